@@ -1,0 +1,117 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Import boundaries of STYLE.md, enforced here:
+ * core imports nothing of ours; the engines (names, linkage, estimation) import only core
+ * and have no database, files, logging or environment; db imports core; features import
+ * core, engines, db, contract and other features' index.ts; server and cli import features'
+ * index.ts; web imports only contract.
+ */
+const nodeIo = [
+  'node:fs',
+  'node:fs/promises',
+  'node:child_process',
+  'node:net',
+  'node:http',
+  'pg',
+  'better-sqlite3',
+  'kysely',
+  'pino',
+];
+const restrict = (patterns, paths = []) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: patterns.map((group) => ({
+        group: [group],
+        message: 'crosses an import boundary (see STYLE.md)',
+      })),
+      paths: paths.map((name) => ({
+        name,
+        message: 'engines are pure: no I/O, database or logging',
+      })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'web/dist/**', 'bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'error',
+    },
+  },
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: restrict(
+      [
+        '**/names/**',
+        '**/linkage/**',
+        '**/estimation/**',
+        '**/db/**',
+        '**/features/**',
+        '**/server/**',
+        '**/cli/**',
+        '**/config.js',
+        '**/logger.js',
+      ],
+      nodeIo,
+    ),
+  },
+  {
+    files: ['src/names/**/*.ts', 'src/linkage/**/*.ts', 'src/estimation/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      ['**/db/**', '**/features/**', '**/server/**', '**/cli/**', '**/config.js', '**/logger.js'],
+      nodeIo,
+    ),
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict([
+      '**/features/**',
+      '**/server/**',
+      '**/cli/**',
+      '**/names/**',
+      '**/linkage/**',
+      '**/estimation/**',
+    ]),
+  },
+  {
+    files: ['src/features/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(['**/server/**', '**/cli/**', '../*/!(index).js', '../*/*/**']),
+  },
+  {
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(['**/features/*/!(index).js', '**/features/*/*/**']),
+  },
+  {
+    files: ['contract/**/*.ts'],
+    rules: restrict(['**/src/**'], nodeIo),
+  },
+  {
+    // Migrations are frozen in time and typed as Kysely<any>, as Kysely recommends.
+    files: ['src/db/migrations/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['bench/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts', '**/*.test.ts'],
+    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database in ./data', () => {
+    const c = loadConfig({});
+    expect(c.dbPath).toBe('./data/polon.db');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.smallCountThreshold).toBe(5);
+  });
+
+  it('lets --db override both POLON_DB and DATABASE_URL', () => {
+    const c = loadConfig(
+      { POLON_DB: 'a.db', DATABASE_URL: 'postgres://127.0.0.1/test' },
+      { dbPath: 'b.db' },
+    );
+    expect(c.dbPath).toBe('b.db');
+    expect(c.databaseUrl).toBeUndefined();
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(() => loadConfig({ POLON_PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(
+      /POLON_PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*POLON_PORT/,
+    );
+  });
+});

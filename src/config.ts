@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { AppError } from './core/app-error.js';
+
+/**
+ * The only reader of the environment. Every setting Polon has is here, validated once;
+ * a bad value stops start-up with a list of every problem.
+ */
+const EnvSchema = z.object({
+  POLON_DB: z.string().min(1).default('./data/polon.db'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  POLON_PG_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
+    .optional(),
+  POLON_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  POLON_HOST: z.string().min(1).default('127.0.0.1'),
+  POLON_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  POLON_SMALL_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  POLON_CLAIM_TOLERANCE: z.coerce.number().min(0).max(1).default(0.05),
+});
+
+export interface Config {
+  /** SQLite file, used when no PostgreSQL URL is given. */
+  readonly dbPath: string;
+  readonly databaseUrl: string | undefined;
+  /** PostgreSQL schema to work in (tests use one each); default: the server's search_path. */
+  readonly pgSchema: string | undefined;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: z.infer<typeof EnvSchema>['POLON_LOG_LEVEL'];
+  /** Public counts from 1 to this minus one are shown as "<N". */
+  readonly smallCountThreshold: number;
+  /** Relative tolerance for comparing `approx` claims with records. */
+  readonly claimTolerance: number;
+}
+
+export interface ConfigOverrides {
+  dbPath?: string | undefined;
+  port?: number | undefined;
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: ConfigOverrides = {},
+): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new AppError(
+      'invalid_input',
+      `configuration is invalid; fix these environment variables:\n${lines.join('\n')}`,
+    );
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    dbPath: overrides.dbPath ?? e.POLON_DB,
+    databaseUrl: overrides.dbPath !== undefined ? undefined : e.DATABASE_URL,
+    pgSchema: e.POLON_PG_SCHEMA,
+    port: overrides.port ?? e.POLON_PORT,
+    host: e.POLON_HOST,
+    logLevel: e.POLON_LOG_LEVEL,
+    smallCountThreshold: e.POLON_SMALL_COUNT,
+    claimTolerance: e.POLON_CLAIM_TOLERANCE,
+  });
+}

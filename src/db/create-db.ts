@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../core/app-error.js';
+import type { Database } from './tables.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DbConfig {
+  dbPath: string;
+  databaseUrl?: string | undefined;
+  pgSchema?: string | undefined;
+}
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the data lives, for messages: a file path or a URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8 (count(*), sum of integers, bigserial) as strings to keep
+// precision; our counts stay far below 2^53, so numbers are what callers want.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function createDb(config: DbConfig): Db {
+  return config.databaseUrl
+    ? createPostgres(config.databaseUrl, config.pgSchema)
+    : createSqlite(config.dbPath);
+}
+
+function createSqlite(path: string): Db {
+  const file = path === ':memory:' ? path : resolve(path);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let database: SQLite.Database;
+  try {
+    database = new SQLite(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    // Another process writing (an import beside a running server) waits instead of failing.
+    database.pragma('busy_timeout = 5000');
+    database.pragma('synchronous = NORMAL');
+  } catch (err) {
+    throw new AppError(
+      'unavailable',
+      `cannot open the SQLite database ${file}: ${(err as Error).message}. Check the path given with --db or POLON_DB, and that it is a Polon database.`,
+    );
+  }
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    location: file,
+    close: () => kysely.destroy(),
+  };
+}
+
+function createPostgres(url: string, schema: string | undefined): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client that loses its server must not crash the process; the next query fails
+  // with a clear error instead.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const safe = url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');
+  return {
+    kysely,
+    dialect: 'postgres',
+    location: schema ? `${safe} (schema ${schema})` : safe,
+    close: () => kysely.destroy(),
+  };
+}

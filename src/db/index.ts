@@ -1,0 +1,3 @@
+export { createDb, type Db, type DbConfig, type DialectName } from './create-db.js';
+export { migrateToLatest, type MigrateResult } from './migrate.js';
+export type * from './tables.js';

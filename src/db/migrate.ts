@@ -1,0 +1,42 @@
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { AppError } from '../core/app-error.js';
+import type { Db } from './create-db.js';
+import * as m001 from './migrations/2026-11-26-001-evidence-registry.js';
+
+// Listed by hand rather than read from the folder, so the compiled CLI and tests see the
+// same set and a bundler cannot drop one.
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-26-001-evidence-registry': m001,
+};
+
+class StaticProvider implements MigrationProvider {
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(MIGRATIONS);
+  }
+}
+
+export interface MigrateResult {
+  applied: string[];
+  current: string[];
+}
+
+export async function migrateToLatest(db: Db, pgSchema?: string): Promise<MigrateResult> {
+  if (db.dialect === 'postgres' && pgSchema) {
+    await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(db.kysely);
+  }
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: new StaticProvider(),
+    ...(db.dialect === 'postgres' && pgSchema ? { migrationTableSchema: pgSchema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError(
+      'internal',
+      `migration ${failed} failed on ${db.location}: ${(error as Error).message}. The database was left at the last good migration.`,
+    );
+  }
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return { applied, current: Object.keys(MIGRATIONS) };
+}

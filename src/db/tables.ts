@@ -1,0 +1,148 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Table types as the application sees them. Dates are ISO text (`YYYY-MM-DD`, or `YYYY-MM`
+ * and `YYYY` where a source gave no more) so both dialects store and compare them alike;
+ * `*_from` / `*_to` hold the earliest and latest day a partial date may mean.
+ */
+export interface SourcesTable {
+  id: string;
+  title: string | null;
+  url: string | null;
+  publisher: string | null;
+  kind: string | null;
+  /** Admiralty code: reliability of the source A (reliable) … F (cannot be judged). */
+  reliability: string;
+  /** Admiralty code: credibility of the information 1 (confirmed) … 6 (cannot be judged). */
+  credibility: number;
+  notes: string | null;
+  updated_at: string;
+}
+
+export interface ExchangesTable {
+  id: string;
+  kind: string;
+  group_id: string | null;
+  agreement: string | null;
+  date_start: string;
+  date_end: string | null;
+  date_from: string;
+  date_to: string;
+  returned: number | null;
+  returned_qualifier: string;
+  military: number | null;
+  civilians: number | null;
+  men: number | null;
+  women: number | null;
+  seriously_ill_or_wounded: number | null;
+  released_without_exchange: number | null;
+  bodies_returned: number | null;
+  mediator: string | null;
+  notes: string | null;
+  updated_at: string;
+}
+
+export interface ClaimsTable {
+  id: string;
+  metric: string;
+  value: number;
+  unit: string;
+  qualifier: string;
+  period_start: string | null;
+  as_of: string;
+  as_of_from: string;
+  as_of_to: string;
+  scope: string | null;
+  description: string | null;
+  who: string | null;
+  notes: string | null;
+  updated_at: string;
+}
+
+export interface FacilitiesTable {
+  id: string;
+  name_en: string;
+  name_uk: string | null;
+  name_ru: string | null;
+  type: string;
+  type_as_reported: string | null;
+  territory: string;
+  region: string | null;
+  region_code: string | null;
+  settlement: string | null;
+  lat: number | null;
+  lon: number | null;
+  coord_precision: string | null;
+  coord_source: string | null;
+  held: string;
+  status: string;
+  certainty: string;
+  notes: string | null;
+  updated_at: string;
+}
+
+export interface FacilityAliasesTable {
+  facility_id: string;
+  alias: string;
+  lang: string | null;
+}
+
+export interface CitationTable {
+  source_id: string;
+  position: number;
+  note: string | null;
+}
+export interface ExchangeSourcesTable extends CitationTable {
+  exchange_id: string;
+}
+export interface ClaimSourcesTable extends CitationTable {
+  claim_id: string;
+}
+export interface FacilitySourcesTable extends CitationTable {
+  facility_id: string;
+}
+
+export interface ImportsTable {
+  id: string;
+  kind: string;
+  file_name: string;
+  file_sha256: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  actor: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  /** JSON with ids and counts only, never personal data. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  sources: SourcesTable;
+  exchanges: ExchangesTable;
+  claims: ClaimsTable;
+  facilities: FacilitiesTable;
+  facility_aliases: FacilityAliasesTable;
+  exchange_sources: ExchangeSourcesTable;
+  claim_sources: ClaimSourcesTable;
+  facility_sources: FacilitySourcesTable;
+  imports: ImportsTable;
+  audit_log: AuditLogTable;
+}
+
+export type SourceRow = Selectable<SourcesTable>;
+export type ExchangeRow = Selectable<ExchangesTable>;
+export type NewExchange = Insertable<ExchangesTable>;
+export type ClaimRow = Selectable<ClaimsTable>;
+export type FacilityRow = Selectable<FacilitiesTable>;
