@@ -1,3 +1,4 @@
 export { createDb, type Db, type DbConfig, type DialectName } from './create-db.js';
 export { migrateToLatest, type MigrateResult } from './migrate.js';
 export type * from './tables.js';
+export { upsertRows, type UpsertOutcome } from './upsert-rows.js';

@@ -1,0 +1,13 @@
+import { claimsImport } from '../features/claims/index.js';
+import { exchangesImport } from '../features/exchanges/index.js';
+import { facilitiesImport } from '../features/facilities/index.js';
+import type { ImportKind } from '../features/imports/index.js';
+import { sourcesImport } from '../features/sources/index.js';
+
+/** Kinds `polon import KIND FILE` accepts; persons, events, episodes and occupancy come with their issue. */
+export const IMPORT_KINDS: Record<string, ImportKind<unknown>> = {
+  sources: sourcesImport as ImportKind<unknown>,
+  exchanges: exchangesImport as ImportKind<unknown>,
+  claims: claimsImport as ImportKind<unknown>,
+  facilities: facilitiesImport as ImportKind<unknown>,
+};

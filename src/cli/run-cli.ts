@@ -1,0 +1,219 @@
+import { Command, CommanderError, Option } from 'commander';
+import { AppError, formatProblem, InputError } from '../core/app-error.js';
+import { parsePartialDate, todayIso } from '../core/partial-date.js';
+import { loadConfig, type Config } from '../config.js';
+import { createDb, migrateToLatest, type Db } from '../db/index.js';
+import { createLogger } from '../logger.js';
+import { formatCheckReport, runChecks } from '../features/consistency/index.js';
+import { exchangeStats, formatExchangeStats, loadExchanges } from '../features/exchanges/index.js';
+import { formatImportResults, importFile } from '../features/imports/index.js';
+import { loadPublicDataset } from '../features/public-data/index.js';
+import { buildApp } from '../server/index.js';
+import { EXIT_CODE } from './exit-codes.js';
+import { IMPORT_KINDS } from './import-kinds.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+interface DbOptions {
+  db?: string;
+  json?: boolean;
+}
+
+const dbOption = (): Option =>
+  new Option(
+    '--db <path>',
+    'SQLite database file (default ./data/polon.db; or POLON_DB, or DATABASE_URL for PostgreSQL)',
+  );
+const jsonOption = (): Option => new Option('--json', 'print one JSON document instead of text');
+
+/**
+ * The `polon` command. Returns the exit code instead of exiting, so tests run it in-process.
+ * Output: text by default, one JSON document with --json; errors on stderr with a code.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  let jsonErrors = argv.includes('--json');
+  const config = (o: DbOptions): Config => loadConfig(io.env, { dbPath: o.db });
+  const withDb = async <T>(o: DbOptions, fn: (db: Db, c: Config) => Promise<T>): Promise<T> => {
+    const c = config(o);
+    const db = createDb(c);
+    try {
+      await migrateToLatest(db, c.pgSchema);
+      return await fn(db, c);
+    } finally {
+      await db.close();
+    }
+  };
+  const print = (o: DbOptions, json: unknown, text: string): void =>
+    io.stdout(o.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
+
+  const program = new Command('polon')
+    .description('Polon: evidence, linkage and estimates of Ukrainians held in Russian captivity')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+
+  program
+    .command('init')
+    .description('create or migrate the database')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (o: DbOptions) => {
+      await withDb(o, async (db, c) => {
+        const r = await migrateToLatest(db, c.pgSchema);
+        print(
+          o,
+          { database: db.location, dialect: db.dialect, migrations: r.current },
+          `Database ready: ${db.location} (${db.dialect}, ${r.current.length} migrations).`,
+        );
+      });
+    });
+
+  program
+    .command('load-public')
+    .description(
+      'load the bundled public dataset (exchanges, claims, facilities); running it twice changes nothing',
+    )
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .option('--dry-run', 'validate and count, write nothing')
+    .action(async (o: DbOptions & { dryRun?: boolean }) => {
+      await withDb(o, async (db) => {
+        const results = await loadPublicDataset(db, { dryRun: o.dryRun });
+        print(o, { results }, formatImportResults(results));
+      });
+    });
+
+  program
+    .command('import')
+    .description(`import a file, all or nothing; KIND: ${Object.keys(IMPORT_KINDS).join(', ')}`)
+    .argument('<kind>', 'what the file holds')
+    .argument('<file>', '.csv (UTF-8), .xlsx or .json')
+    .option('--dry-run', 'validate and count, write nothing')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (kind: string, file: string, o: DbOptions & { dryRun?: boolean }) => {
+      const spec = IMPORT_KINDS[kind];
+      if (!spec) {
+        throw new AppError(
+          'invalid_input',
+          `unknown kind "${kind}"; use one of: ${Object.keys(IMPORT_KINDS).join(', ')} (persons, events, episodes and occupancy are not importable yet)`,
+        );
+      }
+      await withDb(o, async (db) => {
+        const result = await importFile(db, spec, file, { dryRun: o.dryRun });
+        print(o, result, formatImportResults([result]));
+      });
+    });
+
+  const stats = program.command('stats').description('statistics over the evidence');
+  stats
+    .command('exchanges')
+    .description(
+      'exchanges held, people returned, per year and category; a staged exchange counts once',
+    )
+    .option('--as-of <date>', 'count events up to this day (YYYY-MM-DD); default today')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (o: DbOptions & { asOf?: string }) => {
+      const asOf = o.asOf ? dayArg(o.asOf, '--as-of') : todayIso();
+      await withDb(o, async (db) => {
+        const s = exchangeStats(await loadExchanges(db.kysely, { asOf }), asOf);
+        print(o, s, formatExchangeStats(s));
+      });
+    });
+
+  program
+    .command('check')
+    .description('consistency findings: breakdowns, claims against records, probable duplicates')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (o: DbOptions) => {
+      await withDb(o, async (db, c) => {
+        const r = await runChecks(db.kysely, { tolerance: c.claimTolerance });
+        print(o, r, formatCheckReport(r));
+      });
+    });
+
+  program
+    .command('serve')
+    .description('serve the API under /api (OpenAPI at /api/docs) and the web page at /')
+    .option('--port <port>', 'port to listen on (default 8080, or POLON_PORT)')
+    .addOption(dbOption())
+    .action(async (o: DbOptions & { port?: string }) => {
+      const port = o.port === undefined ? undefined : Number(o.port);
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
+        throw new AppError(
+          'invalid_input',
+          `--port ${o.port} is not a port number; give one from 1 to 65535`,
+        );
+      }
+      const c = loadConfig(io.env, { dbPath: o.db, port });
+      const logger = createLogger(c.logLevel);
+      const db = createDb(c);
+      await migrateToLatest(db, c.pgSchema);
+      const app = await buildApp({ db, config: c, logger });
+      const address = await app.listen({ port: c.port, host: c.host });
+      io.stderr(
+        `Polon is serving ${db.location} at ${address} (API: ${address}/api, docs: ${address}/api/docs). Stop with Ctrl+C.\n`,
+      );
+      const stop = (): void => {
+        void app.close().then(() => db.close());
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise<void>((resolve) => app.server.once('close', resolve));
+    });
+
+  try {
+    jsonErrors = argv.includes('--json');
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    exitCode = reportError(err, io, jsonErrors);
+  }
+  return exitCode;
+}
+
+function dayArg(value: string, flag: string): string {
+  const d = parsePartialDate(value);
+  if (typeof d === 'string' || d.precision !== 'day') {
+    throw new AppError(
+      'invalid_input',
+      `${flag} ${value}: ${typeof d === 'string' ? d : 'give a whole day'}; write it as YYYY-MM-DD`,
+    );
+  }
+  return d.text;
+}
+
+function reportError(err: unknown, io: CliIo, json: boolean): number {
+  if (err instanceof CommanderError) {
+    return err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof AppError) {
+    if (json) {
+      io.stderr(
+        `${JSON.stringify({ error: { code: err.code, message: err.message, details: err.details } }, null, 2)}\n`,
+      );
+    } else if (err instanceof InputError) {
+      io.stderr(
+        `polon: ${err.problems.length} problem(s); nothing was written.\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`,
+      );
+    } else {
+      io.stderr(`polon: ${err.message}\n`);
+    }
+    return EXIT_CODE[err.code];
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  if (/ECONNREFUSED|connect ETIMEDOUT|getaddrinfo/.test(message)) {
+    io.stderr(
+      `polon: cannot reach the PostgreSQL server (${message}). Check DATABASE_URL and that the server is running.\n`,
+    );
+    return EXIT_CODE.unavailable;
+  }
+  io.stderr(`polon: internal error: ${message}\n`);
+  return EXIT_CODE.internal;
+}

@@ -1,0 +1,5 @@
+export { checkConsistency, type CheckOptions } from './check-consistency.js';
+export { runChecks, type CheckReport } from './consistency.service.js';
+export type { Figure, Finding, FindingKind } from './finding.js';
+export { consistencyRoutes } from './consistency.routes.js';
+export { formatCheckReport } from './consistency.cli.js';

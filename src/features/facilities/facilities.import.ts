@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import { upsertRows } from '../../db/index.js';
+import { field, type ImportKind } from '../imports/index.js';
+import { citationsField, unknownSourceProblems, writeCitations } from '../sources/index.js';
+import {
+  CERTAINTIES,
+  COORD_PRECISIONS,
+  FACILITY_STATUSES,
+  FACILITY_TYPES,
+  HELD,
+  TERRITORIES,
+} from './facility.js';
+
+const REGION_CODE = /^(UA|RU|BY)-[A-Z0-9]{1,3}$/;
+
+const regionCode = () =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const s = (v ?? '').trim().toUpperCase();
+      if (!s) return null;
+      return REGION_CODE.test(s)
+        ? s
+        : field.fail(
+            ctx,
+            v,
+            'is not an ISO 3166-2 code of Ukraine, Russia or Belarus',
+            'write it like UA-14, RU-ROS or BY-HO (Crimea stays UA-43)',
+          );
+    });
+
+const territory = () =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const s = (v ?? '').trim();
+      const found = TERRITORIES.find((t) => t.toLowerCase() === s.toLowerCase());
+      return (
+        found ??
+        field.fail(
+          ctx,
+          v,
+          s ? 'is not a known territory' : 'is empty',
+          `write one of: ${TERRITORIES.join(', ')}`,
+        )
+      );
+    });
+
+const schema = z
+  .object({
+    id: field.id(),
+    name_en: field.requiredText('English name of the facility'),
+    name_uk: field.text(),
+    name_ru: field.text(),
+    aliases: field.list(),
+    type: field.oneOf(FACILITY_TYPES, 'unknown'),
+    type_as_reported: field.text(),
+    territory: territory(),
+    region: field.text(),
+    region_code: regionCode(),
+    settlement: field.text(),
+    lat: field.optionalNumber(
+      -90,
+      90,
+      'write the latitude in decimal degrees (47.2362), or leave it blank',
+    ),
+    lon: field.optionalNumber(
+      -180,
+      180,
+      'write the longitude in decimal degrees (38.8969), or leave it blank',
+    ),
+    coord_precision: field.optionalOneOf(COORD_PRECISIONS),
+    coord_source: field.text(),
+    held: field.oneOf(HELD, 'unknown'),
+    status: field.oneOf(FACILITY_STATUSES, 'unknown'),
+    certainty: field.oneOf(CERTAINTIES, 'reported'),
+    notes: field.text(),
+    sources: citationsField(),
+  })
+  .superRefine((f, ctx) => {
+    if ((f.lat === null) !== (f.lon === null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [f.lat === null ? 'lat' : 'lon'],
+        message: 'is blank while the other coordinate is given',
+        input: '',
+        params: { fix: 'give both lat and lon, or neither' },
+      });
+    }
+    const country = f.region_code?.slice(0, 2);
+    const expected = f.territory === 'UA-occupied' ? 'UA' : f.territory;
+    if (country && country !== expected) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region_code'],
+        message: `is in ${country} but territory is ${f.territory}`,
+        input: f.region_code,
+        params: {
+          fix: 'occupied Ukraine (Crimea included) uses UA- codes; Russia RU-, Belarus BY-',
+        },
+      });
+    }
+  });
+
+export type FacilityInput = z.infer<typeof schema>;
+
+export const facilitiesImport: ImportKind<FacilityInput> = {
+  kind: 'facilities',
+  jsonKey: 'facilities',
+  columns: [
+    { name: 'id', required: true, description: 'stable slug, e.g. taganrog-sizo-2' },
+    { name: 'name_en', required: true, description: 'English name' },
+    { name: 'name_uk', required: false, description: 'Ukrainian name, where a source printed it' },
+    { name: 'name_ru', required: false, description: 'Russian name, where a source printed it' },
+    {
+      name: 'aliases',
+      required: false,
+      description: 'other names and abbreviations, separated by ";"',
+    },
+    { name: 'type', required: true, description: FACILITY_TYPES.join(', ') },
+    {
+      name: 'type_as_reported',
+      required: false,
+      description: "the source's own words for the type",
+    },
+    { name: 'territory', required: true, description: TERRITORIES.join(', ') },
+    { name: 'region', required: false, description: 'region name' },
+    { name: 'region_code', required: false, description: 'ISO 3166-2 code' },
+    { name: 'settlement', required: false, description: 'town or village' },
+    { name: 'lat', required: false, description: 'latitude' },
+    { name: 'lon', required: false, description: 'longitude' },
+    { name: 'coord_precision', required: false, description: COORD_PRECISIONS.join(', ') },
+    { name: 'coord_source', required: false, description: 'where the coordinates come from' },
+    { name: 'held', required: false, description: HELD.join(', ') },
+    { name: 'status', required: false, description: FACILITY_STATUSES.join(', ') },
+    { name: 'certainty', required: false, description: CERTAINTIES.join(', ') },
+    { name: 'notes', required: false, description: 'remarks' },
+    {
+      name: 'sources',
+      required: true,
+      description: 'URLs, source ids or references, separated by " ; " or " | "',
+    },
+  ],
+  schema: schema as never,
+  idOf: (f) => f.id,
+  references: (db, rows, file) =>
+    unknownSourceProblems(
+      db,
+      rows.map((r) => ({ ownerId: r.value.id, row: r.row, citations: r.value.sources })),
+      file,
+    ),
+  async write(trx, rows, ctx) {
+    const out = await upsertRows(
+      trx,
+      'facilities',
+      'id',
+      rows.map(({ value: f }) => ({
+        id: f.id,
+        name_en: f.name_en,
+        name_uk: f.name_uk,
+        name_ru: f.name_ru,
+        type: f.type,
+        type_as_reported: f.type_as_reported,
+        territory: f.territory,
+        region: f.region,
+        region_code: f.region_code,
+        settlement: f.settlement,
+        lat: f.lat,
+        lon: f.lon,
+        coord_precision: f.lat === null ? null : (f.coord_precision ?? 'exact'),
+        coord_source: f.coord_source,
+        held: f.held,
+        status: f.status,
+        certainty: f.certainty,
+        notes: f.notes,
+        updated_at: ctx.now,
+      })),
+    );
+    const aliasesChanged = await replaceAliases(
+      trx,
+      rows.map((r) => ({ id: r.value.id, aliases: r.value.aliases })),
+    );
+    const cited = await writeCitations(
+      trx,
+      { table: 'facility_sources', owner: 'facility_id' },
+      rows.map((r) => ({ ownerId: r.value.id, row: r.row, citations: r.value.sources })),
+      ctx.file,
+      ctx.now,
+    );
+    const extra = new Set([...cited, ...aliasesChanged].filter((id) => !out.changed.has(id))).size;
+    return {
+      inserted: out.inserted,
+      updated: out.updated + extra,
+      unchanged: out.unchanged - extra,
+    };
+  },
+};
+
+async function replaceAliases(
+  trx: Parameters<ImportKind<FacilityInput>['write']>[0],
+  items: { id: string; aliases: string[] }[],
+): Promise<Set<string>> {
+  const changed = new Set<string>();
+  const existing = new Map<string, string[]>();
+  for (let i = 0; i < items.length; i += 500) {
+    const found = await trx
+      .selectFrom('facility_aliases')
+      .select(['facility_id', 'alias'])
+      .where(
+        'facility_id',
+        'in',
+        items.slice(i, i + 500).map((x) => x.id),
+      )
+      .execute();
+    for (const f of found)
+      existing.set(f.facility_id, [...(existing.get(f.facility_id) ?? []), f.alias]);
+  }
+  for (const it of items) {
+    const had = [...(existing.get(it.id) ?? [])].sort();
+    const want = [...it.aliases].sort();
+    if (had.length === want.length && had.every((a, i) => a === want[i])) continue;
+    changed.add(it.id);
+    await trx.deleteFrom('facility_aliases').where('facility_id', '=', it.id).execute();
+    if (want.length) {
+      await trx
+        .insertInto('facility_aliases')
+        .values(
+          it.aliases.map((alias) => ({
+            facility_id: it.id,
+            alias,
+            lang: /[\u0400-\u04FF]/.test(alias) ? 'cyrl' : 'latn',
+          })),
+        )
+        .execute();
+    }
+  }
+  return changed;
+}

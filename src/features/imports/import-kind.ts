@@ -1,0 +1,54 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { InputProblem } from '../../core/app-error.js';
+import type { Database } from '../../db/index.js';
+
+export interface ColumnSpec {
+  name: string;
+  required: boolean;
+  description: string;
+  /** Personal data: its values are never echoed in error messages. */
+  personal?: boolean;
+}
+
+export interface ParsedRow<T> {
+  row: number;
+  value: T;
+}
+
+export interface WriteCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface WriteContext {
+  file: string;
+  now: string;
+}
+
+/**
+ * One kind of thing that can be imported (sources, exchanges, …): its columns, the schema
+ * that turns a row of text cells into a record, and how records are written. `write` runs
+ * inside the import's transaction and may throw an InputError (an unknown source id, say);
+ * the whole import then rolls back.
+ */
+export interface ImportKind<T> {
+  kind: string;
+  /** Key of the array in a JSON file that holds an object rather than a bare array. */
+  jsonKey: string;
+  columns: ColumnSpec[];
+  schema: z.ZodType<T, Record<string, string>>;
+  idOf(value: T): string;
+  /** Problems with references to other records (an unknown source id), found before writing so they are reported with the rest. */
+  references?(db: Kysely<Database>, rows: ParsedRow<T>[], file: string): Promise<InputProblem[]>;
+  write(
+    trx: Transaction<Database> | Kysely<Database>,
+    rows: ParsedRow<T>[],
+    ctx: WriteContext,
+  ): Promise<WriteCounts>;
+}
+
+export type AnyImportKind = ImportKind<unknown>;
+
+export type { InputProblem };

@@ -1,0 +1,18 @@
+export * as field from './fields.js';
+export type {
+  ColumnSpec,
+  ImportKind,
+  ParsedRow,
+  WriteContext,
+  WriteCounts,
+} from './import-kind.js';
+export {
+  importBytes,
+  importFile,
+  importMany,
+  type ImportItem,
+  type ImportOptions,
+  type ImportResult,
+} from './run-import.js';
+export { readTable, type RawTable } from './read-table.js';
+export { formatImportResults } from './imports.cli.js';

@@ -1,0 +1,252 @@
+import { extname } from 'node:path';
+import { CsvError, parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { InputError, shorten, type InputProblem } from '../../core/app-error.js';
+
+/** A table as read from a file, before any validation: every cell is text. */
+export interface RawTable {
+  file: string;
+  format: 'csv' | 'xlsx' | 'json';
+  headers: string[];
+  rows: RawRow[];
+  /** Things the reader fixed on the way, worth telling the user (an encoding guessed, …). */
+  notices: string[];
+}
+
+export interface RawRow {
+  /** Row as the user finds it: the line in a CSV, the row in a sheet, the record in JSON. */
+  row: number;
+  cells: Record<string, string>;
+}
+
+export const MAX_CELL_BYTES = 1024 * 1024;
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+const problem = (file: string, message: string, fix: string, row?: number): InputError =>
+  new InputError([{ file, ...(row !== undefined ? { row } : {}), message, fix }]);
+
+export async function readTable(file: string, bytes: Buffer, jsonKey?: string): Promise<RawTable> {
+  if (bytes.length === 0) {
+    throw problem(
+      file,
+      'the file is empty',
+      'export the data again; the file has no header and no rows',
+    );
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw problem(
+      file,
+      `the file is ${Math.round(bytes.length / 2 ** 20)} MiB, over the ${MAX_FILE_BYTES / 2 ** 20} MiB limit`,
+      'split it into smaller files and import them one after another',
+    );
+  }
+  const ext = extname(file).toLowerCase();
+  if (ext === '.xlsx') return readXlsx(file, bytes);
+  if (ext === '.csv' || ext === '.txt') return readCsv(file, decodeText(file, bytes));
+  if (ext === '.json') return readJson(file, decodeText(file, bytes), jsonKey);
+  throw problem(
+    file,
+    `files ending in "${ext || '(none)'}" cannot be imported`,
+    'save it as .csv (UTF-8), .xlsx or .json',
+  );
+}
+
+function decodeText(file: string, bytes: Buffer): { text: string; notices: string[] } {
+  const head = bytes.subarray(0, 65536);
+  if (head.includes(0) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    throw problem(
+      file,
+      'the file is binary, not text',
+      'if it is a spreadsheet, save it with the .xlsx ending; otherwise export it as CSV (UTF-8)',
+    );
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.replace(/^\uFEFF/, ''), notices: [] };
+  } catch {
+    // Excel on Windows saves Cyrillic CSV in Windows-1251 unless told otherwise. Its byte
+    // values are all defined, so decoding cannot fail; we say that we did it.
+    const text = new TextDecoder('windows-1251').decode(bytes);
+    if (/[\u0400-\u04FF]/.test(text)) {
+      return {
+        text,
+        notices: [
+          `${file} is not UTF-8; it was read as Windows-1251 (Cyrillic). Check the letters in the result, or save the file as "CSV UTF-8".`,
+        ],
+      };
+    }
+    throw problem(
+      file,
+      'the file is not UTF-8 text',
+      'save it as "CSV UTF-8" from your spreadsheet program',
+    );
+  }
+}
+
+function normaliseHeader(h: string): string {
+  return h.replace(/^\uFEFF/, '').trim();
+}
+
+function readCsv(file: string, decoded: { text: string; notices: string[] }): RawTable {
+  let records: { record: string[]; info: { lines: number; raw?: string } }[];
+  try {
+    records = parse(decoded.text, {
+      info: true,
+      raw: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      max_record_size: MAX_CELL_BYTES,
+    }) as never;
+  } catch (err) {
+    if (err instanceof CsvError) {
+      const line = (err as CsvError & { lines?: number }).lines;
+      if (err.code === 'CSV_MAX_RECORD_SIZE') {
+        throw problem(
+          file,
+          `a row is longer than ${MAX_CELL_BYTES / 2 ** 20} MiB`,
+          'check that the file is really a CSV table; split very long texts or leave them out',
+          line,
+        );
+      }
+      throw problem(
+        file,
+        `the CSV cannot be read: ${err.message}`,
+        'check the quotes on that line: a quote inside a cell must be doubled ("")',
+        line,
+      );
+    }
+    throw err;
+  }
+  const [header, ...body] = records;
+  if (!header)
+    throw problem(file, 'the file has no header row', 'put the column names on the first line');
+  const headers = header.record.map(normaliseHeader);
+  const rows: RawRow[] = [];
+  const problems: InputProblem[] = [];
+  for (const r of body) {
+    const inner = (r.info.raw ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
+    const row = r.info.lines - inner;
+    if (r.record.length > headers.length && r.record.slice(headers.length).some((c) => c.trim())) {
+      problems.push({
+        file,
+        row,
+        message: `the row has ${r.record.length} cells but the header has ${headers.length} columns`,
+        fix: 'remove the extra cells or put quotes around cells that contain commas',
+      });
+      continue;
+    }
+    rows.push({ row, cells: toCells(headers, r.record) });
+  }
+  if (problems.length) throw new InputError(problems);
+  return { file, format: 'csv', headers, rows, notices: decoded.notices };
+}
+
+function toCells(headers: string[], values: (string | undefined)[]): Record<string, string> {
+  const cells: Record<string, string> = {};
+  headers.forEach((h, i) => {
+    if (h) cells[h] = values[i] ?? '';
+  });
+  return cells;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return '';
+  }
+  return String(value as string | number | boolean);
+}
+
+async function readXlsx(file: string, bytes: Buffer): Promise<RawTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (err) {
+    throw problem(
+      file,
+      `the spreadsheet cannot be opened (${shorten((err as Error).message, 80)})`,
+      'open it in a spreadsheet program and save it again as .xlsx',
+    );
+  }
+  const sheet = workbook.worksheets.find((w) => w.actualRowCount > 0);
+  if (!sheet)
+    throw problem(
+      file,
+      'the workbook has no rows',
+      'put the table on the first sheet, with column names on its first row',
+    );
+  let headers: string[] | undefined;
+  const rows: RawRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+    if (!headers) {
+      headers = values.map(normaliseHeader);
+      return;
+    }
+    if (values.every((v) => !v.trim())) return;
+    rows.push({ row: rowNumber, cells: toCells(headers, values) });
+  });
+  return { file, format: 'xlsx', headers: headers ?? [], rows, notices: [] };
+}
+
+function jsonCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.map(jsonCell).join(' ; ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v as string | number | boolean);
+}
+
+function readJson(
+  file: string,
+  decoded: { text: string; notices: string[] },
+  key?: string,
+): RawTable {
+  let data: unknown;
+  try {
+    data = JSON.parse(decoded.text);
+  } catch (err) {
+    throw problem(
+      file,
+      `the JSON cannot be read: ${shorten((err as Error).message, 120)}`,
+      'check the file with a JSON validator',
+    );
+  }
+  const list = Array.isArray(data)
+    ? data
+    : data && typeof data === 'object'
+      ? ((key && (data as Record<string, unknown>)[key]) ?? (data as Record<string, unknown>).rows)
+      : undefined;
+  if (!Array.isArray(list)) {
+    throw problem(
+      file,
+      'the JSON holds no list of rows',
+      `give an array of objects, or an object with a "${key ?? 'rows'}" array`,
+    );
+  }
+  const headers = new Set<string>();
+  const rows: RawRow[] = [];
+  const problems: InputProblem[] = [];
+  list.forEach((item, i) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      problems.push({
+        file,
+        row: i + 1,
+        message: 'this record is not an object',
+        fix: 'write each row as {"column": value, …}',
+      });
+      return;
+    }
+    const cells: Record<string, string> = {};
+    for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+      headers.add(k);
+      cells[k] = jsonCell(v);
+    }
+    rows.push({ row: i + 1, cells });
+  });
+  if (problems.length) throw new InputError(problems);
+  return { file, format: 'json', headers: [...headers], rows, notices: decoded.notices };
+}

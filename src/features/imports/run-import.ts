@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { AppError, InputError, type InputProblem } from '../../core/app-error.js';
+import type { Db } from '../../db/index.js';
+import { appendAudit } from '../audit/index.js';
+import type { ImportKind, ParsedRow, WriteCounts } from './import-kind.js';
+import { readTable } from './read-table.js';
+import { validateTable } from './validate-table.js';
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  actor?: string;
+  now?: Date;
+}
+
+export interface ImportResult extends WriteCounts {
+  kind: string;
+  file: string;
+  rows: number;
+  dryRun: boolean;
+  notices: string[];
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly counts: WriteCounts[]) {
+    super('dry run');
+  }
+}
+
+export async function importFile<T>(
+  db: Db,
+  kind: ImportKind<T>,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new AppError(
+      code === 'ENOENT' ? 'not_found' : 'invalid_input',
+      code === 'ENOENT'
+        ? `file ${path} does not exist; check the path`
+        : `cannot read ${path}: ${(err as Error).message}`,
+    );
+  }
+  return importBytes(db, kind, path, bytes, options);
+}
+
+export interface ImportItem {
+  kind: ImportKind<unknown>;
+  path: string;
+  bytes: Buffer;
+}
+
+/**
+ * All or nothing: every row of every file is validated first and every problem reported
+ * together; then all rows are written in one transaction with the audit record, so a
+ * failure (or a crash) leaves the database as it was. Rows are keyed by id, so importing a
+ * file again changes nothing.
+ */
+export async function importMany(
+  db: Db,
+  items: ImportItem[],
+  options: ImportOptions = {},
+): Promise<ImportResult[]> {
+  const prepared: (ImportItem & {
+    file: string;
+    rows: ParsedRow<unknown>[];
+    notices: string[];
+    sha256: string;
+  })[] = [];
+  const problems: InputProblem[] = [];
+  for (const item of items) {
+    const file = basename(item.path);
+    const table = await readTable(file, item.bytes, item.kind.jsonKey);
+    const v = validateTable(table, item.kind);
+    problems.push(...v.problems);
+    if (item.kind.references)
+      problems.push(...(await item.kind.references(db.kysely, v.rows, file)));
+    prepared.push({
+      ...item,
+      file,
+      rows: v.rows,
+      notices: v.notices,
+      sha256: createHash('sha256').update(item.bytes).digest('hex'),
+    });
+  }
+  if (problems.length)
+    throw new InputError(
+      problems.sort((a, b) =>
+        a.file === b.file ? (a.row ?? 0) - (b.row ?? 0) : a.file.localeCompare(b.file),
+      ),
+    );
+
+  const now = (options.now ?? new Date()).toISOString();
+  const actor = options.actor ?? 'cli';
+  let counts: WriteCounts[];
+  try {
+    counts = await db.kysely.transaction().execute(async (trx) => {
+      const out: WriteCounts[] = [];
+      for (const p of prepared) {
+        const c = await p.kind.write(trx, p.rows, { file: p.file, now });
+        out.push(c);
+        if (options.dryRun) continue;
+        await trx
+          .insertInto('imports')
+          .values({
+            id: `${now}-${p.sha256.slice(0, 12)}-${p.kind.kind}`,
+            kind: p.kind.kind,
+            file_name: p.file,
+            file_sha256: p.sha256,
+            rows: p.rows.length,
+            ...c,
+            actor,
+            at: now,
+          })
+          .execute();
+        await appendAudit(trx, {
+          actor,
+          action: 'import',
+          entity: p.kind.kind,
+          details: { file: p.file, sha256: p.sha256, rows: p.rows.length, ...c },
+        });
+      }
+      if (options.dryRun) throw new DryRunRollback(out);
+      return out;
+    });
+  } catch (err) {
+    if (err instanceof DryRunRollback) counts = err.counts;
+    else throw err;
+  }
+  return prepared.map((p, i) => ({
+    kind: p.kind.kind,
+    file: p.file,
+    rows: p.rows.length,
+    dryRun: Boolean(options.dryRun),
+    notices: p.notices,
+    ...(counts[i] ?? { inserted: 0, updated: 0, unchanged: 0 }),
+  }));
+}
+
+export async function importBytes<T>(
+  db: Db,
+  kind: ImportKind<T>,
+  path: string,
+  bytes: Buffer,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const [result] = await importMany(
+    db,
+    [{ kind: kind as ImportKind<unknown>, path, bytes }],
+    options,
+  );
+  if (!result) throw new Error('import produced no result');
+  return result;
+}

@@ -1,0 +1,12 @@
+export { parseCitations, sourceIdForText, sourceIdForUrl, type Citation } from './citation.js';
+export {
+  citationsFor,
+  listSources,
+  unknownSourceProblems,
+  writeCitations,
+  type CitationLink,
+  type CitedRow,
+  type SourceRef,
+} from './sources.repository.js';
+export { sourcesImport, type SourceInput } from './sources.import.js';
+export { citationsField } from './citations-field.js';

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { upsertRows } from '../../db/index.js';
+import { field, type ImportKind } from '../imports/index.js';
+
+const RELIABILITY = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+
+const schema = z.object({
+  id: field.id(),
+  title: field.text(),
+  url: field.text(),
+  publisher: field.text(),
+  kind: field.text(),
+  reliability: field.oneOf(RELIABILITY, 'f'),
+  credibility: field.optionalNumber(
+    1,
+    6,
+    'write the Admiralty credibility as a digit from 1 (confirmed) to 6 (cannot be judged)',
+  ),
+  notes: field.text(),
+});
+export type SourceInput = z.infer<typeof schema>;
+
+export const sourcesImport: ImportKind<SourceInput> = {
+  kind: 'sources',
+  jsonKey: 'sources',
+  columns: [
+    {
+      name: 'id',
+      required: true,
+      description: 'stable id that other files cite in their sources column',
+    },
+    { name: 'title', required: false, description: 'title of the document or dataset' },
+    { name: 'url', required: false, description: 'where it can be read' },
+    { name: 'publisher', required: false, description: 'who published it' },
+    { name: 'kind', required: false, description: 'official, ngo, media, court, …' },
+    {
+      name: 'reliability',
+      required: false,
+      description: 'Admiralty reliability A–F (blank: F, cannot be judged)',
+    },
+    {
+      name: 'credibility',
+      required: false,
+      description: 'Admiralty credibility 1–6 (blank: 6, cannot be judged)',
+    },
+    { name: 'notes', required: false, description: 'remarks' },
+  ],
+  schema: schema as never,
+  idOf: (s) => s.id,
+  async write(trx, rows, ctx) {
+    const out = await upsertRows(
+      trx,
+      'sources',
+      'id',
+      rows.map(({ value: s }) => ({
+        id: s.id,
+        title: s.title,
+        url: s.url,
+        publisher: s.publisher,
+        kind: s.kind,
+        reliability: s.reliability.toUpperCase(),
+        credibility: s.credibility ?? 6,
+        notes: s.notes,
+        updated_at: ctx.now,
+      })),
+    );
+    return { inserted: out.inserted, updated: out.updated, unchanged: out.unchanged };
+  },
+};

@@ -1,0 +1,137 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Access } from '../core/access.js';
+import { AppError } from '../core/app-error.js';
+import { todayIso } from '../core/partial-date.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/index.js';
+import type { Logger } from '../logger.js';
+import { claimsRoutes } from '../features/claims/index.js';
+import { consistencyRoutes, runChecks } from '../features/consistency/index.js';
+import { exchangeStats, exchangesRoutes, loadExchanges } from '../features/exchanges/index.js';
+import { facilitiesRoutes } from '../features/facilities/index.js';
+import { HTTP_STATUS } from './error-status.js';
+import { homePage } from './home-page.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  logger?: Logger;
+}
+
+export async function buildApp({ db, config, logger }: AppDeps): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? '';
+    if (url.startsWith('/api/') && !url.startsWith('/api/docs') && !route.config?.access) {
+      throw new Error(
+        `route ${route.method.toString()} ${url} does not state the access it needs (config.access)`,
+      );
+    }
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      return reply.status(400).send({
+        error: {
+          code: 'invalid_input',
+          message: `the request is invalid: ${err.validation.map((v) => `${v.instancePath || 'request'} ${v.message}`).join('; ')}`,
+          details: err.validation.map((v) => ({ path: v.instancePath, message: v.message })),
+          requestId: req.id,
+        },
+      });
+    }
+    if (err instanceof AppError) {
+      return reply
+        .status(HTTP_STATUS[err.code])
+        .send({
+          error: { code: err.code, message: err.message, details: err.details, requestId: req.id },
+        });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply
+        .status(err.statusCode)
+        .send({ error: { code: 'invalid_input', message: err.message, requestId: req.id } });
+    }
+    req.log.error({ err, reqId: req.id }, 'unhandled error');
+    return reply
+      .status(500)
+      .send({
+        error: {
+          code: 'internal',
+          message: `internal error; quote request id ${req.id} when reporting it`,
+          requestId: req.id,
+        },
+      });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .status(404)
+      .send({
+        error: {
+          code: 'not_found',
+          message: `no route ${req.method} ${req.url.split('?')[0] ?? ''}; see /api/docs`,
+          requestId: req.id,
+        },
+      }),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Polon API',
+        description:
+          'Evidence and estimates of Ukrainians held in Russian captivity. Public routes serve aggregates and published figures only.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/health', { config: { access: 'public' } }, async () => ({
+    status: 'ok',
+    database: db.dialect,
+  }));
+  exchangesRoutes(app, { db });
+  claimsRoutes(app, { db });
+  facilitiesRoutes(app, { db });
+  consistencyRoutes(app, { db, tolerance: config.claimTolerance });
+
+  app.get('/', async (_req, reply) => {
+    const asOf = todayIso();
+    const [exchanges, report] = await Promise.all([
+      loadExchanges(db.kysely, { asOf }),
+      runChecks(db.kysely, { tolerance: config.claimTolerance }),
+    ]);
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(homePage(exchangeStats(exchanges, asOf), report.findings.length));
+  });
+  return app;
+}
