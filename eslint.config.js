@@ -37,7 +37,7 @@ const restrict = (patterns, paths = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'web/dist/**', 'bin/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'web/dist/**', 'bin/**', 'tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -94,7 +94,7 @@ export default tseslint.config(
   {
     files: ['src/features/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: restrict(['**/server/**', '**/cli/**', '../*/!(index).js', '../*/*/**']),
+    rules: restrict(['**/server/**', '**/cli/**'], [], ['^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$)']),
   },
   {
     files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],

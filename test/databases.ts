@@ -39,7 +39,7 @@ export async function openTestDb(
   }
   const url = inject('pgUrl');
   if (!url) throw new Error('PostgreSQL is not available to this test run');
-  const schema = `polon_t_${randomBytes(6).toString('hex')}`;
+  const schema = `${inject('pgSchemaPrefix')}${randomBytes(4).toString('hex')}`;
   const config: DbConfig = { dbPath: '', databaseUrl: url, pgSchema: schema };
   const db = createDb(config);
   await migrateToLatest(db, schema);

@@ -5,6 +5,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** PostgreSQL URL for database tests, or null when no server could be reached. */
     pgUrl: string | null;
+    /** Prefix of this run's PostgreSQL schemas, so concurrent runs never drop each other's. */
+    pgSchemaPrefix: string;
   }
 }
 
@@ -24,20 +26,31 @@ async function reachable(): Promise<string | null> {
   }
 }
 
-async function dropTestSchemas(): Promise<void> {
+const STALE_MS = 6 * 3600 * 1000;
+
+/** Drops this run's schemas, and those of runs that died more than six hours ago. */
+async function dropTestSchemas(prefix: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query<{ nspname: string }>(
-      "select nspname from pg_namespace where nspname like 'polon_t_%'",
+      "select nspname from pg_namespace where nspname like 'polon\\_t\\_%'",
     );
-    for (const r of rows) await client.query(`drop schema if exists "${r.nspname}" cascade`);
+    for (const { nspname } of rows) {
+      const started = parseInt(nspname.split('_')[2] ?? '', 36);
+      const stale = Number.isFinite(started) && Date.now() - started > STALE_MS;
+      if (nspname.startsWith(prefix) || stale) {
+        await client.query(`drop schema if exists "${nspname}" cascade`);
+      }
+    }
   } finally {
     await client.end();
   }
 }
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
+  const prefix = `polon_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}_`;
+  project.provide('pgSchemaPrefix', prefix);
   const problem = await reachable();
   if (problem) {
     if (required) {
@@ -53,6 +66,6 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   process.stdout.write(`\nDatabase tests run on SQLite and on PostgreSQL (${url}).\n\n`);
   project.provide('pgUrl', url);
-  await dropTestSchemas();
-  return dropTestSchemas;
+  await dropTestSchemas(prefix);
+  return () => dropTestSchemas(prefix);
 }

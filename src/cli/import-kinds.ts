@@ -6,8 +6,8 @@ import { sourcesImport } from '../features/sources/index.js';
 
 /** Kinds `polon import KIND FILE` accepts; persons, events, episodes and occupancy come with their issue. */
 export const IMPORT_KINDS: Record<string, ImportKind<unknown>> = {
-  sources: sourcesImport as ImportKind<unknown>,
-  exchanges: exchangesImport as ImportKind<unknown>,
-  claims: claimsImport as ImportKind<unknown>,
-  facilities: facilitiesImport as ImportKind<unknown>,
+  sources: sourcesImport,
+  exchanges: exchangesImport,
+  claims: claimsImport,
+  facilities: facilitiesImport,
 };

@@ -18,10 +18,10 @@ const PARAMS_PER_STATEMENT = 30_000;
  * Columns in `ignore` (timestamps) do not count as a change, so re-importing the same data
  * leaves every row as it was.
  */
-export async function upsertRows<TB extends keyof Database & string>(
+export async function upsertRows<TB extends keyof Database>(
   db: AnyDb,
   table: TB,
-  key: keyof Database[TB] & string,
+  key: Extract<keyof Database[TB], string>,
   rows: Record<string, unknown>[],
   ignore: string[] = ['updated_at'],
 ): Promise<UpsertOutcome> {
@@ -29,8 +29,8 @@ export async function upsertRows<TB extends keyof Database & string>(
   // checked where they build the rows.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const k = db as unknown as Kysely<any>;
-  const t = table as string;
-  const col = key as string;
+  const t: string = table;
+  const col: string = key;
   const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, changed: new Set() };
   if (rows.length === 0) return outcome;
   const existing = new Map<string, Record<string, unknown>>();

@@ -33,8 +33,9 @@ export interface AppDeps {
 }
 
 export async function buildApp({ db, config, logger }: AppDeps): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger | undefined = logger;
   const app: FastifyInstance = Fastify({
-    ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
   });
@@ -67,11 +68,9 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
       });
     }
     if (err instanceof AppError) {
-      return reply
-        .status(HTTP_STATUS[err.code])
-        .send({
-          error: { code: err.code, message: err.message, details: err.details, requestId: req.id },
-        });
+      return reply.status(HTTP_STATUS[err.code]).send({
+        error: { code: err.code, message: err.message, details: err.details, requestId: req.id },
+      });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply
@@ -79,26 +78,22 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
         .send({ error: { code: 'invalid_input', message: err.message, requestId: req.id } });
     }
     req.log.error({ err, reqId: req.id }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({
-        error: {
-          code: 'internal',
-          message: `internal error; quote request id ${req.id} when reporting it`,
-          requestId: req.id,
-        },
-      });
+    return reply.status(500).send({
+      error: {
+        code: 'internal',
+        message: `internal error; quote request id ${req.id} when reporting it`,
+        requestId: req.id,
+      },
+    });
   });
   app.setNotFoundHandler((req, reply) =>
-    reply
-      .status(404)
-      .send({
-        error: {
-          code: 'not_found',
-          message: `no route ${req.method} ${req.url.split('?')[0] ?? ''}; see /api/docs`,
-          requestId: req.id,
-        },
-      }),
+    reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `no route ${req.method} ${req.url.split('?')[0] ?? ''}; see /api/docs`,
+        requestId: req.id,
+      },
+    }),
   );
 
   await app.register(swagger, {
@@ -114,7 +109,7 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  app.get('/api/health', { config: { access: 'public' } }, async () => ({
+  app.get('/api/health', { config: { access: 'public' } }, () => ({
     status: 'ok',
     database: db.dialect,
   }));

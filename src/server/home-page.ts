@@ -33,7 +33,7 @@ table{border-collapse:collapse;margin-top:1rem}td,th{padding:.25rem .75rem;borde
 <div class="card"><b data-figure="exchanges">${s.exchanges}</b>exchanges recorded</div>
 <div class="card"><b data-figure="returned">${s.returnedIsLowerBound ? '≥ ' : ''}${n(s.returned)}</b>people returned in them</div>
 <div class="card"><b data-figure="bodies">${n(s.bodiesReturned)}</b>bodies repatriated</div>
-<div class="card"><b data-figure="findings">${findings}</b><a href="/api/check">places where the figures disagree</a></div>
+<div class="card"><b data-figure="findings">${findings}</b><a href="/api/check">disagreements between figures and sources</a></div>
 </div>
 <table><thead><tr><th>Year</th><th>Exchanges</th><th>Returned</th><th>Bodies</th></tr></thead><tbody>${rows}</tbody></table>
 <p><small>A staged exchange counts once; a total over exchanges that did not disclose their numbers is a lower bound (≥).</small></p>

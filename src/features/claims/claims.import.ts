@@ -105,7 +105,7 @@ export const claimsImport: ImportKind<ClaimInput> = {
       description: 'URLs, source ids or references, separated by " ; "',
     },
   ],
-  schema: schema as never,
+  schema: schema,
   idOf: (c) => c.id,
   references: (db, rows, file) =>
     unknownSourceProblems(

@@ -56,18 +56,29 @@ export const RECORD_METRICS: Record<string, Reader> = {
   }),
 };
 
-function recordsRange(low: RecordsFigure, high: RecordsFigure, tolerance: number): Range {
-  const approx = low.approx || high.approx;
+function recordsRange(r: RecordsFigure, tolerance: number): Range {
   return {
-    lo: approx ? low.value * (1 - tolerance) : low.value,
-    hi: high.lowerBound ? Infinity : approx ? high.value * (1 + tolerance) : high.value,
+    lo: r.approx ? r.value * (1 - tolerance) : r.value,
+    hi: r.lowerBound ? Infinity : r.approx ? r.value * (1 + tolerance) : r.value,
   };
+}
+
+function nearest(readings: RecordsFigure[], value: number): number {
+  return readings.reduce((a, b) => (Math.abs(b.value - value) < Math.abs(a.value - value) ? b : a))
+    .value;
+}
+
+/** The first day of a span and every later day in it on which a recorded event began. */
+function changeDays(rows: Exchange[], earliest: string, latest: string): string[] {
+  const days = new Set([earliest]);
+  for (const r of rows) if (r.dateFrom > earliest && r.dateFrom <= latest) days.add(r.dateFrom);
+  return [...days].sort();
 }
 
 /**
  * Every cumulative claim (since 24 Feb 2022) and every period claim against the recorded
- * exchanges in the same span. A month or year date covers its whole span, so the records
- * are read at both ends of it and the claim must fit somewhere between.
+ * exchanges in the same span. A month or year date covers its whole span, so the claim
+ * must match the records as they stood on one of its days.
  */
 export function claimsVsRecordsFindings(
   claims: Claim[],
@@ -80,23 +91,27 @@ export function claimsVsRecordsFindings(
     if (!read) continue;
     const asOf = parsePartialDate(c.asOf);
     if (typeof asOf === 'string') continue;
-    let lowRows = rows;
-    let highRows = rows;
-    if (c.periodStart) {
-      const ps = parsePartialDate(c.periodStart);
-      if (typeof ps === 'string') continue;
-      highRows = rows.filter((r) => r.dateFrom >= ps.earliest);
-      lowRows = rows.filter((r) => r.dateFrom >= ps.latest);
+    const ps = c.periodStart ? parsePartialDate(c.periodStart) : null;
+    if (typeof ps === 'string') continue;
+    // A month or year may mean any of its days: the records are read on every day in the
+    // span where their sum changes, and the claim must match one of those readings.
+    const starts = ps ? changeDays(rows, ps.earliest, ps.latest) : [null];
+    const ends = changeDays(rows, asOf.earliest, asOf.latest);
+    const readings: RecordsFigure[] = [];
+    for (const start of starts) {
+      const inPeriod = start ? rows.filter((r) => r.dateFrom >= start) : rows;
+      for (const end of ends) readings.push(read(exchangeStats(inPeriod, end)));
     }
-    const low = read(exchangeStats(lowRows, asOf.earliest));
-    const highStats = exchangeStats(highRows, asOf.latest);
-    const high = read(highStats);
-    const records = recordsRange(low, high, tolerance);
     const claimed = rangeOf(c.value, c.qualifier, tolerance);
-    if (meets(records, claimed)) continue;
-
-    const recordsValue = records.hi < claimed.lo ? high.value : low.value;
+    if (readings.some((r) => meets(recordsRange(r, tolerance), claimed))) continue;
+    const low = readings.reduce((a, b) => (b.value < a.value ? b : a));
+    const high = readings.reduce((a, b) => (b.value > a.value ? b : a));
+    const records = { lo: recordsRange(low, tolerance).lo, hi: recordsRange(high, tolerance).hi };
+    const highRows = starts[0] ? rows.filter((r) => r.dateFrom >= (starts[0] ?? '')) : rows;
     const over = records.lo > claimed.hi;
+    const short = records.hi < claimed.lo;
+    // Neither over nor short: the claim lies between two readings, true on no single day.
+    const recordsValue = short ? high.value : over ? low.value : nearest(readings, c.value);
     const span = c.periodStart ? `from ${c.periodStart} to ${c.asOf}` : `to ${c.asOf}`;
     const counted = exchangeUnits(highRows)
       .filter((u) => u.date <= asOf.latest)
@@ -106,7 +121,13 @@ export function claimsVsRecordsFindings(
     out.push({
       kind: c.periodStart ? 'period_claim' : 'cumulative_claim',
       severity: 'disagreement',
-      message: `Claim ${c.id}${c.who ? ` (${c.who})` : ''}: ${c.metric} ${claimText} ${span}; the records give ${recordsText}. ${over ? `The records exceed the claim by ${fmt(recordsValue - c.value)}: the claim may count differently (see its description) or a record may be wrong.` : `The records fall short by ${fmt(c.value - recordsValue)}: exchanges may be missing from the records, or the claim may count differently.`}`,
+      message: `Claim ${c.id}${c.who ? ` (${c.who})` : ''}: ${c.metric} ${claimText} ${span}; the records give ${recordsText}. ${
+        over
+          ? `The records exceed the claim by ${fmt(recordsValue - c.value)}: the claim may count differently (see its description) or a record may be wrong.`
+          : short
+            ? `The records fall short by ${fmt(c.value - recordsValue)}: exchanges may be missing from the records, or the claim may count differently.`
+            : `No day in ${c.asOf} gives that sum: the claim may date from another day, or count differently.`
+      }`,
       figures: [
         claimFigure(c),
         {

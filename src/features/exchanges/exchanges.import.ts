@@ -118,7 +118,7 @@ export const exchangesImport: ImportKind<ExchangeInput> = {
       description: 'URLs, source ids or references, separated by " ; "',
     },
   ],
-  schema: schema as never,
+  schema: schema,
   idOf: (e) => e.id,
   references: (db, rows, file) =>
     unknownSourceProblems(

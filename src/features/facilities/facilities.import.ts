@@ -143,7 +143,7 @@ export const facilitiesImport: ImportKind<FacilityInput> = {
       description: 'URLs, source ids or references, separated by " ; " or " | "',
     },
   ],
-  schema: schema as never,
+  schema: schema,
   idOf: (f) => f.id,
   references: (db, rows, file) =>
     unknownSourceProblems(

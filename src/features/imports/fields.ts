@@ -90,7 +90,7 @@ export const oneOf = <const T extends readonly string[]>(values: T, fallback?: T
     }
     const s = v.trim().toLowerCase();
     return (values as readonly string[]).includes(s)
-      ? (s as T[number])
+      ? s
       : fail(ctx, v.trim(), 'is not a known value', `write one of: ${values.join(', ')}`);
   });
 
@@ -99,7 +99,7 @@ export const optionalOneOf = <const T extends readonly string[]>(values: T) =>
     if (blank(v)) return null;
     const s = v.trim().toLowerCase();
     return (values as readonly string[]).includes(s)
-      ? (s as T[number])
+      ? s
       : fail(
           ctx,
           v.trim(),

@@ -39,7 +39,7 @@ describeEachDb('importing', (get) => {
     expect(again.every((r) => r.inserted === 0 && r.updated === 0)).toBe(true);
     const after = await tableCounts(db);
     expect({ ...after, imports: 0, audit_log: 0 }).toEqual({ ...before, imports: 0, audit_log: 0 });
-    expect(after.audit_log).toBe(before.audit_log + 3);
+    expect(after.audit_log).toBe((before.audit_log ?? 0) + 3);
   });
 
   it('counts a changed row as updated when a file is imported again', async () => {
@@ -51,7 +51,7 @@ describeEachDb('importing', (get) => {
 
   it('reads the same rows from CSV, XLSX and JSON', async () => {
     const { db } = get();
-    const rows = parse(exchangesCsv, { columns: true }) as Record<string, string>[];
+    const rows: Record<string, string>[] = parse(exchangesCsv, { columns: true });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('exchanges');
     const headers = Object.keys(rows[0]!);

@@ -153,12 +153,13 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
     if ('text' in value) return String(value.text);
     if ('error' in value) return '';
+    return '';
   }
-  return String(value as string | number | boolean);
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
 }
 
 async function readXlsx(file: string, bytes: Buffer): Promise<RawTable> {
@@ -196,8 +197,9 @@ async function readXlsx(file: string, bytes: Buffer): Promise<RawTable> {
 function jsonCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(jsonCell).join(' ; ');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v as string | number | boolean);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v) ?? '';
 }
 
 function readJson(

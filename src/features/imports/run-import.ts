@@ -149,11 +149,7 @@ export async function importBytes<T>(
   bytes: Buffer,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const [result] = await importMany(
-    db,
-    [{ kind: kind as ImportKind<unknown>, path, bytes }],
-    options,
-  );
+  const [result] = await importMany(db, [{ kind: kind, path, bytes }], options);
   if (!result) throw new Error('import produced no result');
   return result;
 }

@@ -25,7 +25,7 @@ export function validateTable<T>(table: RawTable, kind: ImportKind<T>): Validate
       column: c.name,
       message: `the required column "${c.name}" is missing`,
       fix: `add a column named "${c.name}" (${c.description}); the ${kind.kind} columns are: ${kind.columns.map((x) => x.name).join(', ')}`,
-    } as InputProblem);
+    });
   }
   if (missing.length) return { rows: [], problems: problems.map(dropUndefined), notices };
 

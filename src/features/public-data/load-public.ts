@@ -14,9 +14,9 @@ import { bundledDataDir } from './package-root.js';
 
 /** The bundled public dataset, in the order its references need. */
 export const PUBLIC_FILES: { file: string; kind: ImportKind<unknown> }[] = [
-  { file: 'facilities.csv', kind: facilitiesImport as ImportKind<unknown> },
-  { file: 'exchanges.csv', kind: exchangesImport as ImportKind<unknown> },
-  { file: 'claims.csv', kind: claimsImport as ImportKind<unknown> },
+  { file: 'facilities.csv', kind: facilitiesImport },
+  { file: 'exchanges.csv', kind: exchangesImport },
+  { file: 'claims.csv', kind: claimsImport },
 ];
 
 /** Loads the bundled dataset in one transaction; loading it again changes nothing. */

@@ -45,7 +45,7 @@ export const sourcesImport: ImportKind<SourceInput> = {
     },
     { name: 'notes', required: false, description: 'remarks' },
   ],
-  schema: schema as never,
+  schema: schema,
   idOf: (s) => s.id,
   async write(trx, rows, ctx) {
     const out = await upsertRows(

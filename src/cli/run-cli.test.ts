@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { describeEachDb, type TestDb } from '../../test/databases.js';
+import { tableCounts } from '../../test/table-counts.js';
+import { runCli } from './run-cli.js';
+
+async function polon(t: TestDb, ...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const env: NodeJS.ProcessEnv = t.config.databaseUrl
+    ? { DATABASE_URL: t.config.databaseUrl, POLON_PG_SCHEMA: t.config.pgSchema }
+    : { POLON_DB: t.config.dbPath };
+  const code = await runCli(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+describeEachDb('polon CLI', (get) => {
+  it('loads the public dataset twice with the same result, then prints exchange statistics as JSON', async () => {
+    const t = get();
+    expect((await polon(t, 'load-public')).code).toBe(0);
+    const again = await polon(t, 'load-public', '--json');
+    const results = (
+      JSON.parse(again.stdout) as { results: { inserted: number; updated: number }[] }
+    ).results;
+    expect(results.every((r) => r.inserted === 0 && r.updated === 0)).toBe(true);
+    const stats = await polon(t, 'stats', 'exchanges', '--as-of', '2025-11-01', '--json');
+    expect(stats.code).toBe(0);
+    const s = JSON.parse(stats.stdout) as Record<string, unknown>;
+    expect(Object.keys(s)).toEqual(
+      expect.arrayContaining(['asOf', 'exchanges', 'returned', 'bodiesReturned', 'byYear']),
+    );
+    expect(s).toMatchObject({ asOf: '2025-11-01', exchanges: 64 });
+  });
+
+  it('prints readable statistics and findings by default', async () => {
+    const t = get();
+    await polon(t, 'load-public');
+    const stats = await polon(t, 'stats', 'exchanges', '--as-of', '2024-12-31');
+    expect(stats.stdout).toContain('exchanges held        54');
+    const check = await polon(t, 'check');
+    expect(check.stdout).toMatch(
+      /returned_men_military 5,648 \+ returned_men_civilians 323 = 5,971, but returned_men 5,976/,
+    );
+  });
+
+  it('fails an import with exit code 2, names file, row and column, and writes nothing', async () => {
+    const t = get();
+    await polon(t, 'load-public');
+    const before = await tableCounts(t.db);
+    const file = join(
+      t.config.dbPath ? t.config.dbPath.replace(/polon\.db$/, '') : '/tmp',
+      `bad-${Date.now()}.csv`,
+    );
+    writeFileSync(
+      file,
+      'id,date_start,kind,returned,sources\nx,31.02.2024,exchange,5,https://a.org\n',
+    );
+    const r = await polon(t, 'import', 'exchanges', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/row 2, column date_start: day 31 does not exist/);
+    expect(r.stderr).toContain('nothing was written');
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it('rejects an unknown import kind and a malformed --as-of', async () => {
+    const t = get();
+    const kind = await polon(t, 'import', 'prisoners', 'x.csv');
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toContain('unknown kind "prisoners"');
+    const date = await polon(t, 'stats', 'exchanges', '--as-of', '2025-13-01', '--json');
+    expect(date.code).toBe(2);
+    expect(JSON.parse(date.stderr)).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+});

@@ -1,0 +1,92 @@
+import { expect, it } from 'vitest';
+import { describeEachDb } from '../../test/databases.js';
+import { loadConfig } from '../config.js';
+import { loadPublicDataset } from '../features/public-data/index.js';
+import { buildApp } from './app.js';
+
+describeEachDb('HTTP API', (get) => {
+  const app = async () => {
+    const { db } = get();
+    await loadPublicDataset(db);
+    return buildApp({ db, config: loadConfig({}) });
+  };
+
+  it('serves exchange statistics as of a date', async () => {
+    const res = await (await app()).inject('/api/stats/exchanges?asOf=2025-11-01');
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{
+      asOf: string;
+      exchanges: number;
+      returned: number;
+      byYear: { year: number }[];
+    }>();
+    expect(body).toMatchObject({ asOf: '2025-11-01', exchanges: 64, returned: 7199 });
+    expect(body.byYear.map((y) => y.year)).toEqual([2022, 2023, 2024, 2025]);
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('answers a malformed date with a 400 that says what is wrong', async () => {
+    const res = await (await app()).inject('/api/stats/exchanges?asOf=01.11.2025');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: { code: 'invalid_input', message: expect.stringContaining('YYYY-MM-DD') as string },
+    });
+  });
+
+  it('serves facilities with their sources, filtered by territory', async () => {
+    const a = await app();
+    const res = await a.inject('/api/facilities?territory=BY');
+    const { facilities } = res.json<{
+      facilities: { id: string; territory: string; sources: unknown[] }[];
+    }>();
+    expect(facilities).toHaveLength(1);
+    expect(facilities[0]!.sources.length).toBeGreaterThan(0);
+    const one = await a.inject('/api/facilities/taganrog-sizo-2');
+    expect(one.json()).toMatchObject({
+      id: 'taganrog-sizo-2',
+      settlement: 'Taganrog',
+      territory: 'RU',
+    });
+    const missing = await a.inject('/api/facilities/no-such-place');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('counts facilities per territory', async () => {
+    const res = await (await app()).inject('/api/facilities/counts');
+    const { counts } = res.json<{ counts: { territory: string; facilities: number }[] }>();
+    const per = (t: string) =>
+      counts.filter((c) => c.territory === t).reduce((s, c) => s + c.facilities, 0);
+    expect([per('RU'), per('UA-occupied'), per('BY')]).toEqual([28, 66, 1]);
+  });
+
+  it('lists consistency findings and claims with sources', async () => {
+    const a = await app();
+    const check = await a.inject('/api/check');
+    expect(
+      check
+        .json<{ findings: { kind: string }[] }>()
+        .findings.some((f) => f.kind === 'claim_breakdown'),
+    ).toBe(true);
+    const claims = await a.inject('/api/claims?metric=returned_men');
+    expect(claims.json()).toMatchObject({ claims: [{ id: 'c119', value: 5976 }] });
+  });
+
+  it('publishes an OpenAPI document and a page with the headline numbers', async () => {
+    const a = await app();
+    const spec = await a.inject('/api/docs/json');
+    expect(spec.statusCode).toBe(200);
+    expect(Object.keys(spec.json<{ paths: object }>().paths)).toEqual(
+      expect.arrayContaining(['/api/stats/exchanges', '/api/facilities', '/api/check']),
+    );
+    const page = await a.inject('/');
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toMatch(/data-figure="exchanges">\d+</);
+  });
+
+  it('answers an unknown route with a JSON 404', async () => {
+    const res = await (await app()).inject('/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+});
