@@ -2,3 +2,4 @@ export * from './common.js';
 export * from './exchanges.js';
 export * from './claims.js';
 export * from './facilities.js';
+export * from './estimates.js';

@@ -5,6 +5,8 @@ import { loadConfig, type Config } from '../config.js';
 import { createDb, migrateToLatest, type Db } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import { formatCheckReport, runChecks } from '../features/consistency/index.js';
+import { formatMseResult, readHistoriesFile } from '../features/estimates/index.js';
+import { estimateMse } from '../estimation/index.js';
 import { exchangeStats, formatExchangeStats, loadExchanges } from '../features/exchanges/index.js';
 import { formatImportResults, importFile } from '../features/imports/index.js';
 import { loadPublicDataset } from '../features/public-data/index.js';
@@ -137,6 +139,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const r = await runChecks(db.kysely, { tolerance: c.claimTolerance });
         print(o, r, formatCheckReport(r));
       });
+    });
+
+  const estimate = program.command('estimate').description('estimates with their uncertainty');
+  estimate
+    .command('mse')
+    .description('multiple systems estimation (log-linear models over 2–6 lists) from a list-overlap table')
+    .requiredOption('--histories <file>', 'JSON: {"lists": ["A","B","C"], "histories": {"110": 37, "101": 12, …}}')
+    .addOption(new Option('--criterion <aic|bic>', 'model selection criterion').choices(['aic', 'bic']).default('bic'))
+    .option('--top <n>', 'how many of the best models to list', '20')
+    .addOption(jsonOption())
+    .action(async (o: { histories: string; criterion: 'aic' | 'bic'; top: string; json?: boolean }) => {
+      const top = Number(o.top);
+      if (!Number.isInteger(top) || top < 1) throw new AppError('invalid_input', `--top ${o.top}: give a whole number of models, 1 or more`);
+      const result = estimateMse(await readHistoriesFile(o.histories), { criterion: o.criterion, top });
+      print(o, result, formatMseResult(result));
     });
 
   program

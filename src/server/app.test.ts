@@ -84,6 +84,40 @@ describeEachDb('HTTP API', (get) => {
     expect(page.body).toMatch(/data-figure="exchanges">\d+</);
   });
 
+  it('estimates from a list-overlap table, and rejects a malformed one with a 400', async () => {
+    const a = await app();
+    const ok = await a.inject({
+      method: 'POST',
+      url: '/api/estimates/mse',
+      payload: {
+        lists: ['BC', 'DC', 'MR'],
+        histories: {
+          '001': 60,
+          '010': 49,
+          '011': 4,
+          '100': 247,
+          '101': 112,
+          '110': 142,
+          '111': 12,
+        },
+      },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ best: { bic: { terms: string[] } } }>().best.bic.terms).toEqual([
+      'BC',
+      'DC',
+      'MR',
+      'DC:MR',
+    ]);
+    const bad = await a.inject({
+      method: 'POST',
+      url: '/api/estimates/mse',
+      payload: { lists: ['A', 'B'], histories: { '10': -1 } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+
   it('answers an unknown route with a JSON 404', async () => {
     const res = await (await app()).inject('/api/nothing-here');
     expect(res.statusCode).toBe(404);

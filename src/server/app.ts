@@ -15,6 +15,7 @@ import type { Db } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import { claimsRoutes } from '../features/claims/index.js';
 import { consistencyRoutes, runChecks } from '../features/consistency/index.js';
+import { estimatesRoutes } from '../features/estimates/index.js';
 import { exchangeStats, exchangesRoutes, loadExchanges } from '../features/exchanges/index.js';
 import { facilitiesRoutes } from '../features/facilities/index.js';
 import { HTTP_STATUS } from './error-status.js';
@@ -117,6 +118,7 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   claimsRoutes(app, { db });
   facilitiesRoutes(app, { db });
   consistencyRoutes(app, { db, tolerance: config.claimTolerance });
+  estimatesRoutes(app);
 
   app.get('/', async (_req, reply) => {
     const asOf = todayIso();

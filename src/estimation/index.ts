@@ -1,0 +1,23 @@
+/**
+ * The estimation engine's public door. Pure: overlap tables in, estimates out; no files,
+ * database, logging or environment.
+ */
+export { estimateMse, fitMseModel, DEFAULT_TOP } from './mse-estimate.js';
+export type { MseOptions, FitModelOptions } from './mse-estimate.js';
+export type {
+  BestModelRef,
+  Criterion,
+  MseModel,
+  MseResult,
+  MseSearchSummary,
+} from './mse-result.js';
+export { estimateStrata, STRATA_INTERVAL_METHOD } from './strata.js';
+export type { Stratum, StratumEstimate, StrataResult, StrataTotal } from './strata.js';
+export { validateOverlapTable, MIN_LISTS, MAX_LISTS } from './overlap-table.js';
+export type { OverlapTable, OverlapTableProblem } from './overlap-table.js';
+export { pairwiseEstimates } from './pairwise-estimates.js';
+export type { PairEstimate } from './pairwise-estimates.js';
+export { chaoLowerBound } from './chao-lower-bound.js';
+export type { ChaoEstimate } from './chao-lower-bound.js';
+export type { FitStatus } from './log-linear-fit.js';
+export type { MaxOrder } from './model-space.js';

@@ -1,0 +1,3 @@
+export { formatMseResult } from './estimates.cli.js';
+export { readHistoriesFile } from './mse-histories-file.js';
+export { estimatesRoutes } from './estimates.routes.js';
