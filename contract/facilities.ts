@@ -16,6 +16,10 @@ export const Facility = z.object({
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   coordPrecision: z.string().nullable(),
+  coordSource: z
+    .string()
+    .nullable()
+    .describe('where the coordinates come from, or why there are none'),
   held: z.string(),
   status: z.string(),
   certainty: z.string(),
@@ -29,4 +33,20 @@ export const FacilityCount = z.object({
   regionCode: z.string().nullable(),
   type: z.string(),
   facilities: z.number().int(),
+});
+
+export const FacilityGeoJson = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: z.object({
+        type: z.literal('Point'),
+        coordinates: z.tuple([z.number(), z.number()]),
+      }),
+      properties: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  withoutCoordinates: z.array(z.string()).describe('facilities left off the map: no coordinates'),
 });

@@ -3,3 +3,4 @@ export * from './exchanges.js';
 export * from './claims.js';
 export * from './facilities.js';
 export * from './estimates.js';
+export * from './persons.js';

@@ -22,6 +22,7 @@ const EnvSchema = z.object({
     .default('info'),
   POLON_SMALL_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
   POLON_CLAIM_TOLERANCE: z.coerce.number().min(0).max(1).default(0.05),
+  POLON_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
 });
 
 export interface Config {
@@ -37,6 +38,8 @@ export interface Config {
   readonly smallCountThreshold: number;
   /** Relative tolerance for comparing `approx` claims with records. */
   readonly claimTolerance: number;
+  /** Mark session cookies Secure: set it to 1 when Polon is served over TLS (behind a proxy). */
+  readonly secureCookies: boolean;
 }
 
 export interface ConfigOverrides {
@@ -66,5 +69,6 @@ export function loadConfig(
     logLevel: e.POLON_LOG_LEVEL,
     smallCountThreshold: e.POLON_SMALL_COUNT,
     claimTolerance: e.POLON_CLAIM_TOLERANCE,
+    secureCookies: e.POLON_SECURE_COOKIES === '1',
   });
 }

@@ -39,19 +39,44 @@ export async function openTestDb(
   }
   const url = inject('pgUrl');
   if (!url) throw new Error('PostgreSQL is not available to this test run');
-  const schema = `${inject('pgSchemaPrefix')}${randomBytes(4).toString('hex')}`;
+  const schema = await workerSchema(url);
   const config: DbConfig = { dbPath: '', databaseUrl: url, pgSchema: schema };
   const db = createDb(config);
-  await migrateToLatest(db, schema);
-  return {
-    db,
-    config,
-    dialect,
-    dispose: async () => {
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db.kysely);
+  await truncateAll(db, schema);
+  return { db, config, dialect, dispose: () => db.close() };
+}
+
+let schemaOfThisWorker: Promise<string> | undefined;
+
+/**
+ * One migrated schema per test worker, emptied before each test. Dropping a schema per test
+ * raced with Kysely's migrator, which reads the catalogue of every schema; the run's
+ * schemas are dropped together when it ends.
+ */
+function workerSchema(url: string): Promise<string> {
+  schemaOfThisWorker ??= (async () => {
+    const schema = `${inject('pgSchemaPrefix')}${randomBytes(4).toString('hex')}`;
+    const db = createDb({ dbPath: '', databaseUrl: url, pgSchema: schema });
+    try {
+      await migrateToLatest(db, schema);
+    } finally {
       await db.close();
-    },
-  };
+    }
+    return schema;
+  })();
+  return schemaOfThisWorker;
+}
+
+async function truncateAll(db: Db, schema: string): Promise<void> {
+  const { rows } = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables
+    where table_schema = ${schema} and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`.execute(
+    db.kysely,
+  );
+  if (rows.length === 0) return;
+  await sql`truncate table ${sql.join(rows.map((r) => sql.id(schema, r.table_name)))} restart identity cascade`.execute(
+    db.kysely,
+  );
 }
 
 /**

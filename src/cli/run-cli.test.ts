@@ -6,6 +6,10 @@ import { tableCounts } from '../../test/table-counts.js';
 import { runCli } from './run-cli.js';
 
 async function polon(t: TestDb, ...args: string[]) {
+  return polonWithInput(t, '', ...args);
+}
+
+async function polonWithInput(t: TestDb, input: string, ...args: string[]) {
   let stdout = '';
   let stderr = '';
   const env: NodeJS.ProcessEnv = t.config.databaseUrl
@@ -15,6 +19,7 @@ async function polon(t: TestDb, ...args: string[]) {
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
     env,
+    readSecret: () => Promise.resolve(input),
   });
   return { code, stdout, stderr };
 }
@@ -65,6 +70,32 @@ describeEachDb('polon CLI', (get) => {
     expect(r.stderr).toMatch(/row 2, column date_start: day 31 does not exist/);
     expect(r.stderr).toContain('nothing was written');
     expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it('adds accounts with a password from standard input, refusing a short one', async () => {
+    const t = get();
+    const weak = await polonWithInput(t, 'short\n', 'user', 'add', 'olena', '--role', 'admin');
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toContain('at least 12 characters');
+    const ok = await polonWithInput(
+      t,
+      'a long enough passphrase\n',
+      'user',
+      'add',
+      'olena',
+      '--role',
+      'admin',
+    );
+    expect(ok.stdout).toContain('Added olena as admin');
+    const hash = await t.db.kysely
+      .selectFrom('accounts')
+      .select('password_hash')
+      .executeTakeFirstOrThrow();
+    expect(hash.password_hash).toMatch(/^\$argon2id\$/);
+    expect((await polon(t, 'user', 'role', 'olena', 'viewer')).stdout).toContain(
+      'olena is now viewer',
+    );
+    expect((await polon(t, 'user', 'list')).stdout).toMatch(/olena\s+viewer/);
   });
 
   it('rejects an unknown import kind and a malformed --as-of', async () => {

@@ -1,13 +1,28 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { AppError, formatProblem, InputError } from '../core/app-error.js';
 import { parsePartialDate, todayIso } from '../core/partial-date.js';
 import { loadConfig, type Config } from '../config.js';
 import { createDb, migrateToLatest, type Db } from '../db/index.js';
 import { createLogger } from '../logger.js';
+import { addAccount, listAccounts, updateAccount } from '../features/accounts/index.js';
 import { formatCheckReport, runChecks } from '../features/consistency/index.js';
-import { formatMseResult, readHistoriesFile } from '../features/estimates/index.js';
+import {
+  estimateCaptivity,
+  formatCaptivityEstimate,
+  formatMseResult,
+  readHistoriesFile,
+} from '../features/estimates/index.js';
 import { estimateMse } from '../estimation/index.js';
 import { exchangeStats, formatExchangeStats, loadExchanges } from '../features/exchanges/index.js';
+import {
+  facilitiesToCsv,
+  facilitiesToGeoJson,
+  facilitiesToXlsx,
+  formatFacilityMatch,
+  loadFacilities,
+  matchFacilityText,
+} from '../features/facilities/index.js';
 import { formatImportResults, importFile } from '../features/imports/index.js';
 import { loadPublicDataset } from '../features/public-data/index.js';
 import { buildApp } from '../server/index.js';
@@ -18,6 +33,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Reads a secret: the whole of standard input, or a prompt without echo on a terminal. */
+  readSecret?: (prompt: string) => Promise<string>;
 }
 
 interface DbOptions {
@@ -96,21 +113,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .argument('<kind>', 'what the file holds')
     .argument('<file>', '.csv (UTF-8), .xlsx or .json')
     .option('--dry-run', 'validate and count, write nothing')
+    .option(
+      '--mapping <file.json>',
+      'JSON object: column name in the file → Polon column, for headers Polon does not recognise',
+    )
+    .addOption(
+      new Option('--date-format <order>', 'how to read dates like 5/3/2024').choices([
+        'DMY',
+        'MDY',
+      ]),
+    )
     .addOption(dbOption())
     .addOption(jsonOption())
-    .action(async (kind: string, file: string, o: DbOptions & { dryRun?: boolean }) => {
-      const spec = IMPORT_KINDS[kind];
-      if (!spec) {
-        throw new AppError(
-          'invalid_input',
-          `unknown kind "${kind}"; use one of: ${Object.keys(IMPORT_KINDS).join(', ')} (persons, events, episodes and occupancy are not importable yet)`,
-        );
-      }
-      await withDb(o, async (db) => {
-        const result = await importFile(db, spec, file, { dryRun: o.dryRun });
-        print(o, result, formatImportResults([result]));
-      });
-    });
+    .action(
+      async (
+        kind: string,
+        file: string,
+        o: DbOptions & { dryRun?: boolean; mapping?: string; dateFormat?: 'DMY' | 'MDY' },
+      ) => {
+        const spec = IMPORT_KINDS[kind];
+        if (!spec) {
+          throw new AppError(
+            'invalid_input',
+            `unknown kind "${kind}"; use one of: ${Object.keys(IMPORT_KINDS).join(', ')}`,
+          );
+        }
+        const mapping = o.mapping ? await readMapping(o.mapping) : undefined;
+        await withDb(o, async (db) => {
+          const result = await importFile(db, spec, file, {
+            dryRun: o.dryRun,
+            mapping,
+            dateOrder: o.dateFormat,
+          });
+          print(o, result, formatImportResults([result]));
+        });
+      },
+    );
 
   const stats = program.command('stats').description('statistics over the evidence');
   stats
@@ -141,19 +179,200 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       });
     });
 
+  const facilities = program
+    .command('facilities')
+    .description('the gazetteer of places of detention');
+  facilities
+    .command('match')
+    .description('which known facilities a free-text mention may name, best first')
+    .argument('<text...>', 'the mention, e.g. "ФКУ СИЗО-2 ГУФСИН России по Ростовской области"')
+    .option('--limit <n>', 'how many candidates at most', '5')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (words: string[], o: DbOptions & { limit: string }) => {
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new AppError('invalid_input', `--limit ${o.limit}: give a whole number, 1 or more`);
+      await withDb(o, async (db) => {
+        const m = await matchFacilityText(db.kysely, words.join(' '), limit);
+        print(o, m, formatFacilityMatch(m));
+      });
+    });
+
+  program
+    .command('export')
+    .description(
+      'export the gazetteer: GeoJSON for maps, CSV or XLSX for spreadsheets (re-importable)',
+    )
+    .argument('<what>', 'facilities')
+    .addOption(
+      new Option('--format <format>', 'file format')
+        .choices(['geojson', 'csv', 'xlsx'])
+        .default('geojson'),
+    )
+    .option('--out <file>', 'write to this file (default: standard output; required for xlsx)')
+    .addOption(
+      new Option('--territory <t>', 'only one territory').choices(['RU', 'UA-occupied', 'BY']),
+    )
+    .addOption(dbOption())
+    .action(
+      async (
+        what: string,
+        o: DbOptions & { format: 'geojson' | 'csv' | 'xlsx'; out?: string; territory?: string },
+      ) => {
+        if (what !== 'facilities')
+          throw new AppError(
+            'invalid_input',
+            `cannot export "${what}"; only facilities can be exported yet`,
+          );
+        if (o.format === 'xlsx' && !o.out)
+          throw new AppError('invalid_input', 'an XLSX file is binary: give --out FILE.xlsx');
+        await withDb(o, async (db) => {
+          const list = await loadFacilities(db.kysely, { territory: o.territory });
+          let body: string | Buffer;
+          if (o.format === 'geojson') {
+            const fc = facilitiesToGeoJson(list);
+            if (fc.withoutCoordinates.length)
+              io.stderr(
+                `${fc.withoutCoordinates.length} facilities have no coordinates and are not in the GeoJSON: ${fc.withoutCoordinates.join(', ')}\n`,
+              );
+            body = `${JSON.stringify(fc)}\n`;
+          } else if (o.format === 'csv') {
+            body = facilitiesToCsv(list);
+          } else {
+            body = await facilitiesToXlsx(list);
+          }
+          if (o.out) {
+            await writeFile(o.out, body);
+            io.stderr(`Wrote ${list.length} facilities to ${o.out}.\n`);
+          } else {
+            io.stdout(typeof body === 'string' ? body : body.toString('utf8'));
+          }
+        });
+      },
+    );
+
+  const user = program.command('user').description('accounts: add, change role, disable, list');
+  const secret = async (prompt: string): Promise<string> => {
+    if (!io.readSecret)
+      throw new AppError(
+        'invalid_input',
+        'no way to read a password here; pipe it on standard input',
+      );
+    return (await io.readSecret(prompt)).replace(/\r?\n$/, '');
+  };
+  user
+    .command('add')
+    .description(
+      'add an account; the password is read from standard input (or asked for on a terminal)',
+    )
+    .argument('<name>', 'user name')
+    .addOption(
+      new Option('--role <role>', 'what the account may do')
+        .choices(['viewer', 'documenter', 'analyst', 'admin'])
+        .makeOptionMandatory(),
+    )
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (name: string, o: DbOptions & { role: string }) => {
+      const password = await secret(`Password for ${name} (at least 12 characters): `);
+      await withDb(o, async (db) => {
+        const a = await addAccount(db.kysely, name, o.role, password, 'cli');
+        print(o, a, `Added ${a.username} as ${a.role}.`);
+      });
+    });
+  user
+    .command('role')
+    .description("change an account's role")
+    .argument('<name>')
+    .argument('<role>', 'viewer, documenter, analyst or admin')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (name: string, role: string, o: DbOptions) => {
+      await withDb(o, async (db) => {
+        const a = await updateAccount(db.kysely, name, { role }, 'cli');
+        print(o, a, `${a.username} is now ${a.role}.`);
+      });
+    });
+  user
+    .command('disable')
+    .description('disable an account and end its sessions')
+    .argument('<name>')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (name: string, o: DbOptions) => {
+      await withDb(o, async (db) => {
+        const a = await updateAccount(db.kysely, name, { disabled: true }, 'cli');
+        print(o, a, `${a.username} is disabled; their sessions are ended.`);
+      });
+    });
+  user
+    .command('list')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (o: DbOptions) => {
+      await withDb(o, async (db) => {
+        const all = await listAccounts(db.kysely);
+        print(
+          o,
+          { accounts: all },
+          all
+            .map((a) => `${a.username.padEnd(24)} ${a.role}${a.disabled ? ' (disabled)' : ''}`)
+            .join('\n') ||
+            'No accounts yet: add the first with `polon user add NAME --role admin`.',
+        );
+      });
+    });
+
   const estimate = program.command('estimate').description('estimates with their uncertainty');
   estimate
     .command('mse')
-    .description('multiple systems estimation (log-linear models over 2–6 lists) from a list-overlap table')
-    .requiredOption('--histories <file>', 'JSON: {"lists": ["A","B","C"], "histories": {"110": 37, "101": 12, …}}')
-    .addOption(new Option('--criterion <aic|bic>', 'model selection criterion').choices(['aic', 'bic']).default('bic'))
+    .description(
+      'multiple systems estimation (log-linear models over 2–6 lists) from a list-overlap table',
+    )
+    .requiredOption(
+      '--histories <file>',
+      'JSON: {"lists": ["A","B","C"], "histories": {"110": 37, "101": 12, …}}',
+    )
+    .addOption(
+      new Option('--criterion <aic|bic>', 'model selection criterion')
+        .choices(['aic', 'bic'])
+        .default('bic'),
+    )
     .option('--top <n>', 'how many of the best models to list', '20')
     .addOption(jsonOption())
-    .action(async (o: { histories: string; criterion: 'aic' | 'bic'; top: string; json?: boolean }) => {
-      const top = Number(o.top);
-      if (!Number.isInteger(top) || top < 1) throw new AppError('invalid_input', `--top ${o.top}: give a whole number of models, 1 or more`);
-      const result = estimateMse(await readHistoriesFile(o.histories), { criterion: o.criterion, top });
-      print(o, result, formatMseResult(result));
+    .action(
+      async (o: { histories: string; criterion: 'aic' | 'bic'; top: string; json?: boolean }) => {
+        const top = Number(o.top);
+        if (!Number.isInteger(top) || top < 1)
+          throw new AppError(
+            'invalid_input',
+            `--top ${o.top}: give a whole number of models, 1 or more`,
+          );
+        const result = estimateMse(await readHistoriesFile(o.histories), {
+          criterion: o.criterion,
+          top,
+        });
+        print(o, result, formatMseResult(result));
+      },
+    );
+
+  estimate
+    .command('captivity')
+    .description('people held as of a date: seen, the unseen by MSE over the sources, whereabouts')
+    .option('--as-of <date>', 'the day (YYYY-MM-DD); default today')
+    .option('--window <days>', 'whereabouts are "known" when placed within this many days', '183')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (o: DbOptions & { asOf?: string; window: string }) => {
+      const asOf = o.asOf ? dayArg(o.asOf, '--as-of') : todayIso();
+      const window = Number(o.window);
+      if (!Number.isInteger(window) || window < 1)
+        throw new AppError('invalid_input', `--window ${o.window}: give a number of days`);
+      await withDb(o, async (db) => {
+        const e = await estimateCaptivity(db.kysely, asOf, window);
+        print(o, e, formatCaptivityEstimate(e));
+      });
     });
 
   program
@@ -193,6 +412,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     exitCode = reportError(err, io, jsonErrors);
   }
   return exitCode;
+}
+
+async function readMapping(path: string): Promise<Record<string, string>> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new AppError(
+      'invalid_input',
+      `--mapping ${path}: ${(err as Error).message}; give a JSON object like {"Прізвище": "family_name"}`,
+    );
+  }
+  if (
+    !data ||
+    typeof data !== 'object' ||
+    Array.isArray(data) ||
+    !Object.values(data).every((v) => typeof v === 'string')
+  ) {
+    throw new AppError(
+      'invalid_input',
+      `--mapping ${path}: give a JSON object of column name → Polon column, like {"Прізвище": "family_name"}`,
+    );
+  }
+  return data as Record<string, string>;
 }
 
 function dayArg(value: string, flag: string): string {

@@ -12,6 +12,8 @@ export interface PartialDate {
   earliest: string;
   /** Last day the date may mean, `YYYY-MM-DD`. */
   latest: string;
+  /** The source said "about" (~1985, бл. 1985, ок. 1985, 1985?). */
+  approx?: boolean;
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -75,3 +77,50 @@ export const DATE_FORMS_HELP = 'write it as YYYY-MM-DD, DD.MM.YYYY, YYYY-MM or Y
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+export type DayOrder = 'DMY' | 'MDY';
+
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const SLASHED_MONTH = /^(\d{1,2})\/(\d{4})$/;
+const APPROX =
+  /^(?:~|≈|c\.|ca\.?|circa|about|approx\.?|приблизно|близько|бл\.|прибл\.|около|ок\.|примерно)\s*(.+)$|^(.+?)\s*\?$/i;
+// Excel counts days from 1899-12-30 (its 1900 leap-year bug included); serials from 1900 to
+// 2100 are 5-digit numbers.
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * Dates as spreadsheets and survey exports give them: everything parsePartialDate reads,
+ * plus Excel serial numbers, `03/2024`, `5/3/2024` when the day order is known or cannot
+ * be mistaken, and "about" forms (`~1985`, `бл. 1985`, `1985?`), marked approximate.
+ */
+export function parseRecordDate(input: string, order?: DayOrder): PartialDate | string {
+  const s = input.trim();
+  const approx = APPROX.exec(s);
+  if (approx) {
+    const inner = parseRecordDate((approx[1] ?? approx[2] ?? '').trim(), order);
+    return typeof inner === 'string' ? inner : { ...inner, approx: true };
+  }
+  if (/^\d{5}(\.0+)?$/.test(s)) {
+    const serial = Number(s);
+    if (serial < 1 || serial > 73050)
+      return 'is not a date (a number outside the Excel date range)';
+    const d = new Date(EXCEL_EPOCH + serial * 86_400_000);
+    return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
+  const slashed = SLASHED.exec(s);
+  if (slashed) {
+    const a = Number(slashed[1]);
+    const b = Number(slashed[2]);
+    const year = Number(slashed[3]);
+    const effective: DayOrder | undefined =
+      order ?? (a > 12 ? 'DMY' : b > 12 ? 'MDY' : a === b ? 'DMY' : undefined);
+    if (!effective) return `is ambiguous: ${s} may be day/month or month/day`;
+    return effective === 'DMY' ? build(year, b, a) : build(year, a, b);
+  }
+  const slashedMonth = SLASHED_MONTH.exec(s);
+  if (slashedMonth) return build(Number(slashedMonth[2]), Number(slashedMonth[1]));
+  return parsePartialDate(s);
+}
+
+export const RECORD_DATE_HELP =
+  'write it as YYYY-MM-DD, DD.MM.YYYY, MM.YYYY or YYYY (prefix ~ for "about"); for dates like 5/3/2024 give --date-format DMY or MDY';

@@ -2,3 +2,4 @@ export { createDb, type Db, type DbConfig, type DialectName } from './create-db.
 export { migrateToLatest, type MigrateResult } from './migrate.js';
 export type * from './tables.js';
 export { upsertRows, type UpsertOutcome } from './upsert-rows.js';
+export { PERSONAL_COLUMNS } from './personal-columns.js';

@@ -2,11 +2,15 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { AppError } from '../core/app-error.js';
 import type { Db } from './create-db.js';
 import * as m001 from './migrations/2026-11-26-001-evidence-registry.js';
+import * as m002 from './migrations/2026-11-26-002-persons-and-testimonies.js';
+import * as m003 from './migrations/2026-11-26-003-accounts.js';
 
 // Listed by hand rather than read from the folder, so the compiled CLI and tests see the
 // same set and a bundler cannot drop one.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-001-evidence-registry': m001,
+  '2026-11-26-002-persons-and-testimonies': m002,
+  '2026-11-26-003-accounts': m003,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -128,6 +128,117 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface PersonsTable {
+  id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What one source says about one person. Personal columns: see PERSONAL_COLUMNS. */
+export interface RecordsTable {
+  id: string;
+  source_id: string;
+  source_record_id: string;
+  person_id: string | null;
+  family_name: string | null;
+  given_name: string | null;
+  patronymic: string | null;
+  full_name: string | null;
+  name_script: string | null;
+  birth_date: string | null;
+  birth_precision: string | null;
+  birth_from: string | null;
+  birth_to: string | null;
+  sex: string | null;
+  category: string | null;
+  unit: string | null;
+  branch: string | null;
+  rank: string | null;
+  capture_date: string | null;
+  capture_from: string | null;
+  capture_to: string | null;
+  capture_place: string | null;
+  relatives_contact: string | null;
+  notes: string | null;
+  seriously_ill_or_wounded: number | null;
+  disability: number | null;
+  political_prisoner_pre2022: number | null;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: string;
+  record_id: string;
+  kind: string;
+  date: string | null;
+  date_from: string | null;
+  date_to: string | null;
+  confirmed_by: string | null;
+  facility_id: string | null;
+  facility_text: string | null;
+  exchange_id: string | null;
+  court: string | null;
+  article: string | null;
+  term_months: number | null;
+  place: string | null;
+  notes: string | null;
+  updated_at: string;
+}
+
+export interface EpisodesTable {
+  id: string;
+  record_id: string;
+  facility_id: string | null;
+  facility_text: string | null;
+  facility_score: number | null;
+  start_date: string | null;
+  start_from: string | null;
+  start_to: string | null;
+  end_date: string | null;
+  end_from: string | null;
+  end_to: string | null;
+  cell: string | null;
+  notes: string | null;
+  updated_at: string;
+}
+
+export interface OccupancyReportsTable {
+  id: string;
+  source_id: string;
+  record_id: string | null;
+  facility_id: string | null;
+  facility_text: string | null;
+  facility_score: number | null;
+  date: string;
+  date_from: string;
+  date_to: string;
+  count: number;
+  count_qualifier: string;
+  scope: string;
+  notes: string | null;
+  updated_at: string;
+}
+
+export interface AccountsTable {
+  id: string;
+  username: string;
+  role: string;
+  password_hash: string;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   exchanges: ExchangesTable;
@@ -139,6 +250,13 @@ export interface Database {
   facility_sources: FacilitySourcesTable;
   imports: ImportsTable;
   audit_log: AuditLogTable;
+  persons: PersonsTable;
+  records: RecordsTable;
+  events: EventsTable;
+  episodes: EpisodesTable;
+  occupancy_reports: OccupancyReportsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

@@ -21,3 +21,20 @@ export { chaoLowerBound } from './chao-lower-bound.js';
 export type { ChaoEstimate } from './chao-lower-bound.js';
 export type { FitStatus } from './log-linear-fit.js';
 export type { MaxOrder } from './model-space.js';
+export { enteredOn, leftOn } from './captivity-timeline.js';
+export type {
+  CaptivityEventKind,
+  CaptivityTimeline,
+  DatedEvent,
+  DetentionEpisode,
+} from './captivity-timeline.js';
+export { monthEnds, stockFlow } from './stock-flow.js';
+export type { StockFlow, StockPoint } from './stock-flow.js';
+export { whereabouts } from './whereabouts.js';
+export type {
+  FacilityWhereabouts,
+  OccupancyInput,
+  PersonWhereabouts,
+  WhereaboutsResult,
+  WhereaboutsStatus,
+} from './whereabouts.js';

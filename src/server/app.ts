@@ -1,3 +1,5 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
@@ -13,17 +15,27 @@ import { todayIso } from '../core/partial-date.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { Logger } from '../logger.js';
+import { accountsRoutes } from '../features/accounts/index.js';
 import { claimsRoutes } from '../features/claims/index.js';
 import { consistencyRoutes, runChecks } from '../features/consistency/index.js';
 import { estimatesRoutes } from '../features/estimates/index.js';
 import { exchangeStats, exchangesRoutes, loadExchanges } from '../features/exchanges/index.js';
 import { facilitiesRoutes } from '../features/facilities/index.js';
+import { personsRoutes } from '../features/persons/index.js';
+import { installAccessGuard } from './access-guard.js';
 import { HTTP_STATUS } from './error-status.js';
 import { homePage } from './home-page.js';
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    access?: Access;
+  interface FastifyInstance {
+    /** Every API route with the access it states: the role matrix test walks it. */
+    routeTable: RouteEntry[];
   }
 }
 
@@ -43,8 +55,14 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
+    for (const method of [route.method].flat()) {
+      if (url.startsWith('/api/') && method !== 'HEAD')
+        routeTable.push({ method, url, access: route.config?.access ?? 'public' });
+    }
     if (url.startsWith('/api/') && !url.startsWith('/api/docs') && !route.config?.access) {
       throw new Error(
         `route ${route.method.toString()} ${url} does not state the access it needs (config.access)`,
@@ -109,6 +127,11 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  // Limits apply only to routes that ask for one (logging in), not to the public reads.
+  await app.register(rateLimit, { global: false });
+  installAccessGuard(app, db);
+  accountsRoutes(app, { db, secureCookies: config.secureCookies });
 
   app.get('/api/health', { config: { access: 'public' } }, () => ({
     status: 'ok',
@@ -118,7 +141,8 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   claimsRoutes(app, { db });
   facilitiesRoutes(app, { db });
   consistencyRoutes(app, { db, tolerance: config.claimTolerance });
-  estimatesRoutes(app);
+  estimatesRoutes(app, { db });
+  personsRoutes(app, { db });
 
   app.get('/', async (_req, reply) => {
     const asOf = todayIso();

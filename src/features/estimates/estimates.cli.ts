@@ -1,4 +1,5 @@
 import type { MseModel, MseResult } from '../../estimation/index.js';
+import type { CaptivityEstimate } from './captivity.service.js';
 
 const n = (v: number | null, digits = 0): string =>
   v === null
@@ -49,5 +50,47 @@ export function formatMseResult(r: MseResult): string {
   lines.push(`  Chao lower bound: ${n(r.chao.N)}`);
   const warnings = [...r.warnings, ...(sel?.warnings ?? [])];
   if (warnings.length) lines.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
+  return lines.join('\n');
+}
+
+/** `polon estimate captivity` as a person reads it. */
+export function formatCaptivityEstimate(e: CaptivityEstimate): string {
+  const ci = (c: [number | null, number | null] | null): string =>
+    c ? ` (95% interval ${n(c[0])} – ${c[1] === null ? 'unbounded' : n(c[1])})` : '';
+  const lines = [
+    `Captivity as of ${e.asOf} (basis: ${e.basis === 'persons' ? 'linked persons' : e.basis === 'records' ? 'unlinked records' : 'no evidence'})`,
+    '',
+    `  seen: entered ${n(e.seen.entered)}, released ${n(e.seen.released)}, died ${n(e.seen.died)}, held ${n(e.seen.held)}`,
+  ];
+  if (e.mse) {
+    lines.push(
+      `  multiple systems estimation over ${e.mse.lists.length} lists (${e.mse.lists.join(', ')}): ${n(e.mse.nObserved)} held people observed`,
+    );
+    lines.push(
+      `    selected model ${e.mse.model?.join(' + ') ?? '—'}: N = ${n(e.mse.N)}${ci(e.mse.ci95)}`,
+    );
+    if (e.mse.modelSpread)
+      lines.push(
+        `    N over the best models: ${n(e.mse.modelSpread.minN)} – ${n(e.mse.modelSpread.maxN)}`,
+      );
+  }
+  lines.push(
+    `  estimated held: ${n(e.estimatedHeld.value)}${ci(e.estimatedHeld.ci95)}${e.estimatedHeld.method === 'seen_only' ? ' (seen only: no estimate of the unseen)' : ''}`,
+  );
+  lines.push(
+    `  whereabouts (window ${e.whereabouts.windowDays} days): known ${n(e.whereabouts.known)}, last known ${n(e.whereabouts.lastKnown)}, unknown ${n(e.whereabouts.unknown)}`,
+  );
+  lines.push(
+    `  whereabouts gap (estimated held − known): ${n(e.whereabouts.gap)}${ci(e.whereabouts.gapCi95)}`,
+  );
+  if (e.facilities.length) {
+    lines.push('', '  facility                              identified  last known  estimate');
+    for (const f of e.facilities.slice(0, 15))
+      lines.push(
+        `  ${f.facilityId.padEnd(38)}${n(f.identified).padStart(10)}${n(f.lastKnown).padStart(12)}${n(f.estimate).padStart(10)}${f.estimateBasis === 'occupancy_reports' ? ' (reports)' : ''}`,
+      );
+  }
+  const warnings = [...e.caveats, ...(e.mse?.warnings ?? [])];
+  if (warnings.length) lines.push('', 'Caveats:', ...warnings.map((w) => `  - ${w}`));
   return lines.join('\n');
 }

@@ -1,10 +1,31 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MseResult, OverlapTableInput } from '../../../contract/index.js';
+import { IsoDay, MseResult, OverlapTableInput } from '../../../contract/index.js';
+import { todayIso } from '../../core/partial-date.js';
+import type { Db } from '../../db/index.js';
+import { estimateCaptivity } from './captivity.service.js';
 import { estimateMse, validateOverlapTable } from '../../estimation/index.js';
 
-export function estimatesRoutes(app: FastifyInstance): void {
+export function estimatesRoutes(app: FastifyInstance, deps: { db: Db }): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/estimates/captivity',
+    {
+      // Per-facility counts of identified persons can be small: analysts see them whole; the
+      // public dashboard gets a suppressed summary.
+      config: { access: 'analyst' },
+      schema: {
+        tags: ['estimates'],
+        summary:
+          'People held as of a date: seen, the unseen (MSE), whereabouts and the gap, with caveats',
+        querystring: z.object({
+          asOf: IsoDay.optional(),
+          window: z.coerce.number().int().min(1).max(3650).default(183),
+        }),
+      },
+    },
+    (req) => estimateCaptivity(deps.db.kysely, req.query.asOf ?? todayIso(), req.query.window),
+  );
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/estimates/mse',
     {

@@ -1,3 +1,4 @@
-export { formatMseResult } from './estimates.cli.js';
+export { formatCaptivityEstimate, formatMseResult } from './estimates.cli.js';
 export { readHistoriesFile } from './mse-histories-file.js';
 export { estimatesRoutes } from './estimates.routes.js';
+export { estimateCaptivity, type CaptivityEstimate } from './captivity.service.js';

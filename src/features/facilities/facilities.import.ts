@@ -9,7 +9,10 @@ import {
   FACILITY_TYPES,
   HELD,
   TERRITORIES,
+  type Territory,
 } from './facility.js';
+import { geocodeFacilities, isPlaced } from './geocode-facilities.js';
+import { bundledSettlements } from './settlements-file.js';
 
 const REGION_CODE = /^(UA|RU|BY)-[A-Z0-9]{1,3}$/;
 
@@ -152,32 +155,29 @@ export const facilitiesImport: ImportKind<FacilityInput> = {
       file,
     ),
   async write(trx, rows, ctx) {
-    const out = await upsertRows(
-      trx,
-      'facilities',
-      'id',
-      rows.map(({ value: f }) => ({
-        id: f.id,
-        name_en: f.name_en,
-        name_uk: f.name_uk,
-        name_ru: f.name_ru,
-        type: f.type,
-        type_as_reported: f.type_as_reported,
-        territory: f.territory,
-        region: f.region,
-        region_code: f.region_code,
-        settlement: f.settlement,
-        lat: f.lat,
-        lon: f.lon,
-        coord_precision: f.lat === null ? null : (f.coord_precision ?? 'exact'),
-        coord_source: f.coord_source,
-        held: f.held,
-        status: f.status,
-        certainty: f.certainty,
-        notes: f.notes,
-        updated_at: ctx.now,
-      })),
-    );
+    const dbRows = rows.map(({ value: f }) => ({
+      id: f.id,
+      name_en: f.name_en,
+      name_uk: f.name_uk,
+      name_ru: f.name_ru,
+      type: f.type,
+      type_as_reported: f.type_as_reported,
+      territory: f.territory,
+      region: f.region,
+      region_code: f.region_code,
+      settlement: f.settlement,
+      lat: f.lat,
+      lon: f.lon,
+      coord_precision: f.lat === null ? null : (f.coord_precision ?? 'exact'),
+      coord_source: f.coord_source,
+      held: f.held,
+      status: f.status,
+      certainty: f.certainty,
+      notes: f.notes,
+      updated_at: ctx.now,
+    }));
+    const notices = await placeAtSettlements(dbRows);
+    const out = await upsertRows(trx, 'facilities', 'id', dbRows);
     const aliasesChanged = await replaceAliases(
       trx,
       rows.map((r) => ({ id: r.value.id, aliases: r.value.aliases })),
@@ -194,9 +194,60 @@ export const facilitiesImport: ImportKind<FacilityInput> = {
       inserted: out.inserted,
       updated: out.updated + extra,
       unchanged: out.unchanged - extra,
+      notices,
     };
   },
 };
+
+/**
+ * Facilities a source gave no coordinates for are placed at their settlement from the
+ * bundled GeoNames gazetteer (precision "settlement"); the rest keep the reason why not in
+ * coord_source. Done before the upsert, so importing the same file again changes nothing.
+ */
+async function placeAtSettlements(
+  rows: {
+    id: string;
+    territory: string;
+    region_code: string | null;
+    settlement: string | null;
+    lat: number | null;
+    lon: number | null;
+    coord_precision: string | null;
+    coord_source: string | null;
+  }[],
+): Promise<string[]> {
+  const missing = rows.filter((r) => r.lat === null);
+  if (missing.length === 0) return [];
+  const results = geocodeFacilities(
+    missing.map((r) => ({
+      id: r.id,
+      territory: r.territory as Territory,
+      regionCode: r.region_code,
+      settlement: r.settlement,
+      lat: null,
+      lon: null,
+      coordPrecision: null,
+    })),
+    await bundledSettlements(),
+  );
+  const unplaced: string[] = [];
+  results.forEach((g, i) => {
+    const r = missing[i]!;
+    if (isPlaced(g)) {
+      r.lat = g.lat;
+      r.lon = g.lon;
+      r.coord_precision = 'settlement';
+      r.coord_source = `GeoNames ${g.settlementId ?? ''}${g.note ? ` (${g.note})` : ''}`.trim();
+    } else {
+      r.coord_source = `not placed: ${g.reason}`;
+      unplaced.push(`${r.id} (${g.reason})`);
+    }
+  });
+  const placed = missing.length - unplaced.length;
+  return [
+    `${placed} of ${missing.length} facilities without coordinates were placed at their settlement (GeoNames)${unplaced.length ? `; not placed: ${unplaced.join('; ')}` : ''}`,
+  ];
+}
 
 async function replaceAliases(
   trx: Parameters<ImportKind<FacilityInput>['write']>[0],

@@ -96,6 +96,7 @@ function toFacility(r: FacilityRow, aliases: string[], sources: Facility['source
     lat: num(r.lat),
     lon: num(r.lon),
     coordPrecision: r.coord_precision,
+    coordSource: r.coord_source,
     held: r.held,
     status: r.status,
     certainty: r.certainty,

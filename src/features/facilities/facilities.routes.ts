@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Facility as FacilitySchema, FacilityCount } from '../../../contract/index.js';
+import {
+  Facility as FacilitySchema,
+  FacilityCount,
+  FacilityGeoJson,
+} from '../../../contract/index.js';
+import { facilitiesToGeoJson } from './facility-export.js';
 import { AppError } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
 import { countFacilities, findFacility, loadFacilities } from './facilities.repository.js';
+import { matchFacilityText } from './facility-match.service.js';
 import { FACILITY_TYPES, TERRITORIES } from './facility.js';
 
 export function facilitiesRoutes(app: FastifyInstance, deps: { db: Db }): void {
@@ -23,17 +29,24 @@ export function facilitiesRoutes(app: FastifyInstance, deps: { db: Db }): void {
             .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/)
             .optional(),
           type: z.enum(FACILITY_TYPES).optional(),
+          format: z.enum(['json', 'geojson']).default('json'),
         }),
-        response: { 200: z.object({ facilities: z.array(FacilitySchema) }) },
+        response: {
+          200: z.union([z.object({ facilities: z.array(FacilitySchema) }), FacilityGeoJson]),
+        },
       },
     },
-    async (req) => ({
-      facilities: await loadFacilities(deps.db.kysely, {
+    async (req, reply) => {
+      const facilities = await loadFacilities(deps.db.kysely, {
         territory: req.query.territory,
         regionCode: req.query.region,
         type: req.query.type,
-      }),
-    }),
+      });
+      if (req.query.format === 'geojson') {
+        return reply.type('application/geo+json').send(facilitiesToGeoJson(facilities));
+      }
+      return { facilities };
+    },
   );
   r.get(
     '/api/facilities/counts',
@@ -46,6 +59,35 @@ export function facilitiesRoutes(app: FastifyInstance, deps: { db: Db }): void {
       },
     },
     async () => ({ counts: await countFacilities(deps.db.kysely) }),
+  );
+  r.get(
+    '/api/facilities/match',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['facilities'],
+        summary:
+          'Which facilities a free-text mention may name, with a score and the reason; none when nothing matches well enough',
+        querystring: z.object({
+          q: z.string().min(1).max(500),
+          limit: z.coerce.number().int().min(1).max(20).default(5),
+        }),
+        response: {
+          200: z.object({
+            query: z.string(),
+            candidates: z.array(
+              z.object({
+                id: z.string(),
+                nameEn: z.string(),
+                score: z.number(),
+                reason: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    (req) => matchFacilityText(deps.db.kysely, req.query.q, req.query.limit),
   );
   r.get(
     '/api/facilities/:id',

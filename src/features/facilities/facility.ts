@@ -37,6 +37,8 @@ export interface Facility {
   lat: number | null;
   lon: number | null;
   coordPrecision: string | null;
+  /** Where the coordinates come from, or why there are none ("not placed: …"). */
+  coordSource: string | null;
   held: string;
   status: string;
   certainty: string;

@@ -8,3 +8,30 @@ export {
   type FacilityFilter,
 } from './facilities.repository.js';
 export { facilitiesRoutes } from './facilities.routes.js';
+export {
+  createFacilityMatcher,
+  type FacilityCandidate,
+  type FacilityMatch,
+  type FacilityMatcher,
+  type MatchableFacility,
+} from './facility-matcher.js';
+export {
+  createFacilityResolver,
+  toMatchable,
+  type FacilityResolver,
+  type Resolution,
+} from './facility-resolver.js';
+export { formatFacilityMatch, matchFacilityText } from './facility-match.service.js';
+export {
+  geocodeFacilities,
+  isPlaced,
+  type GeocodeResult,
+  type Settlement,
+} from './geocode-facilities.js';
+export { bundledSettlements, loadSettlements } from './settlements-file.js';
+export {
+  EXPORT_COLUMNS,
+  facilitiesToCsv,
+  facilitiesToGeoJson,
+  facilitiesToXlsx,
+} from './facility-export.js';

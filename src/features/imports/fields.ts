@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DATE_FORMS_HELP, parsePartialDate, type PartialDate } from '../../core/partial-date.js';
+import {
+  DATE_FORMS_HELP,
+  parsePartialDate,
+  parseRecordDate,
+  RECORD_DATE_HELP,
+  type DayOrder,
+  type PartialDate,
+} from '../../core/partial-date.js';
 
 /**
  * Cell parsers for import schemas. Each turns the text of one cell into a typed value or
@@ -138,3 +145,51 @@ export const list = () =>
           ),
         ],
   );
+
+/** A date from a spreadsheet or survey, with the day order given for the import, if any. */
+export const recordDate = (order?: DayOrder) =>
+  cell.transform((v, ctx): PartialDate | null => {
+    if (blank(v)) return null;
+    const d = parseRecordDate(v, order);
+    return typeof d === 'string' ? fail(ctx, v.trim(), d, RECORD_DATE_HELP) : d;
+  });
+
+const YES = new Set(['1', 'yes', 'y', 'true', 'так', 'т', 'да', 'д', '+', 'x', 'х']);
+const NO = new Set(['0', 'no', 'n', 'false', 'ні', 'нi', 'н', 'нет', '-']);
+
+/** A yes/no cell in English, Ukrainian or Russian; blank is unknown. */
+export const flag = () =>
+  cell.transform((v, ctx): boolean | null => {
+    if (blank(v)) return null;
+    const s = v.trim().toLowerCase();
+    if (YES.has(s)) return true;
+    if (NO.has(s)) return false;
+    return fail(
+      ctx,
+      v.trim(),
+      'is not yes or no',
+      'write yes/no (так/ні, да/нет, 1/0), or leave it blank if unknown',
+    );
+  });
+
+/** A closed set of values, each with the words people use for it in three languages. */
+export const vocabulary = <const T extends string>(words: Record<T, string[]>, what: string) => {
+  const index = new Map<string, T>();
+  for (const [value, forms] of Object.entries(words) as [T, string[]][]) {
+    index.set(value, value);
+    for (const f of forms) index.set(f.toLowerCase(), value);
+  }
+  return cell.transform((v, ctx): T | null => {
+    if (blank(v)) return null;
+    const found = index.get(v.trim().toLowerCase().replace(/\.$/, ''));
+    return (
+      found ??
+      fail(
+        ctx,
+        v.trim(),
+        `is not a known ${what}`,
+        `write one of: ${Object.keys(words).join(', ')} (or leave it blank)`,
+      )
+    );
+  });
+};

@@ -20,6 +20,13 @@ export interface WriteCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** What the user should know about rows that were written (an unresolved facility). */
+  notices?: string[];
+}
+
+export interface ParseOptions {
+  /** How to read slashed dates such as 5/3/2024; without it they are an error. */
+  dateOrder?: 'DMY' | 'MDY';
 }
 
 export interface WriteContext {
@@ -38,8 +45,16 @@ export interface ImportKind<T> {
   /** Key of the array in a JSON file that holds an object rather than a bare array. */
   jsonKey: string;
   columns: ColumnSpec[];
+  /** Other names a column may go by (Прізвище, Фамилия, Surname, detention/facility …), by column. */
+  headerAliases?: Record<string, string[]>;
+  /** Scores a row as this kind's header; set for kinds whose files come with title rows. */
+  headerScore?: (cells: string[]) => number;
   schema: z.ZodType<T, Record<string, string>>;
+  /** Builds the schema for options a file needs (the day order of 5/3/2024); overrides `schema`. */
+  schemaFor?(options: ParseOptions): z.ZodType<T, Record<string, string>>;
   idOf(value: T): string;
+  /** The column that identifies a row, for messages about repeated rows (default "id"). */
+  idColumn?: string;
   /** Problems with references to other records (an unknown source id), found before writing so they are reported with the rest. */
   references?(db: Kysely<Database>, rows: ParsedRow<T>[], file: string): Promise<InputProblem[]>;
   write(

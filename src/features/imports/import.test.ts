@@ -121,7 +121,7 @@ describeEachDb('importing', (get) => {
         'a repeated id',
         'x.csv',
         csv(GOOD, GOOD),
-        { row: 3, column: 'id', message: /used already on row 2/ },
+        { row: 3, column: 'id', message: /appears already on row 2/ },
       ],
       [
         'a stage without its group',

@@ -2,6 +2,7 @@ export * as field from './fields.js';
 export type {
   ColumnSpec,
   ImportKind,
+  ParseOptions,
   ParsedRow,
   WriteContext,
   WriteCounts,
@@ -15,4 +16,5 @@ export {
   type ImportResult,
 } from './run-import.js';
 export { readTable, type RawTable } from './read-table.js';
+export { headerKey, headerScorer, mapHeaders } from './header-map.js';
 export { formatImportResults } from './imports.cli.js';

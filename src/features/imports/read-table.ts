@@ -25,7 +25,22 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 const problem = (file: string, message: string, fix: string, row?: number): InputError =>
   new InputError([{ file, ...(row !== undefined ? { row } : {}), message, fix }]);
 
-export async function readTable(file: string, bytes: Buffer, jsonKey?: string): Promise<RawTable> {
+export interface ReadOptions {
+  /** Key of the array in a JSON object. */
+  jsonKey?: string;
+  /**
+   * Scores a row as a header (how many of its cells are known column names). When given,
+   * the header is the first of the first 20 rows scoring 2 or more, so title rows above
+   * the table are skipped; otherwise it is the first row.
+   */
+  headerScore?: (cells: string[]) => number;
+}
+
+export async function readTable(
+  file: string,
+  bytes: Buffer,
+  options: ReadOptions = {},
+): Promise<RawTable> {
   if (bytes.length === 0) {
     throw problem(
       file,
@@ -41,9 +56,10 @@ export async function readTable(file: string, bytes: Buffer, jsonKey?: string): 
     );
   }
   const ext = extname(file).toLowerCase();
-  if (ext === '.xlsx') return readXlsx(file, bytes);
-  if (ext === '.csv' || ext === '.txt') return readCsv(file, decodeText(file, bytes));
-  if (ext === '.json') return readJson(file, decodeText(file, bytes), jsonKey);
+  if (ext === '.xlsx') return readXlsx(file, bytes, options.headerScore);
+  if (ext === '.csv' || ext === '.txt')
+    return readCsv(file, decodeText(file, bytes), options.headerScore);
+  if (ext === '.json') return readJson(file, decodeText(file, bytes), options.jsonKey);
   throw problem(
     file,
     `files ending in "${ext || '(none)'}" cannot be imported`,
@@ -87,8 +103,12 @@ function normaliseHeader(h: string): string {
   return h.replace(/^\uFEFF/, '').trim();
 }
 
-function readCsv(file: string, decoded: { text: string; notices: string[] }): RawTable {
-  let records: { record: string[]; info: { lines: number; raw?: string } }[];
+function readCsv(
+  file: string,
+  decoded: { text: string; notices: string[] },
+  headerScore?: (cells: string[]) => number,
+): RawTable {
+  let records: { record: string[]; info: { lines: number }; raw?: string }[];
   try {
     records = parse(decoded.text, {
       info: true,
@@ -117,28 +137,64 @@ function readCsv(file: string, decoded: { text: string; notices: string[] }): Ra
     }
     throw err;
   }
-  const [header, ...body] = records;
-  if (!header)
+  const grid: GridRow[] = records.map((r) => {
+    const inner = (r.raw ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
+    return { row: r.info.lines - inner, cells: r.record };
+  });
+  return fromGrid(file, 'csv', grid, decoded.notices, headerScore);
+}
+
+interface GridRow {
+  row: number;
+  cells: string[];
+}
+
+const isBlank = (cells: string[]): boolean => cells.every((c) => !c.trim());
+
+function findHeader(grid: GridRow[], headerScore?: (cells: string[]) => number): number {
+  const first = grid.findIndex((g) => !isBlank(g.cells));
+  if (!headerScore) return first;
+  for (let i = Math.max(first, 0); i < Math.min(grid.length, 20); i++) {
+    if (headerScore(grid[i]!.cells.map(normaliseHeader)) >= 2) return i;
+  }
+  return first;
+}
+
+function fromGrid(
+  file: string,
+  format: 'csv' | 'xlsx',
+  grid: GridRow[],
+  notices: string[],
+  headerScore?: (cells: string[]) => number,
+): RawTable {
+  const at = findHeader(grid, headerScore);
+  const header = grid[at];
+  if (!header) {
     throw problem(file, 'the file has no header row', 'put the column names on the first line');
-  const headers = header.record.map(normaliseHeader);
+  }
+  if (at > 0 && grid.slice(0, at).some((g) => !isBlank(g.cells))) {
+    notices.push(
+      `${file}: the table starts on row ${header.row}; rows above it (a title?) were skipped`,
+    );
+  }
+  const headers = header.cells.map(normaliseHeader);
   const rows: RawRow[] = [];
   const problems: InputProblem[] = [];
-  for (const r of body) {
-    const inner = (r.info.raw ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
-    const row = r.info.lines - inner;
-    if (r.record.length > headers.length && r.record.slice(headers.length).some((c) => c.trim())) {
+  for (const g of grid.slice(at + 1)) {
+    if (isBlank(g.cells)) continue;
+    if (g.cells.length > headers.length && g.cells.slice(headers.length).some((c) => c.trim())) {
       problems.push({
         file,
-        row,
-        message: `the row has ${r.record.length} cells but the header has ${headers.length} columns`,
+        row: g.row,
+        message: `the row has ${g.cells.length} cells but the header has ${headers.length} columns`,
         fix: 'remove the extra cells or put quotes around cells that contain commas',
       });
       continue;
     }
-    rows.push({ row, cells: toCells(headers, r.record) });
+    rows.push({ row: g.row, cells: toCells(headers, g.cells) });
   }
   if (problems.length) throw new InputError(problems);
-  return { file, format: 'csv', headers, rows, notices: decoded.notices };
+  return { file, format, headers, rows, notices };
 }
 
 function toCells(headers: string[], values: (string | undefined)[]): Record<string, string> {
@@ -162,7 +218,11 @@ function cellText(value: ExcelJS.CellValue): string {
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
 }
 
-async function readXlsx(file: string, bytes: Buffer): Promise<RawTable> {
+async function readXlsx(
+  file: string,
+  bytes: Buffer,
+  headerScore?: (cells: string[]) => number,
+): Promise<RawTable> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -174,24 +234,21 @@ async function readXlsx(file: string, bytes: Buffer): Promise<RawTable> {
     );
   }
   const sheet = workbook.worksheets.find((w) => w.actualRowCount > 0);
-  if (!sheet)
+  if (!sheet) {
     throw problem(
       file,
       'the workbook has no rows',
       'put the table on the first sheet, with column names on its first row',
     );
-  let headers: string[] | undefined;
-  const rows: RawRow[] = [];
+  }
+  const grid: GridRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-    if (!headers) {
-      headers = values.map(normaliseHeader);
-      return;
-    }
-    if (values.every((v) => !v.trim())) return;
-    rows.push({ row: rowNumber, cells: toCells(headers, values) });
+    grid.push({
+      row: rowNumber,
+      cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellText),
+    });
   });
-  return { file, format: 'xlsx', headers: headers ?? [], rows, notices: [] };
+  return fromGrid(file, 'xlsx', grid, [], headerScore);
 }
 
 function jsonCell(v: unknown): string {

@@ -4,12 +4,14 @@ import { basename } from 'node:path';
 import { AppError, InputError, type InputProblem } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
-import type { ImportKind, ParsedRow, WriteCounts } from './import-kind.js';
+import type { ImportKind, ParseOptions, ParsedRow, WriteCounts } from './import-kind.js';
 import { readTable } from './read-table.js';
 import { validateTable } from './validate-table.js';
 
-export interface ImportOptions {
+export interface ImportOptions extends ParseOptions {
   dryRun?: boolean;
+  /** Header in the file → column, for files whose headers Polon does not recognise. */
+  mapping?: Record<string, string>;
   actor?: string;
   now?: Date;
 }
@@ -75,11 +77,16 @@ export async function importMany(
   const problems: InputProblem[] = [];
   for (const item of items) {
     const file = basename(item.path);
-    const table = await readTable(file, item.bytes, item.kind.jsonKey);
-    const v = validateTable(table, item.kind);
+    const table = await readTable(file, item.bytes, {
+      jsonKey: item.kind.jsonKey,
+      headerScore: item.kind.headerScore,
+    });
+    const v = validateTable(table, item.kind, options.mapping, { dateOrder: options.dateOrder });
     problems.push(...v.problems);
-    if (item.kind.references)
-      problems.push(...(await item.kind.references(db.kysely, v.rows, file)));
+    if (item.kind.references) {
+      const found = await item.kind.references(db.kysely, v.rows, file);
+      problems.push(...found.map((p) => (p.column ? { ...p, column: v.shownAs(p.column) } : p)));
+    }
     prepared.push({
       ...item,
       file,
@@ -113,7 +120,9 @@ export async function importMany(
             file_name: p.file,
             file_sha256: p.sha256,
             rows: p.rows.length,
-            ...c,
+            inserted: c.inserted,
+            updated: c.updated,
+            unchanged: c.unchanged,
             actor,
             at: now,
           })
@@ -122,7 +131,14 @@ export async function importMany(
           actor,
           action: 'import',
           entity: p.kind.kind,
-          details: { file: p.file, sha256: p.sha256, rows: p.rows.length, ...c },
+          details: {
+            file: p.file,
+            sha256: p.sha256,
+            rows: p.rows.length,
+            inserted: c.inserted,
+            updated: c.updated,
+            unchanged: c.unchanged,
+          },
         });
       }
       if (options.dryRun) throw new DryRunRollback(out);
@@ -137,8 +153,8 @@ export async function importMany(
     file: p.file,
     rows: p.rows.length,
     dryRun: Boolean(options.dryRun),
-    notices: p.notices,
     ...(counts[i] ?? { inserted: 0, updated: 0, unchanged: 0 }),
+    notices: [...p.notices, ...(counts[i]?.notices ?? [])],
   }));
 }
 

@@ -1,2 +1,2 @@
 export { loadPublicDataset, PUBLIC_FILES } from './load-public.js';
-export { bundledDataDir, packageRoot } from './package-root.js';
+export { bundledDataDir, packageRoot } from '../../package-root.js';

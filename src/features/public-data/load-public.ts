@@ -10,7 +10,7 @@ import {
   type ImportOptions,
   type ImportResult,
 } from '../imports/index.js';
-import { bundledDataDir } from './package-root.js';
+import { bundledDataDir } from '../../package-root.js';
 
 /** The bundled public dataset, in the order its references need. */
 export const PUBLIC_FILES: { file: string; kind: ImportKind<unknown> }[] = [

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/index.js';
+import { login, logout } from './accounts.repository.js';
+
+export const SESSION_COOKIE = 'polon_session';
+
+const SessionBody = z.object({
+  username: z.string(),
+  role: z.enum(['viewer', 'documenter', 'analyst', 'admin']),
+  csrfToken: z
+    .string()
+    .describe('send it back in the x-csrf-token header of every request that changes data'),
+  expiresAt: z.string(),
+});
+
+export function accountsRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; secureCookies: boolean },
+): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/session',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Log in: sets an HttpOnly, SameSite=Strict session cookie',
+        body: z.object({
+          username: z.string().min(1).max(64),
+          password: z.string().min(1).max(1024),
+        }),
+        response: { 200: SessionBody },
+      },
+    },
+    async (req, reply) => {
+      const s = await login(deps.db.kysely, req.body.username, req.body.password);
+      reply.setCookie(SESSION_COOKIE, s.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.secureCookies,
+        path: '/',
+        expires: new Date(s.expiresAt),
+      });
+      return {
+        username: s.account.username,
+        role: s.account.role,
+        csrfToken: s.csrfToken,
+        expiresAt: s.expiresAt,
+      };
+    },
+  );
+  r.get(
+    '/api/session',
+    {
+      config: { access: 'viewer' },
+      schema: { tags: ['accounts'], summary: 'Who is logged in', response: { 200: SessionBody } },
+    },
+    (req) => {
+      const s = req.session;
+      if (!s) throw new Error('access guard let an anonymous request through');
+      return {
+        username: s.account.username,
+        role: s.account.role,
+        csrfToken: s.csrfToken,
+        expiresAt: s.expiresAt,
+      };
+    },
+  );
+  r.delete(
+    '/api/session',
+    { config: { access: 'viewer' }, schema: { tags: ['accounts'], summary: 'Log out' } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(deps.db.kysely, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+}

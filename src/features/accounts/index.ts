@@ -1,0 +1,11 @@
+export {
+  addAccount,
+  listAccounts,
+  login,
+  logout,
+  sessionFor,
+  updateAccount,
+  type Account,
+  type Session,
+} from './accounts.repository.js';
+export { accountsRoutes, SESSION_COOKIE } from './accounts.routes.js';

@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/index.js';
+import type {
+  CaptivityEventKind,
+  CaptivityTimeline,
+  OccupancyInput,
+} from '../../estimation/index.js';
+
+export interface TimelineSet {
+  timelines: CaptivityTimeline[];
+  /** persons: records grouped by linked person; records: no linkage yet, each record counts as a person. */
+  basis: 'persons' | 'records';
+  unlinkedRecords: number;
+}
+
+/**
+ * Gathers each person's records, events and episodes into a timeline. Before linkage has
+ * run, records without a person count one each, which overcounts people seen by several
+ * sources: the result says so.
+ */
+export async function loadTimelines(db: Kysely<Database>): Promise<TimelineSet> {
+  const records = await db
+    .selectFrom('records')
+    .select(['id', 'person_id', 'source_id', 'category', 'sex'])
+    .execute();
+  const events = await db
+    .selectFrom('events')
+    .select(['record_id', 'kind', 'date_from', 'date_to', 'facility_id'])
+    .execute();
+  const episodes = await db
+    .selectFrom('episodes')
+    .select(['record_id', 'facility_id', 'start_from', 'end_from', 'end_to'])
+    .execute();
+  const owner = new Map<string, string>();
+  const byPerson = new Map<string, CaptivityTimeline>();
+  let unlinked = 0;
+  for (const r of records) {
+    const pid = r.person_id ?? r.id;
+    if (!r.person_id) unlinked++;
+    owner.set(r.id, pid);
+    let t = byPerson.get(pid);
+    if (!t) {
+      t = { personId: pid, sources: [], category: null, sex: null, events: [], episodes: [] };
+      byPerson.set(pid, t);
+    }
+    if (!t.sources.includes(r.source_id)) t.sources.push(r.source_id);
+    t.category ??= (r.category as CaptivityTimeline['category']) ?? null;
+    t.sex ??= (r.sex as CaptivityTimeline['sex']) ?? null;
+  }
+  for (const e of events) {
+    const t = byPerson.get(owner.get(e.record_id) ?? '');
+    t?.events.push({
+      kind: e.kind as CaptivityEventKind,
+      from: e.date_from,
+      to: e.date_to,
+      facilityId: e.facility_id,
+    });
+  }
+  for (const e of episodes) {
+    const t = byPerson.get(owner.get(e.record_id) ?? '');
+    t?.episodes.push({
+      facilityId: e.facility_id,
+      from: e.start_from,
+      to: e.end_from,
+      toLatest: e.end_to,
+    });
+  }
+  return {
+    timelines: [...byPerson.values()],
+    basis: unlinked === records.length && records.length > 0 ? 'records' : 'persons',
+    unlinkedRecords: unlinked,
+  };
+}
+
+export async function loadOccupancy(db: Kysely<Database>): Promise<OccupancyInput[]> {
+  const rows = await db
+    .selectFrom('occupancy_reports')
+    .select(['facility_id', 'date_from', 'count', 'scope'])
+    .where('facility_id', 'is not', null)
+    .execute();
+  return rows.map((r) => ({
+    facilityId: r.facility_id ?? '',
+    date: r.date_from,
+    count: Number(r.count),
+    scope: r.scope as OccupancyInput['scope'],
+  }));
+}

@@ -1,0 +1,161 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/index.js';
+import {
+  estimateMse,
+  leftOn,
+  enteredOn,
+  stockFlow,
+  whereabouts,
+  monthEnds,
+  MAX_LISTS,
+  type CaptivityTimeline,
+  type MseResult,
+} from '../../estimation/index.js';
+import { loadOccupancy, loadTimelines } from './captivity-timelines.js';
+
+export interface CaptivityEstimate {
+  asOf: string;
+  basis: 'persons' | 'records' | 'none';
+  caveats: string[];
+  seen: { entered: number; released: number; died: number; held: number };
+  /** The unseen: held people no list records, from multiple systems estimation over the sources. */
+  mse: {
+    lists: string[];
+    nObserved: number;
+    model: string[] | null;
+    N: number | null;
+    ci95: [number | null, number | null] | null;
+    modelSpread: { minN: number; maxN: number } | null;
+    warnings: string[];
+  } | null;
+  estimatedHeld: {
+    value: number;
+    ci95: [number | null, number | null] | null;
+    method: 'mse' | 'seen_only';
+  };
+  whereabouts: {
+    known: number;
+    lastKnown: number;
+    unknown: number;
+    windowDays: number;
+    gap: number;
+    gapCi95: [number | null, number | null] | null;
+  };
+  facilities: {
+    facilityId: string;
+    identified: number;
+    lastKnown: number;
+    estimate: number;
+    estimateBasis: string;
+  }[];
+  series: { date: string; held: number; entered: number; released: number; died: number }[];
+}
+
+const heldOn = (t: CaptivityTimeline, day: string): boolean => {
+  const entry = enteredOn(t);
+  const exit = leftOn(t);
+  return (entry === null || entry <= day) && !(exit && exit.day <= day);
+};
+
+/** Overlap table of the held persons across their sources, largest lists first (at most six). */
+function overlap(
+  held: CaptivityTimeline[],
+): { lists: string[]; histories: Record<string, number> } | null {
+  const size = new Map<string, number>();
+  for (const t of held) for (const s of t.sources) size.set(s, (size.get(s) ?? 0) + 1);
+  const lists = [...size.keys()]
+    .sort((a, b) => (size.get(b) ?? 0) - (size.get(a) ?? 0) || a.localeCompare(b))
+    .slice(0, MAX_LISTS);
+  if (lists.length < 2) return null;
+  const histories: Record<string, number> = {};
+  for (const t of held) {
+    const key = lists.map((l) => (t.sources.includes(l) ? '1' : '0')).join('');
+    if (key.includes('1')) histories[key] = (histories[key] ?? 0) + 1;
+  }
+  return { lists, histories };
+}
+
+export async function estimateCaptivity(
+  db: Kysely<Database>,
+  asOf: string,
+  windowDays = 183,
+): Promise<CaptivityEstimate> {
+  const { timelines, basis, unlinkedRecords } = await loadTimelines(db);
+  const caveats: string[] = [];
+  if (timelines.length === 0)
+    caveats.push(
+      'no person records are loaded: the estimate has no evidence (import persons, events and episodes first)',
+    );
+  if (basis === 'records')
+    caveats.push(
+      `records are not linked into persons yet (run \`polon link\`): each of the ${unlinkedRecords} records counts as one person, so people seen by several sources are counted several times and MSE is not meaningful`,
+    );
+  const start =
+    timelines
+      .map(enteredOn)
+      .filter((d): d is string => d !== null)
+      .sort()[0] ?? asOf;
+  const flow = stockFlow(timelines, monthEnds(start < asOf ? start : asOf, asOf));
+  const last = flow.series.at(-1) ?? { entered: 0, released: 0, died: 0, held: 0 };
+  if (flow.undatedEntry)
+    caveats.push(
+      `${flow.undatedEntry} persons have no date of capture and are counted from the start`,
+    );
+
+  const held = timelines.filter((t) => heldOn(t, asOf));
+  const table = basis === 'persons' ? overlap(held) : null;
+  let mse: CaptivityEstimate['mse'] = null;
+  let result: MseResult | null = null;
+  if (table) {
+    result = estimateMse(table, { top: 10 });
+    const sel = result.selected ? result.models[result.selected.index] : undefined;
+    mse = {
+      lists: result.lists,
+      nObserved: result.nObserved,
+      model: sel?.terms ?? null,
+      N: sel?.N ?? null,
+      ci95: sel?.ci95 ?? null,
+      modelSpread: result.spread ? { minN: result.spread.minN, maxN: result.spread.maxN } : null,
+      warnings: [...result.warnings, ...(sel?.warnings ?? [])],
+    };
+  } else if (basis === 'persons' && timelines.length > 0) {
+    caveats.push(
+      'fewer than two sources record people held at this date: the unseen cannot be estimated',
+    );
+  }
+  const w = whereabouts(timelines, await loadOccupancy(db), asOf, windowDays);
+  const estimated =
+    mse?.N != null
+      ? { value: Math.round(mse.N), ci95: mse.ci95, method: 'mse' as const }
+      : { value: held.length, ci95: null, method: 'seen_only' as const };
+  const gap = estimated.value - w.known;
+  return {
+    asOf,
+    basis: timelines.length === 0 ? 'none' : basis,
+    caveats,
+    seen: { entered: last.entered, released: last.released, died: last.died, held: held.length },
+    mse,
+    estimatedHeld: estimated,
+    whereabouts: {
+      known: w.known,
+      lastKnown: w.lastKnown,
+      unknown: w.unknown,
+      windowDays,
+      gap,
+      gapCi95: estimated.ci95
+        ? [
+            estimated.ci95[0] === null ? null : estimated.ci95[0] - w.known,
+            estimated.ci95[1] === null ? null : estimated.ci95[1] - w.known,
+          ]
+        : null,
+    },
+    facilities: w.facilities.map((f) => ({
+      facilityId: f.facilityId,
+      identified: f.identified,
+      lastKnown: f.lastKnown,
+      estimate: f.estimate,
+      estimateBasis: f.estimateBasis,
+    })),
+    series: flow.series,
+  };
+}

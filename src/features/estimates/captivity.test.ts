@@ -1,0 +1,82 @@
+import { expect, it } from 'vitest';
+import { describeEachDb, type TestDb } from '../../../test/databases.js';
+import { importBytes } from '../imports/index.js';
+import { episodesImport, eventsImport, personsImport, recordId } from '../persons/index.js';
+import { loadPublicDataset } from '../public-data/index.js';
+import { sourcesImport } from '../sources/index.js';
+import { estimateCaptivity } from './captivity.service.js';
+
+/** Two lists that see 60 and 50 of 100 held people independently, 30 on both (20 on neither); 10 more released. */
+async function seed(t: TestDb, link: boolean) {
+  await loadPublicDataset(t.db);
+  await importBytes(
+    t.db,
+    sourcesImport,
+    's.csv',
+    Buffer.from('id,title\nlist-a,Synthetic list A\nlist-b,Synthetic list B\n'),
+  );
+  const persons = ['source,record_id,family_name,category'];
+  const events = ['source,record_id,kind,date'];
+  const episodes = ['source,record_id,facility,from'];
+  const onA = (i: number) => i < 60;
+  const onB = (i: number) => i >= 30 && i < 80;
+  for (let i = 0; i < 110; i++) {
+    const lists = [onA(i) || i >= 100 ? 'list-a' : null, onB(i) ? 'list-b' : null].filter(
+      (x): x is string => x !== null,
+    );
+    for (const l of lists) {
+      persons.push(`${l},P${i},Синтетичний${i},military`);
+      events.push(`${l},P${i},captured,2022-0${1 + (i % 9)}`);
+      if (i >= 100) events.push(`${l},P${i},released,2024-12-30`);
+      if (i % 10 === 0) episodes.push(`${l},P${i},taganrog-sizo-2,2025-09`);
+    }
+  }
+  for (const [kind, lines] of [
+    [personsImport, persons],
+    [eventsImport, events],
+    [episodesImport, episodes],
+  ] as const) {
+    await importBytes(t.db, kind as never, 'x.csv', Buffer.from(lines.join('\n')));
+  }
+  if (link) {
+    // Stand-in for linkage: the same P-number in both lists is one person.
+    for (let i = 0; i < 110; i++) {
+      await t.db.kysely
+        .insertInto('persons')
+        .values({ id: `person-${i}`, created_at: 'now', updated_at: 'now' })
+        .execute();
+      await t.db.kysely
+        .updateTable('records')
+        .set({ person_id: `person-${i}` })
+        .where('id', 'in', [recordId('list-a', `P${i}`), recordId('list-b', `P${i}`)])
+        .execute();
+    }
+  }
+}
+
+describeEachDb('estimating captivity', (get) => {
+  it('adds the unseen from MSE to the seen, with an interval, and finds the whereabouts gap', async () => {
+    const t = get();
+    await seed(t, true);
+    const e = await estimateCaptivity(t.db.kysely, '2025-11-01');
+    expect(e.basis).toBe('persons');
+    expect(e.seen).toMatchObject({ entered: 90, released: 10, held: 80 });
+    expect(e.mse?.lists).toEqual(['list-a', 'list-b']);
+    // Lincoln–Petersen: 60 × 50 / 30 = 100 (the independence model with two lists).
+    expect(e.mse?.N).toBeCloseTo(100, 0);
+    expect(e.estimatedHeld.method).toBe('mse');
+    expect(e.estimatedHeld.ci95?.[0]).toBeLessThan(100);
+    expect(e.whereabouts.known).toBe(8);
+    expect(e.whereabouts.gap).toBe(e.estimatedHeld.value - 8);
+    expect(e.facilities[0]).toMatchObject({ facilityId: 'taganrog-sizo-2', identified: 8 });
+  });
+
+  it('says plainly when records are not linked yet, and does not run MSE on them', async () => {
+    const t = get();
+    await seed(t, false);
+    const e = await estimateCaptivity(t.db.kysely, '2025-11-01');
+    expect(e.basis).toBe('records');
+    expect(e.mse).toBeNull();
+    expect(e.caveats.join(' ')).toMatch(/not linked/);
+  });
+});

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../../core/app-error.js';
+import type { Database } from '../../db/index.js';
+import { loadFacilities } from './facilities.repository.js';
+import { createFacilityMatcher, type FacilityMatch } from './facility-matcher.js';
+import { toMatchable } from './facility-resolver.js';
+
+/** Ranked facilities a free-text mention may name, against the gazetteer in the database. */
+export async function matchFacilityText(
+  db: Kysely<Database>,
+  text: string,
+  limit = 5,
+): Promise<FacilityMatch> {
+  const facilities = await loadFacilities(db);
+  if (facilities.length === 0) {
+    throw new AppError(
+      'not_found',
+      'the gazetteer is empty: load it first with `polon load-public` or `polon import facilities FILE`',
+    );
+  }
+  return createFacilityMatcher(facilities.map(toMatchable)).match(text, limit);
+}
+
+export function formatFacilityMatch(m: FacilityMatch): string {
+  if (m.candidates.length === 0) return `No facility matches "${m.query}" well enough.`;
+  return [
+    `Facilities that "${m.query}" may name, best first:`,
+    ...m.candidates.map(
+      (c, i) =>
+        `  ${i + 1}. ${c.id}  ${(c.score * 100).toFixed(0)}%  ${c.nameEn}\n     ${c.reason}`,
+    ),
+  ].join('\n');
+}

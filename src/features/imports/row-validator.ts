@@ -1,0 +1,131 @@
+import { shorten, type InputProblem } from '../../core/app-error.js';
+import { mapHeaders } from './header-map.js';
+import type { ImportKind, ParseOptions, ParsedRow } from './import-kind.js';
+import type { RawRow } from './read-table.js';
+
+// \b knows only ASCII letters, so the end of the word is spelled out.
+const TOTAL_ROW = /^(total|totals|sum|всього|усього|разом|итого|всего)(?=$|[\s:.,=-])/iu;
+
+/** A row whose first filled cell says "Total", "Всього", "Итого"… */
+export function isTotalRow(raw: RawRow): boolean {
+  const first = Object.values(raw.cells).find((v) => v.trim()) ?? '';
+  return TOTAL_ROW.test(first.trim());
+}
+
+export function dropUndefined(p: InputProblem): InputProblem {
+  return Object.fromEntries(
+    Object.entries(p).filter(([, v]) => v !== undefined),
+  ) as unknown as InputProblem;
+}
+
+/**
+ * Checks the rows of one file against a kind: the header once (which column is which, what
+ * is missing), then each row as it comes, so whole files and streams share one set of rules.
+ */
+export class RowValidator<T> {
+  /** Problems with the header; when `fatal`, no row can be read. */
+  readonly problems: InputProblem[] = [];
+  readonly notices: string[] = [];
+  readonly fatal: boolean;
+  private readonly toColumn: Map<string, string>;
+  private readonly toHeader: Map<string, string>;
+  private readonly personal: Set<string>;
+  private readonly schema: ImportKind<T>['schema'];
+  private readonly firstRowOfId = new Map<string, number>();
+
+  constructor(
+    private readonly file: string,
+    headerRow: number | undefined,
+    headers: string[],
+    private readonly kind: ImportKind<T>,
+    mapping: Record<string, string> = {},
+    parse: ParseOptions = {},
+  ) {
+    this.schema = kind.schemaFor ? kind.schemaFor(parse) : kind.schema;
+    const map = mapHeaders(headers, kind.columns, kind.headerAliases, mapping);
+    this.toColumn = map.toColumn;
+    this.toHeader = map.toHeader;
+    this.personal = new Set(kind.columns.filter((c) => c.personal).map((c) => c.name));
+    for (const c of map.conflicts) {
+      this.problems.push(
+        dropUndefined({
+          file,
+          row: headerRow,
+          column: c.header,
+          message: `both "${c.other}" and "${c.header}" stand for ${c.column}`,
+          fix: 'remove or rename one of the two columns, or give a mapping file',
+        }),
+      );
+    }
+    for (const u of map.unknownTargets) {
+      this.problems.push({
+        file,
+        column: u.header,
+        message: `the mapping sends this column to "${u.column}", which ${kind.kind} do not have`,
+        fix: `map it to one of: ${kind.columns.map((c) => c.name).join(', ')}`,
+      });
+    }
+    const missing = kind.columns.filter((c) => c.required && !this.toHeader.has(c.name));
+    for (const c of missing) {
+      this.problems.push(
+        dropUndefined({
+          file,
+          row: headerRow,
+          column: c.name,
+          message: `the required column "${c.name}" is missing`,
+          fix: `add a column named "${c.name}" (${c.description}); the ${kind.kind} columns are: ${kind.columns.map((x) => x.name).join(', ')}`,
+        }),
+      );
+    }
+    this.fatal = missing.length > 0;
+    const unknown = headers.filter((h) => h && !this.toColumn.has(h));
+    if (unknown.length)
+      this.notices.push(`${file}: columns not used by ${kind.kind} import: ${unknown.join(', ')}`);
+  }
+
+  /** The column's name as the file writes it. */
+  shownAs = (column: string): string => this.toHeader.get(column) ?? column;
+
+  check(raw: RawRow): ParsedRow<T> | InputProblem[] {
+    const cells: Record<string, string> = {};
+    for (const [h, v] of Object.entries(raw.cells)) {
+      const column = this.toColumn.get(h);
+      if (column) cells[column] = v;
+    }
+    const result = this.schema.safeParse(cells);
+    if (!result.success) {
+      return result.error.issues.map((issue) => {
+        const column = issue.path.length ? String(issue.path[0]) : undefined;
+        const value = column !== undefined ? cells[column] : undefined;
+        return dropUndefined({
+          file: this.file,
+          row: raw.row,
+          column: column === undefined ? undefined : this.shownAs(column),
+          value:
+            value !== undefined && value !== '' && !this.personal.has(column ?? '')
+              ? shorten(value)
+              : undefined,
+          message: issue.message,
+          fix: (issue as { params?: { fix?: string } }).params?.fix ?? 'correct the value',
+        });
+      });
+    }
+    const id = this.kind.idOf(result.data);
+    const first = this.firstRowOfId.get(id);
+    if (first !== undefined) {
+      const idColumn = this.kind.idColumn ?? 'id';
+      return [
+        dropUndefined({
+          file: this.file,
+          row: raw.row,
+          column: this.shownAs(idColumn),
+          value: this.personal.has(idColumn) ? undefined : id,
+          message: `the same record appears already on row ${first}`,
+          fix: 'give each row its own id, or remove the repeated row',
+        }),
+      ];
+    }
+    this.firstRowOfId.set(id, raw.row);
+    return { row: raw.row, value: result.data };
+  }
+}

@@ -1,0 +1,34 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/index.js';
+import { createFacilityResolver, loadFacilities, type Resolution } from '../facilities/index.js';
+
+export interface FacilityCell {
+  row: number;
+  text: string | null;
+}
+
+/**
+ * Resolves the facility cells of an import against the gazetteer. Unresolved mentions are
+ * kept as written (facility_text) and listed in the import's notices, never dropped and
+ * never guessed.
+ */
+export async function resolveFacilityCells(
+  db: Kysely<Database> | Transaction<Database>,
+  cells: FacilityCell[],
+  file: string,
+): Promise<{ resolved: (Resolution | null)[]; notices: string[] }> {
+  if (!cells.some((c) => c.text)) return { resolved: cells.map(() => null), notices: [] };
+  const resolver = createFacilityResolver(await loadFacilities(db));
+  const unresolved = new Map<string, number[]>();
+  const resolved = cells.map((c) => {
+    if (!c.text) return null;
+    const r = resolver.resolve(c.text);
+    if (!r) unresolved.set(c.text, [...(unresolved.get(c.text) ?? []), c.row]);
+    return r;
+  });
+  const notices = [...unresolved].map(
+    ([text, rows]) =>
+      `${file}: facility "${text.slice(0, 80)}" (row${rows.length > 1 ? 's' : ''} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}) matches no known place; kept as written. Add it to the gazetteer (polon import facilities) or correct the name, then import again.`,
+  );
+  return { resolved, notices };
+}

@@ -1,0 +1,6 @@
+export { personsImport, type PersonRecordInput } from './records.import.js';
+export { eventsImport, type EventInput } from './events.import.js';
+export { episodesImport, type EpisodeInput } from './episodes.import.js';
+export { occupancyImport, type OccupancyInput } from './occupancy.import.js';
+export { derivedId, recordId } from './record-id.js';
+export { personsRoutes } from './persons.routes.js';

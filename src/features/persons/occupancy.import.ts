@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { DayOrder } from '../../core/partial-date.js';
+import { upsertRows } from '../../db/index.js';
+import { field, headerScorer, type ImportKind, type ParseOptions } from '../imports/index.js';
+import { resolveFacilityCells } from './facility-cells.js';
+import { OCCUPANCY_HEADERS, SCOPE_WORDS } from './person-vocabulary.js';
+import { derivedId, recordId } from './record-id.js';
+import { unknownRecords, unknownSources } from './source-check.js';
+
+/** "40", "~40", "about 40", "близько 40", "40+", "more than 40" → count and qualifier. */
+const headcount = () =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const s = (v ?? '').trim().toLowerCase();
+      if (!s)
+        return field.fail(
+          ctx,
+          v,
+          'is empty',
+          'write how many Ukrainians the person saw, e.g. 40 or ~40',
+        );
+      let m =
+        /^(?:~|≈|about|approx\.?|around|близько|приблизно|бл\.|около|примерно|ок\.)\s*(\d+)$/.exec(
+          s,
+        );
+      if (m) return { count: Number(m[1]), qualifier: 'approx' as const };
+      m = /^(?:more than|over|понад|більше|более|больше|свыше)\s*(\d+)$|^(\d+)\s*\+$/.exec(s);
+      if (m) return { count: Number(m[1] ?? m[2]), qualifier: 'more_than' as const };
+      m = /^(\d+)$/.exec(s);
+      if (m) return { count: Number(m[1]), qualifier: 'exact' as const };
+      if (/^-/.test(s)) return field.fail(ctx, v, 'is negative', 'a count is 0 or more');
+      return field.fail(
+        ctx,
+        v,
+        'is not a count',
+        'write a number, optionally with ~ for "about" or + for "more than"',
+      );
+    });
+
+const schemaFor = (order?: DayOrder) =>
+  z
+    .object({
+      source: field.id(),
+      report_id: field.text(),
+      record_id: field.text(),
+      facility: field.requiredText('facility id or name'),
+      date: field.recordDate(order),
+      count: headcount(),
+      scope: field.vocabulary(SCOPE_WORDS, 'scope'),
+      notes: field.text(),
+    })
+    .superRefine((o, ctx) => {
+      if (!o.date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['date'],
+          message: 'is empty',
+          input: '',
+          params: { fix: 'give the day, month or year the count refers to' },
+        });
+    });
+
+export type OccupancyInput = z.infer<ReturnType<typeof schemaFor>>;
+
+const COLUMNS = [
+  { name: 'source', required: true, description: 'registered source id' },
+  {
+    name: 'report_id',
+    required: false,
+    description: "the source's id of the report (default: derived from the row)",
+  },
+  {
+    name: 'record_id',
+    required: false,
+    description: "the reporting person's record id in the source",
+    personal: true,
+  },
+  { name: 'facility', required: true, description: 'facility id or name' },
+  { name: 'date', required: true, description: 'day, month or year the count refers to' },
+  { name: 'count', required: true, description: 'how many Ukrainians: 40, ~40, 40+' },
+  { name: 'scope', required: false, description: 'cell, block or facility (default facility)' },
+  { name: 'notes', required: false, description: 'free text', personal: true },
+];
+
+const reportId = (o: OccupancyInput): string =>
+  o.report_id
+    ? derivedId('occ', [o.source, o.report_id])
+    : derivedId('occ', [o.source, o.record_id, o.facility, o.date?.text, o.count.count, o.scope]);
+
+export const occupancyImport: ImportKind<OccupancyInput> = {
+  kind: 'occupancy',
+  jsonKey: 'occupancy',
+  columns: COLUMNS,
+  headerAliases: OCCUPANCY_HEADERS,
+  headerScore: headerScorer(COLUMNS, OCCUPANCY_HEADERS),
+  schema: schemaFor(),
+  schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder),
+  idColumn: 'report_id',
+  idOf: reportId,
+  references: async (db, rows, file) => [
+    ...(await unknownSources(db, rows, file)),
+    ...(await unknownRecords(db, rows, file, false)),
+  ],
+  async write(trx, rows, ctx) {
+    const { resolved, notices } = await resolveFacilityCells(
+      trx,
+      rows.map((r) => ({ row: r.row, text: r.value.facility })),
+      ctx.file,
+    );
+    const out = await upsertRows(
+      trx,
+      'occupancy_reports',
+      'id',
+      rows.map(({ value: o }, i) => ({
+        id: reportId(o),
+        source_id: o.source,
+        record_id: o.record_id ? recordId(o.source, o.record_id) : null,
+        facility_id: resolved[i]?.facilityId ?? null,
+        facility_text: o.facility,
+        facility_score: resolved[i]?.score ?? null,
+        date: o.date?.text ?? '',
+        date_from: o.date?.earliest ?? '',
+        date_to: o.date?.latest ?? '',
+        count: o.count.count,
+        count_qualifier: o.count.qualifier,
+        scope: o.scope ?? 'facility',
+        notes: o.notes,
+        updated_at: ctx.now,
+      })),
+    );
+    return { inserted: out.inserted, updated: out.updated, unchanged: out.unchanged, notices };
+  },
+};
