@@ -20,8 +20,11 @@ import {
   facilitiesToGeoJson,
   facilitiesToXlsx,
   formatFacilityMatch,
+  listMerges,
   loadFacilities,
   matchFacilityText,
+  mergeFacilities,
+  unmergeFacilities,
 } from '../features/facilities/index.js';
 import { formatImportResults, importFile } from '../features/imports/index.js';
 import { loadPublicDataset } from '../features/public-data/index.js';
@@ -196,6 +199,59 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await withDb(o, async (db) => {
         const m = await matchFacilityText(db.kysely, words.join(' '), limit);
         print(o, m, formatFacilityMatch(m));
+      });
+    });
+
+  facilities
+    .command('merge')
+    .description(
+      'record that two facilities are one place: the second goes, its names, sources and references move to the first',
+    )
+    .argument('<survivor>', 'id of the facility that stays')
+    .argument('<merged>', 'id of the facility merged into it')
+    .requiredOption('--reason <text>', 'why they are one place')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (survivor: string, merged: string, o: DbOptions & { reason: string }) => {
+      await withDb(o, async (db) => {
+        const m = await mergeFacilities(db.kysely, survivor, merged, o.reason, 'cli');
+        print(
+          o,
+          m,
+          `Merged ${m.mergedId} into ${m.survivorId} (${m.id}): moved ${m.moved.episodes} episodes, ${m.moved.events} events, ${m.moved.occupancy} occupancy reports; added ${m.moved.aliasesAdded} names and ${m.moved.sourcesAdded} sources. Undo with \`polon facilities unmerge ${m.id}\`.`,
+        );
+      });
+    });
+  facilities
+    .command('unmerge')
+    .description('undo a merge: the merged facility and everything that moved come back')
+    .argument('<merge-id>')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (id: string, o: DbOptions) => {
+      await withDb(o, async (db) => {
+        const m = await unmergeFacilities(db.kysely, id, 'cli');
+        print(o, m, `Undid ${m.id}: ${m.mergedId} is back, separate from ${m.survivorId}.`);
+      });
+    });
+  facilities
+    .command('merges')
+    .description('list merges, undone ones included')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (o: DbOptions) => {
+      await withDb(o, async (db) => {
+        const all = await listMerges(db.kysely);
+        print(
+          o,
+          { merges: all },
+          all
+            .map(
+              (m) =>
+                `${m.id}  ${m.mergedId} → ${m.survivorId}  ${m.at.slice(0, 10)} by ${m.actor}${m.undoneAt ? ` (undone ${m.undoneAt.slice(0, 10)})` : ''}: ${m.reason}`,
+            )
+            .join('\n') || 'No merges.',
+        );
       });
     });
 

@@ -239,6 +239,20 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+export interface FacilityMergesTable {
+  id: string;
+  survivor_id: string;
+  merged_id: string;
+  /** JSON: the merged facility row, its aliases and its citations as they were. */
+  snapshot: string;
+  /** JSON: ids of episodes, events and occupancy reports moved; aliases and sources added. */
+  moved: string;
+  reason: string;
+  actor: string;
+  at: string;
+  undone_at: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   exchanges: ExchangesTable;
@@ -257,6 +271,7 @@ export interface Database {
   occupancy_reports: OccupancyReportsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
+  facility_merges: FacilityMergesTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

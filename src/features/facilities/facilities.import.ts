@@ -11,6 +11,7 @@ import {
   TERRITORIES,
   type Territory,
 } from './facility.js';
+import { activeMergedIds } from './facility-merge.js';
 import { geocodeFacilities, isPlaced } from './geocode-facilities.js';
 import { bundledSettlements } from './settlements-file.js';
 
@@ -155,6 +156,10 @@ export const facilitiesImport: ImportKind<FacilityInput> = {
       file,
     ),
   async write(trx, rows, ctx) {
+    // A facility merged into another stays merged: the import does not bring it back.
+    const mergedAway = await activeMergedIds(trx);
+    const skipped = rows.filter((r) => mergedAway.has(r.value.id));
+    rows = rows.filter((r) => !mergedAway.has(r.value.id));
     const dbRows = rows.map(({ value: f }) => ({
       id: f.id,
       name_en: f.name_en,
@@ -177,6 +182,10 @@ export const facilitiesImport: ImportKind<FacilityInput> = {
       updated_at: ctx.now,
     }));
     const notices = await placeAtSettlements(dbRows);
+    for (const r of skipped)
+      notices.push(
+        `row ${r.row}: ${r.value.id} was merged into ${mergedAway.get(r.value.id) ?? '?'}; skipped (undo the merge to bring it back)`,
+      );
     const out = await upsertRows(trx, 'facilities', 'id', dbRows);
     const aliasesChanged = await replaceAliases(
       trx,
@@ -189,11 +198,21 @@ export const facilitiesImport: ImportKind<FacilityInput> = {
       ctx.file,
       ctx.now,
     );
-    const extra = new Set([...cited, ...aliasesChanged].filter((id) => !out.changed.has(id))).size;
+    const touched = [...new Set([...cited, ...aliasesChanged])].filter(
+      (id) => !out.changed.has(id),
+    );
+    // A change of names or sources is a change of the facility: its timestamp says so.
+    if (touched.length)
+      await trx
+        .updateTable('facilities')
+        .set({ updated_at: ctx.now })
+        .where('id', 'in', touched)
+        .execute();
+    const extra = touched.length;
     return {
       inserted: out.inserted,
       updated: out.updated + extra,
-      unchanged: out.unchanged - extra,
+      unchanged: out.unchanged - extra + skipped.length,
       notices,
     };
   },

@@ -11,6 +11,7 @@ import { AppError } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
 import { countFacilities, findFacility, loadFacilities } from './facilities.repository.js';
 import { matchFacilityText } from './facility-match.service.js';
+import { listMerges, mergeFacilities, unmergeFacilities } from './facility-merge.js';
 import { FACILITY_TYPES, TERRITORIES } from './facility.js';
 
 export function facilitiesRoutes(app: FastifyInstance, deps: { db: Db }): void {
@@ -88,6 +89,76 @@ export function facilitiesRoutes(app: FastifyInstance, deps: { db: Db }): void {
       },
     },
     (req) => matchFacilityText(deps.db.kysely, req.query.q, req.query.limit),
+  );
+  const Merge = z.object({
+    id: z.string(),
+    survivorId: z.string(),
+    mergedId: z.string(),
+    reason: z.string(),
+    actor: z.string(),
+    at: z.string(),
+    undoneAt: z.string().nullable(),
+    moved: z.object({
+      episodes: z.number(),
+      events: z.number(),
+      occupancy: z.number(),
+      aliasesAdded: z.number(),
+      sourcesAdded: z.number(),
+    }),
+  });
+  r.get(
+    '/api/facilities/merges',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags: ['facilities'],
+        summary: 'Merges of facility records, undone ones included',
+        response: { 200: z.object({ merges: z.array(Merge) }) },
+      },
+    },
+    async () => ({ merges: await listMerges(deps.db.kysely) }),
+  );
+  r.post(
+    '/api/facilities/merges',
+    {
+      config: { access: 'analyst' },
+      schema: {
+        tags: ['facilities'],
+        summary: 'Record that two facility records are one place (reversible)',
+        body: z.object({
+          survivorId: z.string(),
+          mergedId: z.string(),
+          reason: z.string().min(1).max(2000),
+        }),
+        response: { 201: Merge },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await mergeFacilities(
+            deps.db.kysely,
+            req.body.survivorId,
+            req.body.mergedId,
+            req.body.reason,
+            req.session?.account.username ?? 'unknown',
+          ),
+        ),
+  );
+  r.delete(
+    '/api/facilities/merges/:id',
+    {
+      config: { access: 'analyst' },
+      schema: {
+        tags: ['facilities'],
+        summary: 'Undo a merge',
+        params: z.object({ id: z.string() }),
+        response: { 200: Merge },
+      },
+    },
+    (req) =>
+      unmergeFacilities(deps.db.kysely, req.params.id, req.session?.account.username ?? 'unknown'),
   );
   r.get(
     '/api/facilities/:id',

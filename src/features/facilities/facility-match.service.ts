@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../core/app-error.js';
 import type { Database } from '../../db/index.js';
 import { loadFacilities } from './facilities.repository.js';
-import { createFacilityMatcher, type FacilityMatch } from './facility-matcher.js';
+import {
+  createFacilityMatcher,
+  type FacilityMatch,
+  type FacilityMatcher,
+} from './facility-matcher.js';
 import { toMatchable } from './facility-resolver.js';
 
 /** Ranked facilities a free-text mention may name, against the gazetteer in the database. */

@@ -35,3 +35,10 @@ export {
   facilitiesToGeoJson,
   facilitiesToXlsx,
 } from './facility-export.js';
+export {
+  activeMergedIds,
+  listMerges,
+  mergeFacilities,
+  unmergeFacilities,
+  type FacilityMerge,
+} from './facility-merge.js';
