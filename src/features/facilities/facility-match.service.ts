@@ -9,12 +9,20 @@ import {
 } from './facility-matcher.js';
 import { toMatchable } from './facility-resolver.js';
 
-/** Ranked facilities a free-text mention may name, against the gazetteer in the database. */
-export async function matchFacilityText(
-  db: Kysely<Database>,
-  text: string,
-  limit = 5,
-): Promise<FacilityMatch> {
+let cached: { db: Kysely<Database>; version: string; matcher: FacilityMatcher } | undefined;
+
+/**
+ * The matcher for the gazetteer as it is now. Building one indexes every name, so it is
+ * kept until the gazetteer changes: every change of a facility, its names included, moves
+ * its updated_at.
+ */
+async function currentMatcher(db: Kysely<Database>): Promise<FacilityMatcher> {
+  const v = await db
+    .selectFrom('facilities')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
+    .executeTakeFirstOrThrow();
+  const version = `${Number(v.n)}|${String(v.latest)}`;
+  if (cached && cached.db === db && cached.version === version) return cached.matcher;
   const facilities = await loadFacilities(db);
   if (facilities.length === 0) {
     throw new AppError(
@@ -22,7 +30,18 @@ export async function matchFacilityText(
       'the gazetteer is empty: load it first with `polon load-public` or `polon import facilities FILE`',
     );
   }
-  return createFacilityMatcher(facilities.map(toMatchable)).match(text, limit);
+  const matcher = createFacilityMatcher(facilities.map(toMatchable));
+  cached = { db, version, matcher };
+  return matcher;
+}
+
+/** Ranked facilities a free-text mention may name, against the gazetteer in the database. */
+export async function matchFacilityText(
+  db: Kysely<Database>,
+  text: string,
+  limit = 5,
+): Promise<FacilityMatch> {
+  return (await currentMatcher(db)).match(text, limit);
 }
 
 export function formatFacilityMatch(m: FacilityMatch): string {
