@@ -21,6 +21,7 @@ export const Facility = z.object({
     .nullable()
     .describe('where the coordinates come from, or why there are none'),
   held: z.string(),
+  operator: z.string(),
   status: z.string(),
   certainty: z.string(),
   notes: z.string().nullable(),

@@ -78,6 +78,7 @@ export interface FacilitiesTable {
   status: string;
   certainty: string;
   notes: string | null;
+  operator: string;
   updated_at: string;
 }
 

@@ -98,6 +98,7 @@ function toFacility(r: FacilityRow, aliases: string[], sources: Facility['source
     coordPrecision: r.coord_precision,
     coordSource: r.coord_source,
     held: r.held,
+    operator: r.operator,
     status: r.status,
     certainty: r.certainty,
     notes: r.notes,

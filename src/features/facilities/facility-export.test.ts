@@ -27,6 +27,7 @@ const facility = (over: Partial<Facility> = {}): Facility => ({
   coordPrecision: 'settlement',
   coordSource: 'GeoNames 1',
   held: 'both',
+  operator: 'fsin',
   status: 'unknown',
   certainty: 'reported',
   notes: null,

@@ -18,6 +18,15 @@ export const TERRITORIES = ['RU', 'UA-occupied', 'BY'] as const;
 export type Territory = (typeof TERRITORIES)[number];
 
 export const HELD = ['pows', 'civilians', 'both', 'unknown'] as const;
+export const OPERATORS = [
+  'fsin',
+  'fsb',
+  'mod',
+  'occupation_authorities',
+  'police',
+  'other',
+  'unknown',
+] as const;
 export const FACILITY_STATUSES = ['active', 'closed', 'unknown'] as const;
 export const CERTAINTIES = ['reported', 'uncertain'] as const;
 export const COORD_PRECISIONS = ['exact', 'settlement', 'region'] as const;
@@ -40,6 +49,8 @@ export interface Facility {
   /** Where the coordinates come from, or why there are none ("not placed: …"). */
   coordSource: string | null;
   held: string;
+  /** Who runs it: fsin, fsb, mod (Ministry of Defence), occupation_authorities, police, other, unknown. */
+  operator: string;
   status: string;
   certainty: string;
   notes: string | null;
