@@ -99,7 +99,7 @@ function decodeText(file: string, bytes: Buffer): { text: string; notices: strin
   }
 }
 
-function normaliseHeader(h: string): string {
+export function normaliseHeader(h: string): string {
   return h.replace(/^\uFEFF/, '').trim();
 }
 
@@ -144,14 +144,14 @@ function readCsv(
   return fromGrid(file, 'csv', grid, decoded.notices, headerScore);
 }
 
-interface GridRow {
+export interface GridRow {
   row: number;
   cells: string[];
 }
 
-const isBlank = (cells: string[]): boolean => cells.every((c) => !c.trim());
+export const isBlank = (cells: string[]): boolean => cells.every((c) => !c.trim());
 
-function findHeader(grid: GridRow[], headerScore?: (cells: string[]) => number): number {
+export function findHeader(grid: GridRow[], headerScore?: (cells: string[]) => number): number {
   const first = grid.findIndex((g) => !isBlank(g.cells));
   if (!headerScore) return first;
   for (let i = Math.max(first, 0); i < Math.min(grid.length, 20); i++) {
@@ -197,7 +197,7 @@ function fromGrid(
   return { file, format, headers, rows, notices };
 }
 
-function toCells(headers: string[], values: (string | undefined)[]): Record<string, string> {
+export function toCells(headers: string[], values: (string | undefined)[]): Record<string, string> {
   const cells: Record<string, string> = {};
   headers.forEach((h, i) => {
     if (h) cells[h] = values[i] ?? '';

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, InputError, type InputProblem } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
 import type { ImportKind, ParseOptions, ParsedRow, WriteCounts } from './import-kind.js';
 import { readTable } from './read-table.js';
+import { importCsvStream } from './stream-import.js';
 import { validateTable } from './validate-table.js';
 
+export const STREAM_ABOVE_BYTES = 16 * 1024 * 1024;
+
 export interface ImportOptions extends ParseOptions {
+  /** Stream a CSV file (default: when it is larger than 16 MiB). */
+  stream?: boolean;
   dryRun?: boolean;
   /** Header in the file → column, for files whose headers Polon does not recognise. */
   mapping?: Record<string, string>;
@@ -38,8 +43,14 @@ export async function importFile<T>(
 ): Promise<ImportResult> {
   let bytes: Buffer;
   try {
+    const size = (await stat(path)).size;
+    // Large CSV files stream: validated and written in one pass, never held whole in memory.
+    if (path.toLowerCase().endsWith('.csv') && (options.stream ?? size > STREAM_ABOVE_BYTES)) {
+      return await importCsvStream(db, kind, path, options);
+    }
     bytes = await readFile(path);
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new AppError(
       code === 'ENOENT' ? 'not_found' : 'invalid_input',
