@@ -27,6 +27,12 @@ import {
   unmergeFacilities,
 } from '../features/facilities/index.js';
 import { formatImportResults, importFile } from '../features/imports/index.js';
+import {
+  formatLinkResult,
+  readReviewDecisions,
+  runLinkFile,
+  writeReviewQueue,
+} from '../features/linkage/index.js';
 import { loadPublicDataset } from '../features/public-data/index.js';
 import { buildApp } from '../server/index.js';
 import { EXIT_CODE } from './exit-codes.js';
@@ -181,6 +187,50 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         print(o, r, formatCheckReport(r));
       });
     });
+
+  program
+    .command('link')
+    .description(
+      'link records of the same person across sources and spellings (Fellegi–Sunter with EM, blocking, guarded clustering)',
+    )
+    .requiredOption(
+      '--input <file.csv>',
+      'columns record_id,source,family_name,given_name,patronymic,full_name,birth_date,sex,unit',
+    )
+    .requiredOption(
+      '--output <file.csv>',
+      'written with record_id,cluster_id, one row per input record',
+    )
+    .option('--threshold <p>', 'match probability from which records are linked (0–1; default 0.3)')
+    .option(
+      '--decisions <file.csv>',
+      "reviewers' decisions from an earlier run (a,b,decision = match|non_match), honoured as forced links and splits",
+    )
+    .option('--review-out <file.csv>', 'write the pairs that need a reviewer')
+    .addOption(jsonOption())
+    .action(
+      async (o: {
+        input: string;
+        output: string;
+        threshold?: string;
+        decisions?: string;
+        reviewOut?: string;
+        json?: boolean;
+      }) => {
+        const threshold = o.threshold === undefined ? undefined : Number(o.threshold);
+        if (threshold !== undefined && !(threshold > 0 && threshold < 1))
+          throw new AppError(
+            'invalid_input',
+            `--threshold ${o.threshold}: give a probability between 0 and 1`,
+          );
+        const result = await runLinkFile(o.input, o.output, {
+          threshold,
+          decisions: o.decisions ? await readReviewDecisions(o.decisions) : undefined,
+        });
+        if (o.reviewOut) await writeReviewQueue(o.reviewOut, result.review);
+        print(o, result, formatLinkResult(result));
+      },
+    );
 
   const facilities = program
     .command('facilities')

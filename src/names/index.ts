@@ -31,3 +31,33 @@ export { createPlaceIndex, placesFromTables } from './place-index.js';
 export type { PlaceFormLang, PlaceHit, PlaceIndex, PlaceInput, PlaceKind } from './place-index.js';
 export { analyseMention } from './analyse-mention.js';
 export type { AnalyseOptions, MentionAnalysis } from './analyse-mention.js';
+export {
+  MALE_GIVEN_NAMES,
+  FEMALE_GIVEN_NAMES,
+  GIVEN_NAMES,
+  givenNameById,
+  lookupGivenName,
+  areGivenNamesEquivalent,
+  latinRenderings,
+  legacyUkrainianPassport,
+  russianSpellingOfUkrainian,
+  patronymicStem,
+  patronymicFather,
+  patronymicSex,
+  looksLikePatronymic,
+  ukrainianPatronymic,
+  russianPatronymic,
+  personNameKey,
+  phoneticKey,
+  comparableFamilyName,
+  comparableGivenName,
+  comparablePatronymic,
+  splitFullName,
+} from './person/index.js';
+export type {
+  GivenName,
+  PersonSex,
+  LatinRenderings,
+  ComparableName,
+  NameParts,
+} from './person/index.js';

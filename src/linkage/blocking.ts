@@ -1,0 +1,182 @@
+import type { CompiledRecords, NameColumn } from './compile-records.js';
+
+/** What a blocking key may be built from. */
+export type BlockingPart =
+  | 'familyKey'
+  | 'familyEquivalence'
+  | 'familyPrefix'
+  | 'givenName'
+  | 'patronymicName'
+  | 'birthYear'
+  | 'birthDate'
+  | 'unit';
+
+/** Records sharing every part of a rule's key are compared; each rule has one or two parts. */
+export interface BlockingRule {
+  name: string;
+  parts: readonly [BlockingPart] | readonly [BlockingPart, BlockingPart];
+  /** Overrides the block size above which this rule compares neighbours only. */
+  maxBlockSize?: number;
+  /** Order of neighbours in oversized blocks: by birth date (default) or by family name. */
+  sortBy?: 'birth' | 'family';
+}
+
+/**
+ * The default rules, each catching what the others miss: a surname in another script
+ * (phonetic surname + given name), a given name in a form Polon does not know (surname +
+ * year), a misspelt surname (given name + full date), no date at all (surname +
+ * patronymic, surname + unit), a misspelt surname and given name (patronymic + date), a
+ * surname misspelt after its third letter and no date (given name + surname prefix).
+ */
+export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
+  { name: 'phonetic surname + given name', parts: ['familyEquivalence', 'givenName'] },
+  { name: 'surname + birth year', parts: ['familyKey', 'birthYear'] },
+  { name: 'given name + birth date', parts: ['givenName', 'birthDate'] },
+  { name: 'surname + patronymic', parts: ['familyKey', 'patronymicName'] },
+  { name: 'surname + unit', parts: ['familyKey', 'unit'] },
+  { name: 'patronymic + birth date', parts: ['patronymicName', 'birthDate'] },
+  // Coarse blocks: compared as neighbours in surname order, so a typo meets its original.
+  {
+    name: 'given name + surname prefix',
+    parts: ['givenName', 'familyPrefix'],
+    maxBlockSize: 40,
+    sortBy: 'family',
+  },
+];
+
+export interface BlockingOptions {
+  /** Blocks up to this size are compared all-pairs; larger ones by sorted neighbourhood. */
+  maxBlockSize: number;
+  /** Window of the sorted neighbourhood in oversized blocks. */
+  window: number;
+}
+
+export const DEFAULT_BLOCKING_OPTIONS: BlockingOptions = { maxBlockSize: 400, window: 12 };
+
+/** The blocks of one rule, in compressed-row form. */
+export interface RuleBlocks {
+  /** Block id of each record, -1 when a part is missing. */
+  blockOf: Int32Array;
+  /** Position of each record inside its block's member list. */
+  position: Int32Array;
+  /** Records grouped by block; block b is members[start[b] .. start[b + 1]). */
+  members: Int32Array;
+  start: Int32Array;
+  blockCount: number;
+  /** Blocks larger than this were compared as sorted neighbourhoods. */
+  maxBlockSize: number;
+}
+
+const SHIFT = 4_194_304; // 2^22: every part value stays below it
+
+function nameValue(col: NameColumn, i: number): number {
+  const e = col.equivalence[i] as number;
+  if (e >= 0) return e;
+  const k = col.key[i] as number;
+  return k < 0 ? -1 : col.equivalenceCount + k;
+}
+
+function partValue(c: CompiledRecords, part: BlockingPart, i: number): number {
+  switch (part) {
+    case 'familyKey':
+      return c.family.key[i] as number;
+    case 'familyEquivalence':
+      return nameValue(c.family, i);
+    case 'familyPrefix':
+      return c.familyPrefix[i] as number;
+    case 'givenName':
+      return nameValue(c.given, i);
+    case 'patronymicName':
+      return nameValue(c.patronymic, i);
+    case 'birthYear': {
+      const y = c.year[i] as number;
+      return y === 0 ? -1 : y;
+    }
+    case 'birthDate': {
+      const d = c.day[i] as number;
+      if (d === 0) return -1;
+      return Date.UTC(c.year[i] as number, (c.month[i] as number) - 1, d) / 86_400_000 + 50_000;
+    }
+    case 'unit':
+      return c.unit[i] as number;
+  }
+}
+
+/** Order inside an oversized block: by birth date, then given name, then surname. */
+function neighbourhoodKey(c: CompiledRecords, i: number): number {
+  const date = (c.year[i] as number) * 512 + (c.month[i] as number) * 32 + (c.day[i] as number);
+  return date * 8192 + (((c.given.key[i] as number) + 1) % 8192);
+}
+
+export function buildRuleBlocks(
+  c: CompiledRecords,
+  rule: BlockingRule,
+  options: BlockingOptions,
+): RuleBlocks {
+  const n = c.size;
+  const blockOf = new Int32Array(n).fill(-1);
+  const ids = new Map<number, number>();
+  const counts: number[] = [];
+  const [p1, p2] = rule.parts;
+  for (let i = 0; i < n; i++) {
+    const a = partValue(c, p1, i);
+    if (a < 0) continue;
+    let key = a;
+    if (p2 !== undefined) {
+      const b = partValue(c, p2, i);
+      if (b < 0) continue;
+      key = a * SHIFT + b;
+    }
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = counts.length;
+      ids.set(key, id);
+      counts.push(0);
+    }
+    blockOf[i] = id;
+    counts[id] = (counts[id] as number) + 1;
+  }
+  const blockCount = counts.length;
+  const start = new Int32Array(blockCount + 1);
+  for (let b = 0; b < blockCount; b++) start[b + 1] = (start[b] as number) + (counts[b] as number);
+  const fill = start.slice(0, blockCount);
+  const members = new Int32Array(start[blockCount] as number);
+  for (let i = 0; i < n; i++) {
+    const b = blockOf[i] as number;
+    if (b < 0) continue;
+    members[fill[b] as number] = i;
+    fill[b] = (fill[b] as number) + 1;
+  }
+  const position = new Int32Array(n).fill(-1);
+  const maxBlockSize = rule.maxBlockSize ?? options.maxBlockSize;
+  const familyText = (i: number): string => {
+    const k = c.family.key[i] as number;
+    return k < 0 ? '' : (c.family.keyTexts[k] as string);
+  };
+  for (let b = 0; b < blockCount; b++) {
+    const s = start[b] as number;
+    const e = start[b + 1] as number;
+    if (e - s > maxBlockSize) {
+      const block = Array.from(members.subarray(s, e));
+      const sorted =
+        rule.sortBy === 'family'
+          ? block.sort((x, y) => {
+              const fx = familyText(x);
+              const fy = familyText(y);
+              return fx < fy ? -1 : fx > fy ? 1 : x - y;
+            })
+          : block.sort((x, y) => neighbourhoodKey(c, x) - neighbourhoodKey(c, y) || x - y);
+      members.set(sorted, s);
+    }
+    for (let k = s; k < e; k++) position[members[k] as number] = k - s;
+  }
+  return { blockOf, position, members, start, blockCount, maxBlockSize };
+}
+
+export function buildBlocks(
+  c: CompiledRecords,
+  rules: readonly BlockingRule[] = DEFAULT_BLOCKING_RULES,
+  options: BlockingOptions = DEFAULT_BLOCKING_OPTIONS,
+): RuleBlocks[] {
+  return rules.map((rule) => buildRuleBlocks(c, rule, options));
+}

@@ -1,0 +1,299 @@
+import type { CandidatePairs } from './candidate-pairs.js';
+import type { CompiledRecords } from './compile-records.js';
+import { comparePair, isHardConflict } from './compare-records.js';
+import { matchProbability } from './estimate-parameters.js';
+
+export interface IndexDecision {
+  a: number;
+  b: number;
+  decision: 'match' | 'non_match';
+}
+
+export interface ClusterOptions {
+  /** Pairs at or above this match probability are linked. */
+  threshold: number;
+  /** Pairs from this probability up to the threshold go to the review queue. */
+  reviewFrom: number;
+  /** No cluster grows beyond this many records; a real person is in a handful of lists. */
+  maxClusterSize: number;
+  /**
+   * A record whose second-best partner is within this many bits of its best, the two
+   * partners being clearly different people, is not linked but reviewed. Default 3.
+   */
+  ambiguityMargin?: number;
+  decisions: readonly IndexDecision[];
+}
+
+/**
+ * Why a pair awaits review: its probability is below the threshold (`uncertain`); linking
+ * it would join clearly different people (`conflict`); or one of its records fits two
+ * clearly different people about equally well (`ambiguous`: a name-only record and two
+ * namesakes).
+ */
+export type ReviewReason = 'uncertain' | 'conflict' | 'ambiguous';
+
+export interface IndexReviewPair {
+  a: number;
+  b: number;
+  probability: number;
+  weight: number;
+  pattern: number;
+  reason: ReviewReason;
+}
+
+export interface Clustering {
+  /** Cluster number of each record, 0-based, numbered in order of first appearance. */
+  clusterOf: Int32Array;
+  clusterCount: number;
+  review: IndexReviewPair[];
+  linkedPairs: number;
+  guardRejections: number;
+  forcedMatches: number;
+  forcedSplits: number;
+}
+
+function pairKey(a: number, b: number): number {
+  return a < b ? a * 4_294_967_296 + b : b * 4_294_967_296 + a;
+}
+
+/**
+ * Greedy clustering: pairs above the threshold are joined best first, unless the join
+ * would put two records that are clearly different people (a hard conflict between any
+ * record of one cluster and any of the other, or a reviewer's `non_match`) into one
+ * cluster. That guard is what stops a vague record ("Коваленко, 36 ОБрМП") from chaining
+ * two brothers together. Reviewers' `match` decisions are joined first, unconditionally.
+ */
+export function clusterPairs(
+  c: CompiledRecords,
+  pairs: CandidatePairs,
+  /** Match weight (log2 likelihood ratio) of candidate pair k. */
+  weightOf: (k: number) => number,
+  lambda: number,
+  options: ClusterOptions,
+): Clustering {
+  const n = c.size;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const members = new Map<number, number[]>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r] as number;
+    let y = x;
+    while (parent[y] !== r) {
+      const next = parent[y] as number;
+      parent[y] = r;
+      y = next;
+    }
+    return r;
+  };
+  const list = (root: number): number[] => members.get(root) ?? [root];
+  const union = (ra: number, rb: number): void => {
+    const la = list(ra);
+    const lb = list(rb);
+    const [big, small, bigList, smallList] =
+      la.length >= lb.length ? [ra, rb, la, lb] : [rb, ra, lb, la];
+    parent[small] = big;
+    for (const x of smallList) bigList.push(x);
+    members.set(big, bigList);
+    members.delete(small);
+  };
+
+  const cannotLink = new Map<number, number[]>();
+  const decided = new Set<number>();
+  let forcedMatches = 0;
+  let forcedSplits = 0;
+  for (const d of options.decisions) {
+    decided.add(pairKey(d.a, d.b));
+    if (d.decision === 'non_match') {
+      forcedSplits++;
+      for (const [x, y] of [
+        [d.a, d.b],
+        [d.b, d.a],
+      ] as const) {
+        const l = cannotLink.get(x);
+        if (l) l.push(y);
+        else cannotLink.set(x, [y]);
+      }
+    }
+  }
+  for (const d of options.decisions) {
+    if (d.decision !== 'match') continue;
+    const ra = find(d.a);
+    const rb = find(d.b);
+    if (ra !== rb) {
+      union(ra, rb);
+      forcedMatches++;
+    }
+  }
+
+  const logPrior = Math.log2(lambda / (1 - lambda));
+  // Weight at which a pair reaches a probability: solve p = 1 / (1 + 2^-(w + prior)).
+  const weightFor = (p: number): number => Math.log2(p / (1 - p)) - logPrior;
+  const linkWeight = weightFor(options.threshold);
+  const reviewWeight = weightFor(options.reviewFrom);
+
+  const chosen: number[] = [];
+  const chosenWeights: number[] = [];
+  for (let k = 0; k < pairs.length; k++) {
+    const w = weightOf(k);
+    if (w >= reviewWeight) {
+      chosen.push(k);
+      chosenWeights.push(w);
+    }
+  }
+  const pw = Float64Array.from(chosenWeights);
+  const order = Array.from(chosen.keys()).sort(
+    (x, y) =>
+      (pw[y] as number) - (pw[x] as number) ||
+      (pairs.a[chosen[x] as number] as number) - (pairs.a[chosen[y] as number] as number) ||
+      (pairs.b[chosen[x] as number] as number) - (pairs.b[chosen[y] as number] as number),
+  );
+
+  const conflicts = (la: number[], lb: number[]): boolean => {
+    for (const x of la) {
+      const forbidden = cannotLink.get(x);
+      for (const y of lb) {
+        if (forbidden?.includes(y)) return true;
+        if (isHardConflict(comparePair(c, x, y))) return true;
+      }
+    }
+    return false;
+  };
+
+  const ambiguous = findAmbiguousRecords(
+    c,
+    order.filter((idx) => (pw[idx] as number) >= linkWeight),
+    (idx) => pairs.a[chosen[idx] as number] as number,
+    (idx) => pairs.b[chosen[idx] as number] as number,
+    (idx) => pw[idx] as number,
+    options.ambiguityMargin ?? 3,
+  );
+
+  const review: IndexReviewPair[] = [];
+  const uncertain: number[] = [];
+  let linkedPairs = 0;
+  let guardRejections = 0;
+  for (const idx of order) {
+    const k = chosen[idx] as number;
+    const a = pairs.a[k] as number;
+    const b = pairs.b[k] as number;
+    const w = pw[idx] as number;
+    if (decided.has(pairKey(a, b))) continue;
+    if (w < linkWeight) {
+      uncertain.push(idx);
+      continue;
+    }
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) {
+      linkedPairs++;
+      continue;
+    }
+    if (ambiguous.has(a) || ambiguous.has(b)) {
+      review.push({
+        a,
+        b,
+        probability: matchProbability(w, lambda),
+        weight: w,
+        pattern: pairs.pattern[k] as number,
+        reason: 'ambiguous',
+      });
+      continue;
+    }
+    const la = list(ra);
+    const lb = list(rb);
+    if (la.length + lb.length > options.maxClusterSize || conflicts(la, lb)) {
+      guardRejections++;
+      review.push({
+        a,
+        b,
+        probability: matchProbability(w, lambda),
+        weight: w,
+        pattern: pairs.pattern[k] as number,
+        reason: 'conflict',
+      });
+      continue;
+    }
+    union(ra, rb);
+    linkedPairs++;
+  }
+  for (const idx of uncertain) {
+    const k = chosen[idx] as number;
+    const a = pairs.a[k] as number;
+    const b = pairs.b[k] as number;
+    if (find(a) === find(b)) continue;
+    const w = pw[idx] as number;
+    review.push({
+      a,
+      b,
+      probability: matchProbability(w, lambda),
+      weight: w,
+      pattern: pairs.pattern[k] as number,
+      reason: 'uncertain',
+    });
+  }
+  review.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+
+  const clusterOf = new Int32Array(n);
+  const numberOfRoot = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    let num = numberOfRoot.get(r);
+    if (num === undefined) {
+      num = numberOfRoot.size;
+      numberOfRoot.set(r, num);
+    }
+    clusterOf[i] = num;
+  }
+  return {
+    clusterOf,
+    clusterCount: numberOfRoot.size,
+    review,
+    linkedPairs,
+    guardRejections,
+    forcedMatches,
+    forcedSplits,
+  };
+}
+
+/**
+ * Records whose best partners above the threshold include two clearly different people
+ * (a hard conflict between them) within `margin` bits of each other: "Oleksandr Kovalenko"
+ * in the press, with two men of that name in the register. Linking such a record to the
+ * first of them is a coin toss that costs more pairs than it wins.
+ */
+function findAmbiguousRecords(
+  c: CompiledRecords,
+  linkable: readonly number[],
+  aOf: (idx: number) => number,
+  bOf: (idx: number) => number,
+  weightOf: (idx: number) => number,
+  margin: number,
+): Set<number> {
+  // `linkable` is in descending weight order, so each list is best first.
+  const partners = new Map<number, { other: number; w: number }[]>();
+  const add = (x: number, other: number, w: number): void => {
+    const l = partners.get(x);
+    if (!l) partners.set(x, [{ other, w }]);
+    else if (l.length < 8) l.push({ other, w });
+  };
+  for (const idx of linkable) {
+    const w = weightOf(idx);
+    add(aOf(idx), bOf(idx), w);
+    add(bOf(idx), aOf(idx), w);
+  }
+  const out = new Set<number>();
+  for (const [x, list] of partners) {
+    if (list.length < 2) continue;
+    const best = list[0] as { other: number; w: number };
+    for (let k = 1; k < list.length; k++) {
+      const p = list[k] as { other: number; w: number };
+      if (best.w - p.w > margin) break;
+      if (isHardConflict(comparePair(c, best.other, p.other))) {
+        out.add(x);
+        break;
+      }
+    }
+  }
+  return out;
+}

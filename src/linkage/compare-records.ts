@@ -1,0 +1,117 @@
+import type { CompiledRecords, NameColumn } from './compile-records.js';
+import { jaroWinkler } from './jaro-winkler.js';
+
+/** The compared fields, in the order of their 3-bit slots in a comparison pattern. */
+export const FIELDS = ['family', 'given', 'patronymic', 'birth', 'sex', 'unit'] as const;
+export type FieldName = (typeof FIELDS)[number];
+
+/** Level names per field; level 0 is always `missing` and weighs nothing. */
+export const LEVELS: Readonly<Record<FieldName, readonly string[]>> = {
+  family: ['missing', 'exact', 'equivalent', 'jw_high', 'jw_mid', 'different'],
+  given: ['missing', 'exact', 'equivalent', 'jw_high', 'jw_mid', 'different'],
+  patronymic: ['missing', 'exact', 'equivalent', 'jw_high', 'jw_mid', 'different'],
+  birth: [
+    'missing',
+    'exact',
+    'day_month_swapped',
+    'one_day_apart',
+    'same_month',
+    'same_year',
+    'one_year_apart',
+    'different',
+  ],
+  sex: ['missing', 'agree', 'disagree'],
+  unit: ['missing', 'agree', 'disagree'],
+};
+
+export const NAME_DIFFERENT = 5;
+export const BIRTH_DIFFERENT = 7;
+export const SEX_DISAGREE = 2;
+
+const JW_HIGH = 0.94;
+const JW_MID = 0.88;
+
+export function levelOf(pattern: number, field: number): number {
+  return (pattern >>> (field * 3)) & 7;
+}
+
+function compareName(col: NameColumn, i: number, j: number, canonical: boolean): number {
+  const ki = col.key[i] as number;
+  const kj = col.key[j] as number;
+  if (ki < 0 || kj < 0) return 0;
+  if (ki === kj) return 1;
+  const ei = col.equivalence[i] as number;
+  const ej = col.equivalence[j] as number;
+  if (ei >= 0 && ei === ej) return 2;
+  // Two different known names (Олександр, Олексій) are different however alike they look.
+  if (canonical && ei >= 0 && ej >= 0) return NAME_DIFFERENT;
+  const s = jaroWinkler(col.keyTexts[ki] as string, col.keyTexts[kj] as string);
+  if (s >= JW_HIGH) return 3;
+  if (s >= JW_MID) return 4;
+  return NAME_DIFFERENT;
+}
+
+function dayNumber(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+function compareBirth(c: CompiledRecords, i: number, j: number): number {
+  const yi = c.year[i] as number;
+  const yj = c.year[j] as number;
+  if (yi === 0 || yj === 0) return 0;
+  const mi = c.month[i] as number;
+  const mj = c.month[j] as number;
+  const di = c.day[i] as number;
+  const dj = c.day[j] as number;
+  if (di > 0 && dj > 0) {
+    if (yi === yj && mi === mj && di === dj) return 1;
+    if (yi === yj && mi === dj && di === mj) return 2;
+    if (Math.abs(dayNumber(yi, mi, di) - dayNumber(yj, mj, dj)) === 1) return 3;
+    return BIRTH_DIFFERENT;
+  }
+  if (yi === yj) {
+    if (mi > 0 && mj > 0) return mi === mj ? 4 : BIRTH_DIFFERENT;
+    return 5;
+  }
+  // Only a partial date may be a year off (an age turned into a year of birth).
+  return Math.abs(yi - yj) === 1 ? 6 : BIRTH_DIFFERENT;
+}
+
+/** The comparison pattern of two records: one level per field, 3 bits each. */
+export function comparePair(c: CompiledRecords, i: number, j: number): number {
+  const family = compareName(c.family, i, j, false);
+  const given = compareName(c.given, i, j, true);
+  const patronymic = compareName(c.patronymic, i, j, true);
+  const birth = compareBirth(c, i, j);
+  const si = c.sex[i] as number;
+  const sj = c.sex[j] as number;
+  const sex = si === 0 || sj === 0 ? 0 : si === sj ? 1 : SEX_DISAGREE;
+  const ui = c.unit[i] as number;
+  const uj = c.unit[j] as number;
+  const unit = ui < 0 || uj < 0 ? 0 : ui === uj ? 1 : 2;
+  return family | (given << 3) | (patronymic << 6) | (birth << 9) | (sex << 12) | (unit << 15);
+}
+
+/**
+ * Whether a pattern says two records are clearly different people, whatever their other
+ * fields share: different given names or patronymics, different birth dates, different
+ * sex. Brothers share a surname, a patronymic and often a unit; this is what keeps them
+ * apart when a vaguer record links to both.
+ */
+export function isHardConflict(pattern: number): boolean {
+  return (
+    levelOf(pattern, 1) === NAME_DIFFERENT ||
+    levelOf(pattern, 2) === NAME_DIFFERENT ||
+    levelOf(pattern, 3) === BIRTH_DIFFERENT ||
+    levelOf(pattern, 4) === SEX_DISAGREE
+  );
+}
+
+/** `{ family: 'exact', birth: 'same_year', ... }` for reports and the review queue. */
+export function describePattern(pattern: number): Record<FieldName, string> {
+  const out = {} as Record<FieldName, string>;
+  FIELDS.forEach((f, k) => {
+    out[f] = LEVELS[f][levelOf(pattern, k)] ?? 'unknown';
+  });
+  return out;
+}

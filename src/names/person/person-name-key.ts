@@ -1,0 +1,107 @@
+import { normalise } from '../normalise.js';
+
+/*
+ * One table for Ukrainian and Russian letters (и, і, ы, й → i; е, є, э → e; г, ґ → g) and
+ * one placeholder letter for each sound romanisations spell with several letters, so
+ * Білик, Билык and Bilyk, or Ткачець and Tkachets, meet. Kept here rather than reusing the
+ * place-name match key: surnames need ts as ц at the end of a word (Tkachets), where a
+ * place mention has English plurals.
+ */
+const CYRILLIC: Readonly<Record<string, string>> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ґ: 'g',
+  д: 'd',
+  е: 'e',
+  є: 'ie',
+  ё: 'e',
+  ж: 'Z',
+  з: 'z',
+  и: 'i',
+  і: 'i',
+  ї: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'X',
+  ц: 'T',
+  ч: 'C',
+  ш: 'S',
+  щ: 'W',
+  ъ: '',
+  ы: 'i',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+};
+
+const LATIN_DIGRAPHS: readonly (readonly [RegExp, string])[] = [
+  [/shch|sch|szcz/g, 'W'],
+  [/tch/g, 'C'],
+  [/sh|sz/g, 'S'],
+  [/ch|cz/g, 'C'],
+  [/zh/g, 'Z'],
+  [/kh/g, 'X'],
+  [/ts|tz/g, 'T'],
+  [/ck/g, 'k'],
+  [/ph/g, 'f'],
+];
+
+const LATIN_SINGLE: Readonly<Record<string, string>> = {
+  y: 'i',
+  j: 'i',
+  h: 'g',
+  x: 'ks',
+  w: 'v',
+  q: 'k',
+  c: 'k',
+};
+
+const collapse = (key: string): string => key.replace(/(.)\1+/g, '$1');
+
+function wordKey(word: string): string {
+  let latin = word;
+  if (/[a-z]/.test(latin))
+    for (const [pattern, to] of LATIN_DIGRAPHS) latin = latin.replace(pattern, to);
+  let key = '';
+  for (const ch of latin) key += CYRILLIC[ch] ?? LATIN_SINGLE[ch] ?? ch;
+  // шч is how щ sounds; ie/ye and doubled letters vary between spellings of one name.
+  return collapse(collapse(key).replace(/SC/g, 'W').replace(/ie/g, 'e'));
+}
+
+/**
+ * A script-neutral key for a personal name as written in any of Ukrainian, Russian or
+ * Latin letters: each normalised word keyed, joined. Білик, Билык, Билик and Bilyk all give
+ * `bilik`; Сергеевич and Sergeyevich both `sergeviC`. Keys are compared, never shown.
+ */
+export function personNameKey(text: string): string {
+  let key = '';
+  for (const word of normalise(text).split(' ')) if (word !== '') key += wordKey(word);
+  return key;
+}
+
+const VOWELS = /[aeiou]/g;
+
+/**
+ * A phonetic key: the first letter of a person-name key and its consonants, repeats
+ * folded. It absorbs the vowel changes between Ukrainian and Russian spellings of one
+ * surname (Ковальов / Ковалёв / Kovalev → kvlv; Білоус / Белоус → blus → bls) at the price
+ * of some collisions, so it serves as a blocking key and an "equivalent" level, never
+ * alone as proof.
+ */
+export function phoneticKey(key: string): string {
+  if (key.length <= 1) return key;
+  return collapse(key.charAt(0) + key.slice(1).replace(VOWELS, ''));
+}

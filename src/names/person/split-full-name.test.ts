@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { splitFullName } from './index.js';
+
+describe('splitFullName', () => {
+  it.each([
+    ['Коваленко Олександр Петрович', 'Коваленко', 'Олександр', 'Петрович'],
+    ['Олександр Петрович Коваленко', 'Коваленко', 'Олександр', 'Петрович'],
+    ['Коваленко Александр Петрович', 'Коваленко', 'Александр', 'Петрович'],
+    ['Aleksandr Kovalenko', 'Kovalenko', 'Aleksandr', ''],
+    ['Kovalenko Oleksandr', 'Kovalenko', 'Oleksandr', ''],
+    ['KOVALENKO Oleksandr Petrovych', 'KOVALENKO', 'Oleksandr', 'Petrovych'],
+    ['О. П. Коваленко', 'Коваленко', '', ''],
+  ])('splits %s', (text, family, given, patronymic) => {
+    expect(splitFullName(text)).toEqual({ family, given, patronymic });
+  });
+
+  it('reads a name with two given-name words in the habit of its script', () => {
+    expect(splitFullName('Роман Іван').given).toBe('Іван');
+    expect(splitFullName('Ivan Roman').given).toBe('Ivan');
+  });
+});
