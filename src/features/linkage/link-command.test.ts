@@ -39,10 +39,12 @@ describe('polon link', () => {
       '--json',
     );
     expect(r.code).toBe(0);
-    const out = parse(readFileSync(join(dir, 'out.csv')), { columns: true }) as {
-      record_id: string;
-      cluster_id: string;
-    }[];
+    const out: { record_id: string; cluster_id: string }[] = parse(
+      readFileSync(join(dir, 'out.csv')),
+      {
+        columns: true,
+      },
+    );
     expect(out.map((o) => o.record_id)).toEqual(['a1', 'b1', 'c1', 'd1', 'a2']);
     const cluster = new Map(out.map((o) => [o.record_id, o.cluster_id]));
     expect(cluster.get('b1')).toBe(cluster.get('a1'));
