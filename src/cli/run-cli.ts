@@ -29,10 +29,12 @@ import {
 import { formatImportResults, importFile } from '../features/imports/index.js';
 import {
   formatLinkResult,
+  linkDatabase,
   readReviewDecisions,
   runLinkFile,
   writeReviewQueue,
 } from '../features/linkage/index.js';
+import { writeSynth } from '../features/synth/index.js';
 import { loadPublicDataset } from '../features/public-data/index.js';
 import { buildApp } from '../server/index.js';
 import { EXIT_CODE } from './exit-codes.js';
@@ -189,44 +191,95 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('synth')
+    .description(
+      'write synthetic evidence with its ground truth (for tests and benchmarks; never part of the public dataset)',
+    )
+    .requiredOption('--persons <n>', 'how many persons')
+    .option('--seed <s>', 'seed: the same seed gives the same files', '1')
+    .requiredOption(
+      '--out <dir>',
+      'folder for sources.csv, persons.csv, events.csv, episodes.csv, occupancy.csv, truth.csv',
+    )
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (o: DbOptions & { persons: string; seed: string; out: string }) => {
+      const persons = Number(o.persons);
+      const seed = Number(o.seed);
+      if (!Number.isInteger(persons) || persons < 1)
+        throw new AppError(
+          'invalid_input',
+          `--persons ${o.persons}: give a whole number, 1 or more`,
+        );
+      if (!Number.isInteger(seed))
+        throw new AppError('invalid_input', `--seed ${o.seed}: give a whole number`);
+      await withDb(o, async (db) => {
+        const r = await writeSynth(db.kysely, { persons, seed, out: o.out });
+        print(
+          o,
+          r,
+          `Wrote ${r.records.toLocaleString('en')} records about ${r.persons.toLocaleString('en')} synthetic persons (${r.unseen} seen by no source; at the end ${r.heldAtEnd} held, ${r.released} released, ${r.died} died) to ${o.out}.\nImport in this order: ${r.files
+            .filter((f) => !f.endsWith('truth.csv'))
+            .map((f) => `polon import ${f.replace(/^.*\//, '').replace('.csv', '')} ${f}`)
+            .join('; ')}`,
+        );
+      });
+    });
+
+  program
     .command('link')
     .description(
       'link records of the same person across sources and spellings (Fellegi–Sunter with EM, blocking, guarded clustering)',
     )
-    .requiredOption(
+    .option(
       '--input <file.csv>',
-      'columns record_id,source,family_name,given_name,patronymic,full_name,birth_date,sex,unit',
+      'columns record_id,source,family_name,given_name,patronymic,full_name,birth_date,sex,unit; without it, the records in the database are linked into persons',
     )
-    .requiredOption(
-      '--output <file.csv>',
-      'written with record_id,cluster_id, one row per input record',
-    )
+    .option('--output <file.csv>', 'written with record_id,cluster_id, one row per input record')
     .option('--threshold <p>', 'match probability from which records are linked (0–1; default 0.3)')
     .option(
       '--decisions <file.csv>',
       "reviewers' decisions from an earlier run (a,b,decision = match|non_match), honoured as forced links and splits",
     )
     .option('--review-out <file.csv>', 'write the pairs that need a reviewer')
+    .addOption(dbOption())
     .addOption(jsonOption())
     .action(
-      async (o: {
-        input: string;
-        output: string;
-        threshold?: string;
-        decisions?: string;
-        reviewOut?: string;
-        json?: boolean;
-      }) => {
+      async (
+        o: DbOptions & {
+          input?: string;
+          output?: string;
+          threshold?: string;
+          decisions?: string;
+          reviewOut?: string;
+        },
+      ) => {
         const threshold = o.threshold === undefined ? undefined : Number(o.threshold);
         if (threshold !== undefined && !(threshold > 0 && threshold < 1))
           throw new AppError(
             'invalid_input',
             `--threshold ${o.threshold}: give a probability between 0 and 1`,
           );
-        const result = await runLinkFile(o.input, o.output, {
-          threshold,
-          decisions: o.decisions ? await readReviewDecisions(o.decisions) : undefined,
-        });
+        const decisions = o.decisions ? await readReviewDecisions(o.decisions) : undefined;
+        if (!o.input) {
+          await withDb(o, async (db) => {
+            const r = await linkDatabase(db.kysely, { threshold, decisions });
+            if (o.reviewOut) await writeReviewQueue(o.reviewOut, r.review);
+            print(
+              o,
+              r,
+              `${formatLinkResult(r)}\nPersons written to the database: ${r.persons.toLocaleString('en')}.`,
+            );
+          });
+          return;
+        }
+        if (!o.output) {
+          throw new AppError(
+            'invalid_input',
+            'with --input, give --output FILE.csv for the clusters',
+          );
+        }
+        const result = await runLinkFile(o.input, o.output, { threshold, decisions });
         if (o.reviewOut) await writeReviewQueue(o.reviewOut, result.review);
         print(o, result, formatLinkResult(result));
       },

@@ -146,7 +146,7 @@ export async function importCsvStream<T>(
             }
             continue;
           }
-          if ((validator).fatal) break;
+          if (validator.fatal) break;
           if (held) await take(held);
           held = g;
         }

@@ -6,3 +6,4 @@ export { createRecordPreparer, unitKey } from './prepare-link-record.js';
 export type { PersonRecordInput, PreparedRecord } from './prepare-link-record.js';
 export { linkInWorkers } from './link-in-workers.js';
 export type { WorkerLinkOptions } from './link-in-workers.js';
+export { linkDatabase } from './link-database.js';

@@ -33,7 +33,7 @@ export interface SynthPersonRecord {
 export type SynthSource = 'ua_register' | 'ru_media' | 'icrc' | 'press' | 'testimony';
 
 /** How often each source sees a person (before the cap of four sources a person). */
-const COVERAGE: readonly (readonly [SynthSource, number])[] = [
+export const COVERAGE: readonly (readonly [SynthSource, number])[] = [
   ['ua_register', 0.7],
   ['ru_media', 0.35],
   ['icrc', 0.4],
@@ -73,7 +73,8 @@ function typo(random: () => number, text: string): string {
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-class Renderer {
+/** Writes one person as one source would: script, name forms, typos, partial dates. */
+export class Renderer {
   private readonly latinCache = new Map<string, ReturnType<typeof latinRenderings>>();
   constructor(private readonly random: () => number) {}
 

@@ -1,0 +1,41 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/index.js';
+import { loadExchanges } from '../exchanges/index.js';
+import { loadFacilities } from '../facilities/index.js';
+import { synthEvidence, type SynthTables } from './synth-evidence.js';
+
+export const SYNTH_FILES = [
+  'sources',
+  'persons',
+  'events',
+  'episodes',
+  'occupancy',
+  'truth',
+] as const;
+
+/**
+ * `polon synth`: synthetic evidence at the bundled facilities and exchanges, written as the
+ * CSV files the importers read (import them in the order of SYNTH_FILES) plus truth.csv.
+ */
+export async function writeSynth(
+  db: Kysely<Database>,
+  options: { persons: number; seed: number; out: string },
+): Promise<SynthTables['summary'] & { files: string[] }> {
+  const facilities = await loadFacilities(db);
+  const exchanges = await loadExchanges(db);
+  if (facilities.length === 0 || exchanges.length === 0) {
+    throw new Error('the gazetteer or the exchange list is empty: run `polon load-public` first');
+  }
+  const t = synthEvidence({ persons: options.persons, seed: options.seed, facilities, exchanges });
+  await mkdir(options.out, { recursive: true });
+  const files: string[] = [];
+  for (const name of SYNTH_FILES) {
+    const path = join(options.out, `${name}.csv`);
+    await writeFile(path, stringify(t[name]));
+    files.push(path);
+  }
+  return { ...t.summary, files };
+}
