@@ -16,6 +16,7 @@ import {
 import { estimateMse } from '../estimation/index.js';
 import { exchangeStats, formatExchangeStats, loadExchanges } from '../features/exchanges/index.js';
 import {
+  countFacilities,
   facilitiesToCsv,
   facilitiesToGeoJson,
   facilitiesToXlsx,
@@ -24,6 +25,7 @@ import {
   loadFacilities,
   matchFacilityText,
   mergeFacilities,
+  searchFacilities,
   unmergeFacilities,
 } from '../features/facilities/index.js';
 import { formatImportResults, importFile } from '../features/imports/index.js';
@@ -288,6 +290,64 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const facilities = program
     .command('facilities')
     .description('the gazetteer of places of detention');
+  facilities
+    .command('list')
+    .description('the facilities, filtered by territory, region, type and words in any script')
+    .argument('[words...]', 'words in a name, alias, settlement or region')
+    .addOption(new Option('--territory <t>').choices(['RU', 'UA-occupied', 'BY']))
+    .option('--region <code>', 'ISO 3166-2 code, e.g. RU-ROS')
+    .option('--type <type>', 'sizo, penal_colony, …')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(
+      async (
+        words: string[],
+        o: DbOptions & { territory?: string; region?: string; type?: string },
+      ) => {
+        await withDb(o, async (db) => {
+          const all = await loadFacilities(db.kysely, {
+            territory: o.territory,
+            regionCode: o.region,
+            type: o.type,
+          });
+          const list = words.length ? searchFacilities(all, words.join(' ')) : all;
+          print(
+            o,
+            { facilities: list },
+            list
+              .map(
+                (f) =>
+                  `${f.id.padEnd(36)} ${f.territory.padEnd(12)} ${(f.regionCode ?? '').padEnd(7)} ${f.type.padEnd(18)} ${f.nameEn}`,
+              )
+              .join('\n') || 'No facility matches.',
+          );
+        });
+      },
+    );
+  facilities
+    .command('counts')
+    .description(
+      'facilities per territory, region and type (the shape of "196 in Russia, 84 in occupied Ukraine")',
+    )
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (o: DbOptions) => {
+      await withDb(o, async (db) => {
+        const counts = await countFacilities(db.kysely);
+        const per = new Map<string, number>();
+        for (const c of counts) per.set(c.territory, (per.get(c.territory) ?? 0) + c.facilities);
+        const total = [...per.values()].reduce((a, b) => a + b, 0);
+        const lines = [
+          `${total} facilities: ${[...per].map(([t, n]) => `${n} in ${t}`).join(', ')}`,
+          '',
+        ];
+        for (const c of counts)
+          lines.push(
+            `  ${c.territory.padEnd(12)} ${(c.regionCode ?? '—').padEnd(8)} ${c.type.padEnd(20)} ${c.facilities}`,
+          );
+        print(o, { total, byTerritory: Object.fromEntries(per), counts }, lines.join('\n'));
+      });
+    });
   facilities
     .command('match')
     .description('which known facilities a free-text mention may name, best first')

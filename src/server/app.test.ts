@@ -52,6 +52,27 @@ describeEachDb('HTTP API', (get) => {
     expect(missing.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it('finds facilities by words in any script, and serves them as GeoJSON for a map', async () => {
+    const a = await app();
+    const res = await a.inject(
+      '/api/facilities?q=%D0%A2%D0%B0%D0%B3%D0%B0%D0%BD%D1%80%D0%BE%D0%B3',
+    );
+    expect(res.json<{ facilities: { id: string }[] }>().facilities.map((f) => f.id)).toContain(
+      'taganrog-sizo-2',
+    );
+    const geo = await a.inject('/api/facilities?format=geojson&territory=RU');
+    expect(geo.headers['content-type']).toContain('application/geo+json');
+    const fc = geo.json<{
+      type: string;
+      features: { geometry: { coordinates: [number, number] } }[];
+    }>();
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.length).toBeGreaterThan(20);
+    const [lon, lat] = fc.features[0]!.geometry.coordinates;
+    expect(lat).toBeGreaterThan(40);
+    expect(lon).toBeGreaterThan(20);
+  });
+
   it('counts facilities per territory', async () => {
     const res = await (await app()).inject('/api/facilities/counts');
     const { counts } = res.json<{ counts: { territory: string; facilities: number }[] }>();

@@ -7,6 +7,7 @@ import {
   FacilityGeoJson,
 } from '../../../contract/index.js';
 import { facilitiesToGeoJson } from './facility-export.js';
+import { searchFacilities } from './facility-search.js';
 import { AppError } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
 import { countFacilities, findFacility, loadFacilities } from './facilities.repository.js';
@@ -30,6 +31,11 @@ export function facilitiesRoutes(app: FastifyInstance, deps: { db: Db }): void {
             .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/)
             .optional(),
           type: z.enum(FACILITY_TYPES).optional(),
+          q: z
+            .string()
+            .max(200)
+            .optional()
+            .describe('words in any name, alias, settlement or region, in any script'),
           format: z.enum(['json', 'geojson']).default('json'),
         }),
         response: {
@@ -38,11 +44,12 @@ export function facilitiesRoutes(app: FastifyInstance, deps: { db: Db }): void {
       },
     },
     async (req, reply) => {
-      const facilities = await loadFacilities(deps.db.kysely, {
+      const all = await loadFacilities(deps.db.kysely, {
         territory: req.query.territory,
         regionCode: req.query.region,
         type: req.query.type,
       });
+      const facilities = req.query.q ? searchFacilities(all, req.query.q) : all;
       if (req.query.format === 'geojson') {
         return reply.type('application/geo+json').send(facilitiesToGeoJson(facilities));
       }

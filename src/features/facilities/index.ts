@@ -42,3 +42,4 @@ export {
   unmergeFacilities,
   type FacilityMerge,
 } from './facility-merge.js';
+export { searchFacilities } from './facility-search.js';
