@@ -6,6 +6,7 @@ import * as m002 from './migrations/2026-11-26-002-persons-and-testimonies.js';
 import * as m003 from './migrations/2026-11-26-003-accounts.js';
 import * as m004 from './migrations/2026-11-26-004-facility-merges.js';
 import * as m005 from './migrations/2026-11-26-005-facility-operator.js';
+import * as m006 from './migrations/2026-11-26-006-review-pairs.js';
 
 // Listed by hand rather than read from the folder, so the compiled CLI and tests see the
 // same set and a bundler cannot drop one.
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-003-accounts': m003,
   '2026-11-26-004-facility-merges': m004,
   '2026-11-26-005-facility-operator': m005,
+  '2026-11-26-006-review-pairs': m006,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -254,6 +254,19 @@ export interface FacilityMergesTable {
   undone_at: string | null;
 }
 
+export interface ReviewPairsTable {
+  a_record_id: string;
+  b_record_id: string;
+  probability: number;
+  reason: string;
+  /** JSON: the comparison level of each field (exact, equivalent, different, missing…). */
+  levels: string;
+  created_at: string;
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   exchanges: ExchangesTable;
@@ -273,6 +286,7 @@ export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
   facility_merges: FacilityMergesTable;
+  review_pairs: ReviewPairsTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

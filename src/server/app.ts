@@ -22,6 +22,7 @@ import { estimatesRoutes } from '../features/estimates/index.js';
 import { exchangeStats, exchangesRoutes, loadExchanges } from '../features/exchanges/index.js';
 import { facilitiesRoutes } from '../features/facilities/index.js';
 import { personsRoutes } from '../features/persons/index.js';
+import { reviewQueueRoutes } from '../features/linkage/index.js';
 import { installAccessGuard } from './access-guard.js';
 import { HTTP_STATUS } from './error-status.js';
 import { homePage } from './home-page.js';
@@ -143,6 +144,7 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   consistencyRoutes(app, { db, tolerance: config.claimTolerance });
   estimatesRoutes(app, { db });
   personsRoutes(app, { db });
+  reviewQueueRoutes(app, { db });
 
   app.get('/', async (_req, reply) => {
     const asOf = todayIso();

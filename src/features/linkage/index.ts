@@ -7,3 +7,5 @@ export type { PersonRecordInput, PreparedRecord } from './prepare-link-record.js
 export { linkInWorkers } from './link-in-workers.js';
 export type { WorkerLinkOptions } from './link-in-workers.js';
 export { linkDatabase } from './link-database.js';
+export { decidePair, listOpenPairs, storedDecisions } from './review-queue.repository.js';
+export { reviewQueueRoutes } from './review-queue.routes.js';

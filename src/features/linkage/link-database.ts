@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
+import { replaceOpenPairs, storedDecisions } from './review-queue.repository.js';
 import {
   LINK_INPUT_COLUMNS,
   runLinkFile,
@@ -61,7 +62,9 @@ export async function linkDatabase(
         ]),
       ]),
     );
-    const result = await runLinkFile(input, output, options);
+    // Reviewers' decisions stored in the database are honoured, with any given for this run.
+    const decisions = [...(await storedDecisions(db)), ...(options.decisions ?? [])];
+    const result = await runLinkFile(input, output, { ...options, decisions });
     const members = new Map<string, string[]>();
     for await (const rec of createReadStream(output).pipe(
       parse({ columns: true }),
@@ -93,6 +96,7 @@ export async function linkDatabase(
             .execute();
         }
       }
+      await replaceOpenPairs(trx, result.review, now);
       await appendAudit(trx, {
         actor: options.actor ?? 'cli',
         action: 'link',

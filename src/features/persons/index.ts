@@ -4,3 +4,4 @@ export { episodesImport, type EpisodeInput } from './episodes.import.js';
 export { occupancyImport, type OccupancyInput } from './occupancy.import.js';
 export { derivedId, recordId } from './record-id.js';
 export { personsRoutes } from './persons.routes.js';
+export { recordsByIds } from './records.repository.js';

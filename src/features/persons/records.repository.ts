@@ -163,3 +163,20 @@ export async function listPersons(db: Kysely<Database>, f: { limit: number; offs
     })),
   };
 }
+
+export async function recordsByIds(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<Map<string, PersonRecordView>> {
+  const out = new Map<string, PersonRecordView>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    for (const r of await db
+      .selectFrom('records')
+      .selectAll()
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute())
+      out.set(r.id, toPersonRecord(r));
+  }
+  return out;
+}
