@@ -50,13 +50,43 @@ function createSqlite(path: string): Db {
       `cannot open the SQLite database ${file}: ${(err as Error).message}. Check the path given with --db or POLON_DB, and that it is a Polon database.`,
     );
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
   return {
     kysely,
     dialect: 'sqlite',
     location: file,
     close: () => kysely.destroy(),
   };
+}
+
+/**
+ * Kysely prepares every query anew; an import runs the same few statements hundreds of
+ * thousands of times, so prepared statements are kept by their SQL text (better-sqlite3
+ * statements may be run again and again).
+ */
+function withStatementCache(database: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  return new Proxy(database, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        return typeof value === 'function'
+          ? (value as (...a: unknown[]) => unknown).bind(target)
+          : value;
+      }
+      return (sql: string) => {
+        let stmt = cache.get(sql);
+        if (!stmt) {
+          if (cache.size >= 256) cache.clear();
+          stmt = target.prepare(sql);
+          cache.set(sql, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
 }
 
 function createPostgres(url: string, schema: string | undefined): Db {

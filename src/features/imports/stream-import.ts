@@ -60,7 +60,6 @@ export async function importCsvStream<T>(
         parse({
           bom: true,
           info: true,
-          raw: true,
           skip_empty_lines: true,
           relax_column_count: true,
           max_record_size: MAX_CELL_BYTES,
@@ -131,9 +130,11 @@ export async function importCsvStream<T>(
         for await (const rec of parser as AsyncIterable<{
           record: string[];
           info: { lines: number };
-          raw?: string;
         }>) {
-          const inner = (rec.raw ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
+          // Line breaks inside quoted cells: the record began that many lines earlier.
+          let inner = 0;
+          for (const cell of rec.record)
+            if (cell.includes('\n')) inner += cell.split('\n').length - 1;
           const g = { row: rec.info.lines - inner, cells: rec.record };
           if (!validator) {
             head.push(g);
