@@ -12,6 +12,7 @@ import {
   TERRITORIES,
   type Territory,
 } from './facility.js';
+import { aliasLanguage } from './alias-language.js';
 import { activeMergedIds } from './facility-merge.js';
 import { geocodeFacilities, isPlaced } from './geocode-facilities.js';
 import { bundledSettlements } from './settlements-file.js';
@@ -304,7 +305,7 @@ async function replaceAliases(
           it.aliases.map((alias) => ({
             facility_id: it.id,
             alias,
-            lang: /[\u0400-\u04FF]/.test(alias) ? 'cyrl' : 'latn',
+            lang: aliasLanguage(alias),
           })),
         )
         .execute();

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/app-error.js';
 import type { Database, FacilityRow } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
+import { aliasLanguage } from './alias-language.js';
 
 interface Snapshot {
   facility: FacilityRow;
@@ -114,7 +115,7 @@ export async function mergeFacilities(
         .values({
           facility_id: survivorId,
           alias,
-          lang: /[\u0400-\u04FF]/.test(alias) ? 'cyrl' : 'latn',
+          lang: aliasLanguage(alias),
         })
         .execute();
       moved.aliasesAdded.push(alias);
