@@ -11,6 +11,15 @@ const TABLES = [
   'facility_sources',
   'imports',
   'audit_log',
+  'persons',
+  'records',
+  'events',
+  'episodes',
+  'occupancy_reports',
+  'accounts',
+  'sessions',
+  'facility_merges',
+  'review_pairs',
 ] as const;
 
 /** Row counts of every table: a failed import must leave them all as they were. */
