@@ -139,6 +139,18 @@ describeEachDb('HTTP API', (get) => {
     expect(bad.json()).toMatchObject({ error: { code: 'invalid_input' } });
   });
 
+  it('sends security headers, with a Content-Security-Policy that allows no inline code', async () => {
+    const a = await app();
+    const page = await a.inject('/');
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(page.body).not.toMatch(/<style|<script|style=/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect((await a.inject('/assets/home.css')).headers['content-type']).toContain('text/css');
+    expect((await a.inject('/api/docs/json')).statusCode).toBe(200);
+  });
+
   it('answers an unknown route with a JSON 404', async () => {
     const res = await (await app()).inject('/api/nothing-here');
     expect(res.statusCode).toBe(404);

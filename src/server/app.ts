@@ -25,7 +25,10 @@ import { personsRoutes } from '../features/persons/index.js';
 import { reviewQueueRoutes } from '../features/linkage/index.js';
 import { installAccessGuard } from './access-guard.js';
 import { HTTP_STATUS } from './error-status.js';
-import { homePage } from './home-page.js';
+import { HOME_CSS, homePage } from './home-page.js';
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export interface RouteEntry {
   method: string;
@@ -74,6 +77,9 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    // The API docs bring their own policy (with hashes for Swagger UI's inline parts).
+    if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -127,7 +133,7 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(cookie);
   // Limits apply only to routes that ask for one (logging in), not to the public reads.
   await app.register(rateLimit, { global: false });
@@ -146,6 +152,12 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   personsRoutes(app, { db });
   reviewQueueRoutes(app, { db });
 
+  app.get('/assets/home.css', (_req, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(HOME_CSS),
+  );
   app.get('/', async (_req, reply) => {
     const asOf = todayIso();
     const [exchanges, report] = await Promise.all([
