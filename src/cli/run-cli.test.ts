@@ -98,6 +98,28 @@ describeEachDb('polon CLI', (get) => {
     expect((await polon(t, 'user', 'list')).stdout).toMatch(/olena\s+viewer/);
   });
 
+  it('verifies the audit log, and exits 4 naming the row when one was changed', async () => {
+    const t = get();
+    await polon(t, 'load-public');
+    const ok = await polon(t, 'audit', 'verify');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Audit log intact: 3 rows; head [0-9a-f]{64}/);
+    const row = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('seq')
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await t.db.kysely
+      .updateTable('audit_log')
+      .set({ details: '{}' })
+      .where('seq', '=', row.seq)
+      .execute();
+    const bad = await polon(t, 'audit', 'verify');
+    expect(bad.code).toBe(4);
+    expect(bad.stdout).toContain(`row ${Number(row.seq)} was changed`);
+  });
+
   it('rejects an unknown import kind and a malformed --as-of', async () => {
     const t = get();
     const kind = await polon(t, 'import', 'prisoners', 'x.csv');

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../config.js';
 import { createDb, migrateToLatest, type Db } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import { addAccount, listAccounts, updateAccount } from '../features/accounts/index.js';
+import { verifyAudit } from '../features/audit/index.js';
 import { formatCheckReport, runChecks } from '../features/consistency/index.js';
 import {
   estimateCaptivity,
@@ -470,6 +471,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         });
       },
     );
+
+  const audit = program.command('audit').description('the hash-chained audit log');
+  audit
+    .command('verify')
+    .description(
+      'check that no audit row was changed, removed or inserted; prints the head hash to keep elsewhere',
+    )
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (o: DbOptions) => {
+      await withDb(o, async (db) => {
+        const v = await verifyAudit(db.kysely);
+        print(
+          o,
+          v,
+          v.ok
+            ? `Audit log intact: ${v.rows} rows; head ${v.headHash} (row ${v.headSeq ?? '—'}). Keep this hash elsewhere: a later verify then also shows that nothing was cut off the end.`
+            : `Audit log NOT intact (${v.problems.length} problems in ${v.rows} rows):\n${v.problems.map((p) => `  - ${p.message}`).join('\n')}`,
+        );
+        if (!v.ok) exitCode = EXIT_CODE.conflict;
+      });
+    });
 
   const user = program.command('user').description('accounts: add, change role, disable, list');
   const secret = async (prompt: string): Promise<string> => {

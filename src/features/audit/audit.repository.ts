@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/index.js';
 
 export interface AuditEntry {
@@ -11,7 +11,7 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 
 export function auditHash(prevHash: string, at: string, e: AuditEntry, details: string): string {
   return createHash('sha256')
@@ -28,6 +28,11 @@ export async function appendAudit(
   entry: AuditEntry,
   now: Date = new Date(),
 ): Promise<void> {
+  // On PostgreSQL two transactions could read the same last hash and fork the chain; this
+  // lock, held to the end of the transaction, makes appends take turns. SQLite has one writer.
+  if (db.getExecutor().adapter.constructor.name === 'PostgresAdapter') {
+    await sql`select pg_advisory_xact_lock(7390001)`.execute(db);
+  }
   const last = await db
     .selectFrom('audit_log')
     .select('hash')

@@ -1,1 +1,2 @@
 export { appendAudit, listAudit, type AuditEntry } from './audit.repository.js';
+export { verifyAudit, type AuditProblem, type AuditVerification } from './verify-audit.js';
