@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { upsertRows } from '../../db/index.js';
 import { field, type ImportKind } from '../imports/index.js';
-import { citationsField, unknownSourceProblems, writeCitations } from '../sources/index.js';
+import {
+  citationsField,
+  citedSourceProblems,
+  countWithSideChanges,
+  SOURCES_COLUMN,
+  writeRowCitations,
+} from '../sources/index.js';
 import { CLAIM_QUALIFIERS, CLAIM_UNITS, KNOWN_METRICS } from './claim.js';
 
 const metric = () =>
@@ -99,20 +105,11 @@ export const claimsImport: ImportKind<ClaimInput> = {
     { name: 'description', required: false, description: 'what the source says' },
     { name: 'who', required: false, description: 'who said it' },
     { name: 'notes', required: false, description: 'remarks' },
-    {
-      name: 'sources',
-      required: true,
-      description: 'URLs, source ids or references, separated by " ; "',
-    },
+    SOURCES_COLUMN,
   ],
   schema: schema,
   idOf: (c) => c.id,
-  references: (db, rows, file) =>
-    unknownSourceProblems(
-      db,
-      rows.map((r) => ({ ownerId: r.value.id, row: r.row, citations: r.value.sources })),
-      file,
-    ),
+  references: citedSourceProblems,
   async write(trx, rows, ctx) {
     const out = await upsertRows(
       trx,
@@ -135,18 +132,13 @@ export const claimsImport: ImportKind<ClaimInput> = {
         updated_at: ctx.now,
       })),
     );
-    const cited = await writeCitations(
+    const cited = await writeRowCitations(
       trx,
       { table: 'claim_sources', owner: 'claim_id' },
-      rows.map((r) => ({ ownerId: r.value.id, row: r.row, citations: r.value.sources })),
-      ctx.file,
-      ctx.now,
+      rows,
+      ctx,
     );
-    const onlyCitations = [...cited].filter((id) => !out.changed.has(id)).length;
-    return {
-      inserted: out.inserted,
-      updated: out.updated + onlyCitations,
-      unchanged: out.unchanged - onlyCitations,
-    };
+    const { extra: _, ...counts } = countWithSideChanges(out, cited);
+    return counts;
   },
 };

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { upsertRows } from '../../db/index.js';
 import { field, type ImportKind } from '../imports/index.js';
-import { citationsField, unknownSourceProblems, writeCitations } from '../sources/index.js';
+import {
+  citationsField,
+  citedSourceProblems,
+  countWithSideChanges,
+  SOURCES_COLUMN,
+  writeRowCitations,
+} from '../sources/index.js';
 import { EXCHANGE_KINDS, RETURNED_QUALIFIERS } from './exchange.js';
 
 const UNKNOWN_TOTAL = new Set(['not_disclosed', 'unknown']);
@@ -112,20 +118,11 @@ export const exchangesImport: ImportKind<ExchangeInput> = {
     { name: 'bodies_returned', required: false, description: 'bodies repatriated' },
     { name: 'mediator', required: false, description: 'mediating state or body' },
     { name: 'notes', required: false, description: 'what the sources say beyond the numbers' },
-    {
-      name: 'sources',
-      required: true,
-      description: 'URLs, source ids or references, separated by " ; "',
-    },
+    SOURCES_COLUMN,
   ],
   schema: schema,
   idOf: (e) => e.id,
-  references: (db, rows, file) =>
-    unknownSourceProblems(
-      db,
-      rows.map((r) => ({ ownerId: r.value.id, row: r.row, citations: r.value.sources })),
-      file,
-    ),
+  references: citedSourceProblems,
   async write(trx, rows, ctx) {
     const out = await upsertRows(
       trx,
@@ -154,18 +151,13 @@ export const exchangesImport: ImportKind<ExchangeInput> = {
         updated_at: ctx.now,
       })),
     );
-    const cited = await writeCitations(
+    const cited = await writeRowCitations(
       trx,
       { table: 'exchange_sources', owner: 'exchange_id' },
-      rows.map((r) => ({ ownerId: r.value.id, row: r.row, citations: r.value.sources })),
-      ctx.file,
-      ctx.now,
+      rows,
+      ctx,
     );
-    const onlyCitations = [...cited].filter((id) => !out.changed.has(id)).length;
-    return {
-      inserted: out.inserted,
-      updated: out.updated + onlyCitations,
-      unchanged: out.unchanged - onlyCitations,
-    };
+    const { extra: _, ...counts } = countWithSideChanges(out, cited);
+    return counts;
   },
 };

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { upsertRows } from '../../db/index.js';
 import { field, type ImportKind } from '../imports/index.js';
-import { citationsField, unknownSourceProblems, writeCitations } from '../sources/index.js';
+import {
+  citationsField,
+  citedSourceProblems,
+  countWithSideChanges,
+  writeRowCitations,
+} from '../sources/index.js';
 import {
   CERTAINTIES,
   COORD_PRECISIONS,
@@ -153,12 +158,7 @@ export const facilitiesImport: ImportKind<FacilityInput> = {
   ],
   schema: schema,
   idOf: (f) => f.id,
-  references: (db, rows, file) =>
-    unknownSourceProblems(
-      db,
-      rows.map((r) => ({ ownerId: r.value.id, row: r.row, citations: r.value.sources })),
-      file,
-    ),
+  references: citedSourceProblems,
   async write(trx, rows, ctx) {
     // A facility merged into another stays merged: the import does not bring it back.
     const mergedAway = await activeMergedIds(trx);
@@ -196,30 +196,21 @@ export const facilitiesImport: ImportKind<FacilityInput> = {
       trx,
       rows.map((r) => ({ id: r.value.id, aliases: r.value.aliases })),
     );
-    const cited = await writeCitations(
+    const cited = await writeRowCitations(
       trx,
       { table: 'facility_sources', owner: 'facility_id' },
-      rows.map((r) => ({ ownerId: r.value.id, row: r.row, citations: r.value.sources })),
-      ctx.file,
-      ctx.now,
+      rows,
+      ctx,
     );
-    const touched = [...new Set([...cited, ...aliasesChanged])].filter(
-      (id) => !out.changed.has(id),
-    );
+    const { extra, ...counts } = countWithSideChanges(out, [...cited, ...aliasesChanged]);
     // A change of names or sources is a change of the facility: its timestamp says so.
-    if (touched.length)
+    if (extra.length)
       await trx
         .updateTable('facilities')
         .set({ updated_at: ctx.now })
-        .where('id', 'in', touched)
+        .where('id', 'in', extra)
         .execute();
-    const extra = touched.length;
-    return {
-      inserted: out.inserted,
-      updated: out.updated + extra,
-      unchanged: out.unchanged - extra + skipped.length,
-      notices,
-    };
+    return { ...counts, unchanged: counts.unchanged + skipped.length, notices };
   },
 };
 
