@@ -16,12 +16,25 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import { accountsRoutes } from '../features/accounts/index.js';
-import { claimsRoutes } from '../features/claims/index.js';
+import { claimsImport, claimsRoutes } from '../features/claims/index.js';
 import { consistencyRoutes, runChecks } from '../features/consistency/index.js';
 import { estimatesRoutes } from '../features/estimates/index.js';
-import { exchangeStats, exchangesRoutes, loadExchanges } from '../features/exchanges/index.js';
-import { facilitiesRoutes } from '../features/facilities/index.js';
-import { personsRoutes } from '../features/persons/index.js';
+import {
+  exchangeStats,
+  exchangesImport,
+  exchangesRoutes,
+  loadExchanges,
+} from '../features/exchanges/index.js';
+import { facilitiesImport, facilitiesRoutes } from '../features/facilities/index.js';
+import {
+  episodesImport,
+  eventsImport,
+  occupancyImport,
+  personsImport,
+  personsRoutes,
+} from '../features/persons/index.js';
+import { importsRoutes } from '../features/imports/index.js';
+import { sourcesImport } from '../features/sources/index.js';
 import { reviewQueueRoutes } from '../features/linkage/index.js';
 import { installAccessGuard } from './access-guard.js';
 import { HTTP_STATUS } from './error-status.js';
@@ -151,6 +164,19 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   estimatesRoutes(app, { db });
   personsRoutes(app, { db });
   reviewQueueRoutes(app, { db });
+  importsRoutes(app, {
+    db,
+    kinds: {
+      sources: { kind: sourcesImport, access: 'analyst' },
+      exchanges: { kind: exchangesImport, access: 'analyst' },
+      claims: { kind: claimsImport, access: 'analyst' },
+      facilities: { kind: facilitiesImport, access: 'analyst' },
+      persons: { kind: personsImport, access: 'documenter' },
+      events: { kind: eventsImport, access: 'documenter' },
+      episodes: { kind: episodesImport, access: 'documenter' },
+      occupancy: { kind: occupancyImport, access: 'documenter' },
+    },
+  });
 
   app.get('/assets/home.css', (_req, reply) =>
     reply

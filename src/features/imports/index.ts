@@ -18,3 +18,4 @@ export {
 export { readTable, type RawTable } from './read-table.js';
 export { headerKey, headerScorer, mapHeaders } from './header-map.js';
 export { formatImportResults } from './imports.cli.js';
+export { importsRoutes } from './imports.routes.js';

@@ -175,6 +175,29 @@ export function personsRoutes(app: FastifyInstance, deps: { db: Db }): void {
     },
   );
   r.get(
+    '/api/events',
+    {
+      config: { access: 'documenter' },
+      schema: {
+        tags: ['persons'],
+        summary:
+          'Events of a record (missing, captured, confirmed, transferred, sentenced, released, died, body returned)',
+        querystring: z.object({ recordId: z.string() }),
+        response: { 200: z.object({ events: z.array(PersonEvent) }) },
+      },
+    },
+    async (req) => {
+      const events = await eventsOf(db.kysely, [req.query.recordId]);
+      await auditRead(
+        db,
+        req,
+        'event',
+        events.map((e) => e.id),
+      );
+      return { events };
+    },
+  );
+  r.get(
     '/api/occupancy',
     {
       config: { access: 'documenter' },
