@@ -111,7 +111,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['bench/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts', '**/*.test.ts'],
+    files: ['bench/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts', '**/*.test.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

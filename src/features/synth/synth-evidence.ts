@@ -51,12 +51,13 @@ export interface SynthTables {
   };
 }
 
-const SOURCES: [SynthSource, string, string, string][] = [
+const SOURCES: [string, string, string, string][] = [
   ['ua_register', 'Synthetic register of relatives reports', 'B', '2'],
   ['ru_media', 'Synthetic Russian media and court records', 'D', '3'],
   ['icrc', 'Synthetic ICRC confirmations', 'A', '2'],
   ['press', 'Synthetic foreign press', 'C', '3'],
   ['testimony', 'Synthetic testimonies of released prisoners', 'B', '2'],
+  ['returned', 'Synthetic register of people returned from captivity', 'A', '1'],
 ];
 
 const DAY = 86_400_000;
@@ -88,7 +89,7 @@ export function synthEvidence(o: SynthOptions): SynthTables {
     persons: [[...PERSON_RECORD_COLUMNS, 'category']],
     events: [['source', 'record_id', 'kind', 'date', 'exchange_id', 'confirmed_by']],
     episodes: [['source', 'record_id', 'facility', 'from', 'to']],
-    occupancy: [['source', 'facility', 'date', 'count', 'scope']],
+    occupancy: [['source', 'report_id', 'facility', 'date', 'count', 'scope']],
     truth: [['record_id', 'person_id', 'true_status', 'true_facility', 'captured']],
     summary: { persons: 0, records: 0, unseen: 0, heldAtEnd: 0, released: 0, died: 0 },
   };
@@ -113,6 +114,20 @@ export function synthEvidence(o: SynthOptions): SynthTables {
     } else if (status === 'released') t.summary.released++;
     else t.summary.died++;
     if (seen.length === 0) t.summary.unseen++;
+    // Ukraine knows everyone it got back: the register of the returned lists them all. It is
+    // not a list of captives (it sees only those released), so it never enters MSE as one.
+    if (exchange) {
+      sequence++;
+      const id = `s${sequence}`;
+      const row = renderer.render(p, 'ua_register', id);
+      t.persons.push([
+        ...PERSON_RECORD_COLUMNS.map((c) => (c === 'source' ? 'synth-returned' : row[c])),
+        p.civilian ? 'civilian' : 'military',
+      ]);
+      t.truth.push([id, String(p.id), status, facilityId, captured]);
+      t.summary.records++;
+      t.events.push(['synth-returned', id, 'released', exchange.dateFrom, exchange.id, '']);
+    }
     for (const source of seen) {
       sequence++;
       const id = `s${sequence}`;
@@ -159,6 +174,7 @@ export function synthEvidence(o: SynthOptions): SynthTables {
       );
       t.occupancy.push([
         'synth-testimony',
+        `o${t.occupancy.length}`,
         facilityId,
         iso(end - random() * 150 * DAY),
         String(seenCount),
