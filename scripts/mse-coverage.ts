@@ -19,6 +19,7 @@ import {
   eventsImport,
   occupancyImport,
   personsImport,
+  recordId,
 } from '../src/features/persons/index.js';
 import { loadPublicDataset } from '../src/features/public-data/index.js';
 import { sourcesImport } from '../src/features/sources/index.js';
