@@ -604,15 +604,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('people held as of a date: seen, the unseen by MSE over the sources, whereabouts')
     .option('--as-of <date>', 'the day (YYYY-MM-DD); default today')
     .option('--window <days>', 'whereabouts are "known" when placed within this many days', '183')
+    .option(
+      '--include-thin',
+      'put records without a full name or birth date on the MSE lists too (they inflate N when linkage misses them)',
+    )
     .addOption(dbOption())
     .addOption(jsonOption())
-    .action(async (o: DbOptions & { asOf?: string; window: string }) => {
+    .action(async (o: DbOptions & { asOf?: string; window: string; includeThin?: boolean }) => {
       const asOf = o.asOf ? dayArg(o.asOf, '--as-of') : todayIso();
       const window = Number(o.window);
       if (!Number.isInteger(window) || window < 1)
         throw new AppError('invalid_input', `--window ${o.window}: give a number of days`);
       await withDb(o, async (db) => {
-        const e = await estimateCaptivity(db.kysely, asOf, window);
+        const e = await estimateCaptivity(db.kysely, asOf, window, Boolean(o.includeThin));
         print(o, e, formatCaptivityEstimate(e));
       });
     });

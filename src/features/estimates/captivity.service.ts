@@ -79,8 +79,9 @@ export async function estimateCaptivity(
   db: Kysely<Database>,
   asOf: string,
   windowDays = 183,
+  includeThin = false,
 ): Promise<CaptivityEstimate> {
-  const { timelines, basis, unlinkedRecords } = await loadTimelines(db);
+  const { timelines, basis, unlinkedRecords, thinRecords } = await loadTimelines(db, includeThin);
   const caveats: string[] = [];
   if (timelines.length === 0)
     caveats.push(
@@ -90,6 +91,11 @@ export async function estimateCaptivity(
     caveats.push(
       `records are not linked into persons yet (run \`polon link\`): each of the ${unlinkedRecords} records counts as one person, so people seen by several sources are counted several times and MSE is not meaningful`,
     );
+  if (thinRecords) {
+    caveats.push(
+      `${thinRecords} records lack a full name or a birth date, too little to link reliably; they count among the seen but are left off the lists for MSE (include them with --include-thin)`,
+    );
+  }
   const start =
     timelines
       .map(enteredOn)

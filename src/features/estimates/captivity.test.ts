@@ -15,7 +15,7 @@ async function seed(t: TestDb, link: boolean) {
     's.csv',
     Buffer.from('id,title\nlist-a,Synthetic list A\nlist-b,Synthetic list B\n'),
   );
-  const persons = ['source,record_id,family_name,category'];
+  const persons = ['source,record_id,family_name,given_name,birth_date,category'];
   const events = ['source,record_id,kind,date'];
   const episodes = ['source,record_id,facility,from'];
   const onA = (i: number) => i < 60;
@@ -25,7 +25,7 @@ async function seed(t: TestDb, link: boolean) {
       (x): x is string => x !== null,
     );
     for (const l of lists) {
-      persons.push(`${l},P${i},Синтетичний${i},military`);
+      persons.push(`${l},P${i},Синтетичний${i},Іван,${1960 + (i % 40)},military`);
       events.push(`${l},P${i},captured,2022-0${1 + (i % 9)}`);
       if (i >= 100) events.push(`${l},P${i},released,2024-12-30`);
       if (i % 10 === 0) episodes.push(`${l},P${i},taganrog-sizo-2,2025-09`);
@@ -69,6 +69,21 @@ describeEachDb('estimating captivity', (get) => {
     expect(e.whereabouts.known).toBe(8);
     expect(e.whereabouts.gap).toBe(e.estimatedHeld.value - 8);
     expect(e.facilities[0]).toMatchObject({ facilityId: 'taganrog-sizo-2', identified: 8 });
+  });
+
+  it('leaves records without a birth date off the MSE lists unless asked, and says so', async () => {
+    const t = get();
+    await seed(t, true);
+    await t.db.kysely
+      .updateTable('records')
+      .set({ birth_date: null })
+      .where('source_id', '=', 'list-b')
+      .execute();
+    const e = await estimateCaptivity(t.db.kysely, '2025-11-01');
+    expect(e.mse).toBeNull();
+    expect(e.caveats.join(' ')).toMatch(/50 records lack a full name or a birth date/);
+    const all = await estimateCaptivity(t.db.kysely, '2025-11-01', 183, true);
+    expect(all.mse?.N).toBeCloseTo(100, 0);
   });
 
   it('says plainly when records are not linked yet, and does not run MSE on them', async () => {
