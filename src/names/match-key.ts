@@ -4,7 +4,7 @@
  * romanisations spell with two letters become one placeholder letter (upper case, since
  * keys are otherwise lower case), so `kh`, `х` and `x` all agree.
  */
-const CYRILLIC: Readonly<Record<string, string>> = {
+export const CYRILLIC_KEY_LETTERS: Readonly<Record<string, string>> = {
   а: 'a',
   б: 'b',
   в: 'v',
@@ -56,7 +56,7 @@ const LATIN_SINGLE: Readonly<Record<string, string>> = {
 
 // One lookup array by character code: keys are built for every word of every mention.
 const SINGLE: (string | undefined)[] = [];
-for (const [ch, to] of [...Object.entries(CYRILLIC), ...Object.entries(LATIN_SINGLE)]) {
+for (const [ch, to] of [...Object.entries(CYRILLIC_KEY_LETTERS), ...Object.entries(LATIN_SINGLE)]) {
   SINGLE[ch.charCodeAt(0)] = to;
 }
 

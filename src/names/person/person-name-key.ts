@@ -1,51 +1,14 @@
+import { CYRILLIC_KEY_LETTERS } from '../match-key.js';
 import { normalise } from '../normalise.js';
 
 /*
  * One table for Ukrainian and Russian letters (и, і, ы, й → i; е, є, э → e; г, ґ → g) and
  * one placeholder letter for each sound romanisations spell with several letters, so
- * Білик, Билык and Bilyk, or Ткачець and Tkachets, meet. Kept here rather than reusing the
- * place-name match key: surnames need ts as ц at the end of a word (Tkachets), where a
- * place mention has English plurals.
+ * Білик, Билык and Bilyk, or Ткачець and Tkachets, meet. The letters are the place-name
+ * key's; the Latin rules are kept here: surnames need ts as ц at the end of a word
+ * (Tkachets), where a place mention has English plurals.
  */
-const CYRILLIC: Readonly<Record<string, string>> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  ґ: 'g',
-  д: 'd',
-  е: 'e',
-  є: 'ie',
-  ё: 'e',
-  ж: 'Z',
-  з: 'z',
-  и: 'i',
-  і: 'i',
-  ї: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'X',
-  ц: 'T',
-  ч: 'C',
-  ш: 'S',
-  щ: 'W',
-  ъ: '',
-  ы: 'i',
-  ь: '',
-  э: 'e',
-  ю: 'iu',
-  я: 'ia',
-};
+const CYRILLIC = CYRILLIC_KEY_LETTERS;
 
 const LATIN_DIGRAPHS: readonly (readonly [RegExp, string])[] = [
   [/shch|sch|szcz/g, 'W'],
