@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   POLON_SMALL_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
   POLON_CLAIM_TOLERANCE: z.coerce.number().min(0).max(1).default(0.05),
   POLON_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  POLON_DB_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   readonly claimTolerance: number;
   /** Mark session cookies Secure: set it to 1 when Polon is served over TLS (behind a proxy). */
   readonly secureCookies: boolean;
+  /** Key of the encrypted SQLite file; unset: the file is not encrypted. */
+  readonly dbKey: string | undefined;
 }
 
 export interface ConfigOverrides {
@@ -70,5 +73,6 @@ export function loadConfig(
     smallCountThreshold: e.POLON_SMALL_COUNT,
     claimTolerance: e.POLON_CLAIM_TOLERANCE,
     secureCookies: e.POLON_SECURE_COOKIES === '1',
+    dbKey: e.POLON_DB_KEY,
   });
 }

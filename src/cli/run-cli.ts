@@ -472,6 +472,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
     );
 
+  program
+    .command('rekey')
+    .description(
+      'change the key of the encrypted database (POLON_DB_KEY holds the current key); the new key is read from standard input',
+    )
+    .addOption(dbOption())
+    .action(async (o: DbOptions) => {
+      const newKey = await secret('New key (at least 12 characters): ');
+      if (newKey.length < 12)
+        throw new AppError('invalid_input', 'the new key needs at least 12 characters');
+      await withDb(o, (db) => {
+        if (!db.rekey)
+          throw new AppError(
+            'invalid_input',
+            'only an SQLite database can be rekeyed here; for PostgreSQL see the README',
+          );
+        db.rekey(newKey);
+        io.stdout(
+          'The database is now encrypted with the new key. Set POLON_DB_KEY to it from now on.\n',
+        );
+        return Promise.resolve();
+      });
+    });
+
   const audit = program.command('audit').description('the hash-chained audit log');
   audit
     .command('verify')

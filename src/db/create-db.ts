@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
+import Ciphered from 'better-sqlite3-multiple-ciphers';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../core/app-error.js';
@@ -10,12 +11,16 @@ export type DialectName = 'sqlite' | 'postgres';
 
 export interface DbConfig {
   dbPath: string;
+  /** Key of an encrypted SQLite file (SQLCipher); without it the file is plain SQLite. */
+  dbKey?: string | undefined;
   databaseUrl?: string | undefined;
   pgSchema?: string | undefined;
 }
 
 export interface Db {
   kysely: Kysely<Database>;
+  /** Changes the key of an encrypted SQLite file (or encrypts a plain one); SQLite only. */
+  rekey?(newKey: string): void;
   dialect: DialectName;
   /** Where the data lives, for messages: a file path or a URL without its password. */
   location: string;
@@ -30,15 +35,25 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export function createDb(config: DbConfig): Db {
   return config.databaseUrl
     ? createPostgres(config.databaseUrl, config.pgSchema)
-    : createSqlite(config.dbPath);
+    : createSqlite(config.dbPath, config.dbKey);
 }
 
-function createSqlite(path: string): Db {
+const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+function createSqlite(path: string, key?: string): Db {
   const file = path === ':memory:' ? path : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let database: SQLite.Database;
   try {
-    database = new SQLite(file);
+    if (key) {
+      // The SQLCipher build of the same driver: pages are encrypted on disk, plain in memory.
+      database = new Ciphered(file);
+      database.pragma(`cipher=${quote('sqlcipher')}`);
+      database.pragma(`key=${quote(key)}`);
+    } else {
+      database = new SQLite(file);
+    }
+    database.prepare('select count(*) from sqlite_master').get();
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     // Another process writing (an import beside a running server) waits instead of failing.
@@ -47,7 +62,9 @@ function createSqlite(path: string): Db {
   } catch (err) {
     throw new AppError(
       'unavailable',
-      `cannot open the SQLite database ${file}: ${(err as Error).message}. Check the path given with --db or POLON_DB, and that it is a Polon database.`,
+      key
+        ? `cannot open the encrypted database ${file}: ${(err as Error).message}. Check POLON_DB_KEY: it must be the key the file was created with.`
+        : `cannot open the SQLite database ${file}: ${(err as Error).message}. Check the path given with --db or POLON_DB; if the file is encrypted, set POLON_DB_KEY.`,
     );
   }
   const kysely = new Kysely<Database>({
@@ -58,6 +75,17 @@ function createSqlite(path: string): Db {
     dialect: 'sqlite',
     location: file,
     close: () => kysely.destroy(),
+    rekey: (newKey: string) => {
+      if (!key)
+        throw new AppError(
+          'invalid_input',
+          'this database is not encrypted: set POLON_DB_KEY to its key first (or to a new key for a new file)',
+        );
+      // SQLCipher cannot rekey a database in WAL mode: leave it for the rewrite, then return.
+      database.pragma('journal_mode = DELETE');
+      database.pragma(`rekey=${quote(newKey)}`);
+      database.pragma('journal_mode = WAL');
+    },
   };
 }
 
