@@ -5,7 +5,7 @@ import { field, headerScorer, type ImportKind, type ParseOptions } from '../impo
 import { resolveFacilityCells } from './facility-cells.js';
 import { EPISODE_HEADERS } from './person-vocabulary.js';
 import { derivedId, recordId } from './record-id.js';
-import { unknownRecords, unknownSources } from './source-check.js';
+import { personRowReferences } from './source-check.js';
 
 const schemaFor = (order?: DayOrder) =>
   z
@@ -72,10 +72,7 @@ export const episodesImport: ImportKind<EpisodeInput> = {
   schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder),
   idColumn: 'episode_id',
   idOf: episodeId,
-  references: async (db, rows, file) => [
-    ...(await unknownSources(db, rows, file)),
-    ...(await unknownRecords(db, rows, file, true)),
-  ],
+  references: personRowReferences(true),
   async write(trx, rows, ctx) {
     const { resolved, notices } = await resolveFacilityCells(
       trx,

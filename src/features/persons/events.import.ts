@@ -5,7 +5,7 @@ import { field, headerScorer, type ImportKind, type ParseOptions } from '../impo
 import { resolveFacilityCells } from './facility-cells.js';
 import { CONFIRMER_WORDS, EVENT_HEADERS, EVENT_WORDS } from './person-vocabulary.js';
 import { derivedId, recordId } from './record-id.js';
-import { unknownRecords, unknownSources } from './source-check.js';
+import { personRowReferences } from './source-check.js';
 
 /** "5 years", "5 р.", "18 міс", "60" (months) → months. */
 const term = () =>
@@ -106,10 +106,7 @@ export const eventsImport: ImportKind<EventInput> = {
   idColumn: 'event_id',
   idOf: eventId,
   async references(db, rows, file) {
-    const problems = [
-      ...(await unknownSources(db, rows, file)),
-      ...(await unknownRecords(db, rows, file, true)),
-    ];
+    const problems = await personRowReferences(true)(db, rows, file);
     const exchangeIds = [
       ...new Set(rows.map((r) => r.value.exchange_id).filter((x): x is string => Boolean(x))),
     ];

@@ -5,7 +5,7 @@ import { field, headerScorer, type ImportKind, type ParseOptions } from '../impo
 import { resolveFacilityCells } from './facility-cells.js';
 import { OCCUPANCY_HEADERS, SCOPE_WORDS } from './person-vocabulary.js';
 import { derivedId, recordId } from './record-id.js';
-import { unknownRecords, unknownSources } from './source-check.js';
+import { personRowReferences } from './source-check.js';
 
 /** "40", "~40", "about 40", "близько 40", "40+", "more than 40" → count and qualifier. */
 const headcount = () =>
@@ -99,10 +99,7 @@ export const occupancyImport: ImportKind<OccupancyInput> = {
   schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder),
   idColumn: 'report_id',
   idOf: reportId,
-  references: async (db, rows, file) => [
-    ...(await unknownSources(db, rows, file)),
-    ...(await unknownRecords(db, rows, file, false)),
-  ],
+  references: personRowReferences(false),
   async write(trx, rows, ctx) {
     const { resolved, notices } = await resolveFacilityCells(
       trx,

@@ -80,3 +80,15 @@ export async function unknownRecords(
   }
   return problems;
 }
+
+/** The reference check of rows about a person's record: a registered source, a known record. */
+export const personRowReferences =
+  (recordRequired: boolean) =>
+  async (
+    db: Kysely<Database>,
+    rows: ParsedRow<{ source: string; record_id: string | null }>[],
+    file: string,
+  ): Promise<InputProblem[]> => [
+    ...(await unknownSources(db, rows, file)),
+    ...(await unknownRecords(db, rows, file, recordRequired)),
+  ];
