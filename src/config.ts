@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   POLON_CLAIM_TOLERANCE: z.coerce.number().min(0).max(1).default(0.05),
   POLON_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   POLON_DB_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
+  POLON_BACKUP_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
 });
 
 export interface Config {
@@ -43,6 +44,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Key of the encrypted SQLite file; unset: the file is not encrypted. */
   readonly dbKey: string | undefined;
+  /** Key that encrypts backups; unset: POLON_DB_KEY does, and without either they are plain. */
+  readonly backupKey: string | undefined;
 }
 
 export interface ConfigOverrides {
@@ -74,5 +77,6 @@ export function loadConfig(
     claimTolerance: e.POLON_CLAIM_TOLERANCE,
     secureCookies: e.POLON_SECURE_COOKIES === '1',
     dbKey: e.POLON_DB_KEY,
+    backupKey: e.POLON_BACKUP_KEY ?? e.POLON_DB_KEY,
   });
 }
