@@ -115,3 +115,68 @@ export const Paging = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/** A record's name as its source wrote it: what a workspace search shows (never public). */
+export const RecordName = z.object({
+  id: z.string(),
+  source: z.string(),
+  familyName: z.string().nullable(),
+  givenName: z.string().nullable(),
+  patronymic: z.string().nullable(),
+  fullName: z.string().nullable(),
+  birthDate: z.string().nullable(),
+});
+export type RecordName = z.infer<typeof RecordName>;
+
+export const PersonSearchHit = z.object({
+  id: z
+    .string()
+    .describe('the person id, or the record id of a record linked to no person (a person of one)'),
+  personId: z.string().nullable(),
+  records: z.array(RecordName),
+});
+export type PersonSearchHit = z.infer<typeof PersonSearchHit>;
+
+export const PersonSearchResult = z.object({
+  items: z.array(PersonSearchHit),
+  total: z.number().int().describe('persons found, of which the first `limit` are listed'),
+});
+export type PersonSearchResult = z.infer<typeof PersonSearchResult>;
+
+export const PlaceOnMap = z.object({
+  id: z.string(),
+  nameEn: z.string(),
+  nameUk: z.string().nullable(),
+  nameRu: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+});
+export type PlaceOnMap = z.infer<typeof PlaceOnMap>;
+
+/** One step of a person's timeline: an event, or the start of a detention episode. */
+export const TimelineEntry = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('event'),
+    date: z.string().nullable(),
+    sortDate: z.string().nullable(),
+    event: PersonEvent,
+    facility: PlaceOnMap.nullable(),
+  }),
+  z.object({
+    type: z.literal('episode'),
+    date: z.string().nullable(),
+    sortDate: z.string().nullable(),
+    episode: Episode,
+    facility: PlaceOnMap.nullable(),
+  }),
+]);
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const PersonProfile = z.object({
+  id: z.string(),
+  personId: z.string().nullable(),
+  records: z.array(PersonRecord),
+  timeline: z.array(TimelineEntry),
+  facilities: z.array(PlaceOnMap).describe('the places of the episodes and events, for a map'),
+});
+export type PersonProfile = z.infer<typeof PersonProfile>;

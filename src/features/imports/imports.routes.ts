@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from '../../core/access.js';
+import { AppError } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
 import type { ImportKind } from './import-kind.js';
 import { importBytes } from './run-import.js';
@@ -16,6 +17,11 @@ const Result = z.object({
   unchanged: z.number().int(),
   notices: z.array(z.string()),
 });
+
+/** The largest spreadsheet the workspace may upload; larger files go through `polon import`. */
+export const FILE_LIMIT_BYTES = 20 * 1024 * 1024;
+
+const FILE_NAME = /^[^/\\\p{Cc}]{1,200}\.(csv|xlsx|json)$/iu;
 
 /**
  * Imports through the API: rows as JSON objects with the columns of the kind's files. The
@@ -56,4 +62,58 @@ export function importsRoutes(
         }),
     );
   }
+  void app.register((scope, _options, done) => {
+    // The file's bytes as they are: the server reads them exactly as `polon import` does,
+    // so a preview and its confirmation see what the command line would.
+    scope.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: FILE_LIMIT_BYTES },
+      (_req, body, done) => done(null, body),
+    );
+    // An error thrown here reaches the application's handler, which knows every other kind.
+    scope.setErrorHandler((err: FastifyError, _req, reply) => {
+      if (err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw err;
+      return reply.status(413).send({
+        error: {
+          code: 'invalid_input',
+          message: `the file is larger than ${FILE_LIMIT_BYTES / 1024 / 1024} MB; split it, or import it with \`polon import\` on the server`,
+        },
+      });
+    });
+    for (const [name, { kind, access }] of Object.entries(deps.kinds)) {
+      scope.withTypeProvider<ZodTypeProvider>().post(
+        `/api/imports/${name}/file`,
+        {
+          config: { access },
+          bodyLimit: FILE_LIMIT_BYTES,
+          schema: {
+            tags: ['imports'],
+            summary: `Import a ${name} file (CSV, XLSX or JSON) sent as application/octet-stream`,
+            querystring: z.object({
+              name: z
+                .string()
+                .regex(FILE_NAME, 'a file name ending in .csv, .xlsx or .json')
+                .describe('the file name: its ending says how to read it'),
+              dryRun: z.enum(['true', 'false']).default('false'),
+              dateFormat: z.enum(['DMY', 'MDY']).optional(),
+            }),
+            response: { 200: Result },
+          },
+        },
+        (req) => {
+          if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+            throw new AppError(
+              'invalid_input',
+              'send the file as the request body with content-type application/octet-stream',
+            );
+          return importBytes(deps.db, kind, req.query.name, req.body, {
+            dryRun: req.query.dryRun === 'true',
+            dateOrder: req.query.dateFormat,
+            actor: req.session?.account.username ?? 'api',
+          });
+        },
+      );
+    }
+    done();
+  });
 }

@@ -24,6 +24,7 @@ import {
   toPersonRecord,
 } from './records.repository.js';
 import { createRecord, updateRecord } from './records.service.js';
+import { personWorkspaceRoutes } from './person-workspace.routes.js';
 
 const actorOf = (req: FastifyRequest): string => req.session?.account.username ?? 'anonymous';
 
@@ -45,6 +46,7 @@ async function auditRead(
 export function personsRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
+  personWorkspaceRoutes(app, deps);
   r.get(
     '/api/records',
     {

@@ -1,0 +1,117 @@
+import ExcelJS from 'exceljs';
+import { expect, it } from 'vitest';
+import { loginAs } from '../../../test/accounts.js';
+import { describeEachDb } from '../../../test/databases.js';
+import { tableCounts } from '../../../test/table-counts.js';
+import { loadConfig } from '../../config.js';
+import { buildApp } from '../../server/index.js';
+import { sourcesImport } from '../sources/index.js';
+import { importBytes } from './run-import.js';
+import { FILE_LIMIT_BYTES } from './imports.routes.js';
+
+async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Records');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describeEachDb('imports of whole files through the API', (get) => {
+  async function setup() {
+    const { db } = get();
+    await importBytes(
+      db,
+      sourcesImport,
+      's.csv',
+      Buffer.from('id,title\ntestimonies,Synthetic testimonies\n'),
+    );
+    const app = await buildApp({ db, config: loadConfig({}) });
+    const s = await loginAs(app, db, 'documenter');
+    const send = (body: Buffer, query: string, headers: Record<string, string> = {}) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/imports/persons/file?${query}`,
+        headers: {
+          cookie: s.cookie,
+          'x-csrf-token': s.csrf,
+          'content-type': 'application/octet-stream',
+          ...headers,
+        },
+        payload: body,
+      });
+    return { db, app, send };
+  }
+
+  it('previews a spreadsheet, writes nothing until confirmed, then imports it', async () => {
+    const { db, send } = await setup();
+    const file = await xlsx([
+      ['Джерело', 'Номер', 'Прізвище', "Ім'я", 'Дата народження'],
+      ['testimonies', 'T1', 'Тестенко', 'Іван', '05.03.1990'],
+      ['testimonies', 'T2', 'Testenko', 'Petro', '1985'],
+    ]);
+    const before = await tableCounts(db);
+    const dry = await send(file, 'name=people.xlsx&dryRun=true');
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, rows: 2, inserted: 2, file: 'people.xlsx' });
+    expect(await tableCounts(db)).toEqual(before);
+    const done = await send(file, 'name=people.xlsx&dryRun=false');
+    expect(done.json()).toMatchObject({ dryRun: false, inserted: 2 });
+    expect((await tableCounts(db)).records).toBe(2);
+  });
+
+  it('answers a bad CSV with every bad row (file, row, column, fix) and writes nothing', async () => {
+    const { db, send } = await setup();
+    const before = await tableCounts(db);
+    const res = await send(
+      Buffer.from(
+        'source,record_id,family_name,birth_date,sex\n' +
+          'testimonies,T1,Тестенко,31.02.1990,male\n' +
+          'testimonies,T2,,,male\n' +
+          'testimonies,T3,Тестенко,,robot\n' +
+          'nowhere,T4,Тестенко,,male\n',
+      ),
+      'name=bad.csv',
+    );
+    expect(res.statusCode).toBe(400);
+    const problems = res.json<{
+      error: {
+        details: { problems: { file: string; row: number; column: string; fix: string }[] };
+      };
+    }>().error.details.problems;
+    expect(problems.map((p) => [p.file, p.row, p.column])).toEqual([
+      ['bad.csv', 2, 'birth_date'],
+      ['bad.csv', 3, 'family_name'],
+      ['bad.csv', 4, 'sex'],
+      ['bad.csv', 5, 'source'],
+    ]);
+    expect(problems.every((p) => p.fix.length > 0)).toBe(true);
+    // A birth date is personal: the answer names the cell, never repeats it.
+    expect(res.body).not.toContain('31.02.1990');
+    expect(await tableCounts(db)).toEqual(before);
+  });
+
+  it('refuses a file over the limit with 413 and what to do, and a name it cannot read', async () => {
+    const { send } = await setup();
+    const big = await send(Buffer.alloc(FILE_LIMIT_BYTES + 1, 0x61), 'name=big.csv');
+    expect(big.statusCode).toBe(413);
+    expect(big.json<{ error: { message: string } }>().error.message).toContain('polon import');
+    const odd = await send(Buffer.from('a,b\n'), 'name=people.pdf');
+    expect(odd.statusCode).toBe(400);
+    expect(odd.body).toContain('.csv, .xlsx or .json');
+    const empty = await send(Buffer.alloc(0), 'name=people.csv');
+    expect(empty.statusCode).toBe(400);
+  });
+
+  it('checks the session and the CSRF token before reading a byte', async () => {
+    const { app, send } = await setup();
+    const anon = await app.inject({
+      method: 'POST',
+      url: '/api/imports/persons/file?name=p.csv',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.alloc(FILE_LIMIT_BYTES + 1),
+    });
+    expect(anon.statusCode).toBe(401);
+    const noCsrf = await send(Buffer.from('x'), 'name=p.csv', { 'x-csrf-token': 'wrong' });
+    expect(noCsrf.statusCode).toBe(403);
+  });
+});
