@@ -106,6 +106,11 @@ export default tseslint.config(
     rules: restrict(['**/src/**'], nodeIo),
   },
   {
+    // The web app runs in the browser and talks to the server only through the API.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: restrict(['**/src/**', '!**/web/src/**', 'node:*'], nodeIo),
+  },
+  {
     // Migrations are frozen in time and typed as Kysely<any>, as Kysely recommends.
     files: ['src/db/migrations/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -11,20 +11,14 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Access } from '../core/access.js';
 import { AppError } from '../core/app-error.js';
-import { todayIso } from '../core/partial-date.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import { accountsRoutes } from '../features/accounts/index.js';
 import { claimsImport, claimsRoutes } from '../features/claims/index.js';
-import { consistencyRoutes, runChecks } from '../features/consistency/index.js';
+import { consistencyRoutes } from '../features/consistency/index.js';
 import { estimatesRoutes } from '../features/estimates/index.js';
-import {
-  exchangeStats,
-  exchangesImport,
-  exchangesRoutes,
-  loadExchanges,
-} from '../features/exchanges/index.js';
+import { exchangesImport, exchangesRoutes } from '../features/exchanges/index.js';
 import { facilitiesImport, facilitiesRoutes } from '../features/facilities/index.js';
 import {
   episodesImport,
@@ -38,7 +32,7 @@ import { sourcesImport } from '../features/sources/index.js';
 import { reviewQueueRoutes } from '../features/linkage/index.js';
 import { installAccessGuard } from './access-guard.js';
 import { HTTP_STATUS } from './error-status.js';
-import { HOME_CSS, homePage } from './home-page.js';
+import { webRoutes } from './web-app.js';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -178,21 +172,6 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
     },
   });
 
-  app.get('/assets/home.css', (_req, reply) =>
-    reply
-      .type('text/css; charset=utf-8')
-      .header('cache-control', 'public, max-age=3600')
-      .send(HOME_CSS),
-  );
-  app.get('/', async (_req, reply) => {
-    const asOf = todayIso();
-    const [exchanges, report] = await Promise.all([
-      loadExchanges(db.kysely, { asOf }),
-      runChecks(db.kysely, { tolerance: config.claimTolerance }),
-    ]);
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(homePage(exchangeStats(exchanges, asOf), report.findings.length));
-  });
+  await webRoutes(app);
   return app;
 }

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { PAGES } from '../routes/pages.js';
+import { LanguageSwitcher } from './language-switcher.js';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <Link href="/" className="site-name">
+          {t('site.name')}
+        </Link>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {PAGES.filter((p) => p.nav).map((p) => (
+              <li key={p.path}>
+                <Link href={p.path} aria-current={location === p.path ? 'page' : undefined}>
+                  {t(p.nav ?? '')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <LanguageSwitcher />
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          {t('site.footer')} <a href="/api/docs">{t('site.api')}</a>
+        </p>
+      </footer>
+    </>
+  );
+}
