@@ -21,6 +21,11 @@ export interface CaptivityEstimate {
   /** The unseen: held people no list records, from multiple systems estimation over the sources. */
   mse: {
     lists: string[];
+    /**
+     * The list-overlap table the estimate came from (an aggregate: counts per capture
+     * history), so the model table can be shown or re-fitted with POST /api/estimates/mse.
+     */
+    histories: Record<string, number>;
     nObserved: number;
     model: string[] | null;
     N: number | null;
@@ -117,6 +122,7 @@ export async function estimateCaptivity(
     const sel = result.selected ? result.models[result.selected.index] : undefined;
     mse = {
       lists: result.lists,
+      histories: table.histories,
       nObserved: result.nObserved,
       model: sel?.terms ?? null,
       N: sel?.N ?? null,

@@ -62,6 +62,8 @@ describeEachDb('estimating captivity', (get) => {
     expect(e.basis).toBe('persons');
     expect(e.seen).toMatchObject({ entered: 90, released: 10, held: 80 });
     expect(e.mse?.lists).toEqual(['list-a', 'list-b']);
+    // The overlap table comes back with the estimate, for the workspace's model table.
+    expect(Object.values(e.mse?.histories ?? {}).reduce((a, b) => a + b, 0)).toBe(e.mse?.nObserved);
     // Lincoln–Petersen: 60 × 50 / 30 = 100 (the independence model with two lists).
     expect(e.mse?.N).toBeCloseTo(100, 0);
     expect(e.estimatedHeld.method).toBe('mse');
