@@ -7,6 +7,12 @@ import { createDb, migrateToLatest, type Db } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import { addAccount, listAccounts, updateAccount } from '../features/accounts/index.js';
 import { verifyAudit } from '../features/audit/index.js';
+import {
+  createBackup,
+  formatBackupSummary,
+  formatRestoreSummary,
+  restoreBackup,
+} from '../features/backup/index.js';
 import { formatCheckReport, runChecks } from '../features/consistency/index.js';
 import {
   estimateCaptivity,
@@ -494,6 +500,45 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         );
         return Promise.resolve();
       });
+    });
+
+  program
+    .command('backup')
+    .description(
+      'copy every table into FILE while the database stays in use; encrypted with POLON_BACKUP_KEY or POLON_DB_KEY; restores into SQLite or PostgreSQL',
+    )
+    .argument('<file>', 'the backup file to write')
+    .requiredOption('--reason <text>', 'why (it is audited: a backup copies personal data)')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (file: string, o: DbOptions & { reason: string }) => {
+      await withDb(o, async (db, c) => {
+        const b = await createBackup(db, file, {
+          key: c.backupKey,
+          reason: o.reason,
+          actor: 'cli',
+        });
+        print(o, b, formatBackupSummary(b));
+      });
+    });
+  program
+    .command('restore')
+    .description(
+      'replace the database with the contents of a backup, all or nothing; checks its checksum and manifest first',
+    )
+    .argument('<file>', 'a file written by `polon backup`')
+    .option('--force', 'replace a database that exists or holds data')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (file: string, o: DbOptions & { force?: boolean }) => {
+      const c = config(o);
+      const r = await restoreBackup(c, file, {
+        key: c.backupKey,
+        force: Boolean(o.force),
+        actor: 'cli',
+      });
+      print(o, r, formatRestoreSummary(r));
+      if (!r.audit.ok) exitCode = EXIT_CODE.conflict;
     });
 
   const audit = program.command('audit').description('the hash-chained audit log');

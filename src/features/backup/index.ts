@@ -1,0 +1,7 @@
+export {
+  createBackup,
+  restoreBackup,
+  type BackupSummary,
+  type RestoreSummary,
+} from './backup.service.js';
+export { formatBackupSummary, formatRestoreSummary } from './backup.cli.js';

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '../src/db/index.js';
+import { importFile } from '../src/features/imports/index.js';
+import {
+  episodesImport,
+  eventsImport,
+  occupancyImport,
+  personsImport,
+} from '../src/features/persons/index.js';
+import { loadPublicDataset } from '../src/features/public-data/index.js';
+import { sourcesImport } from '../src/features/sources/index.js';
+import { writeSynth } from '../src/features/synth/index.js';
+
+/**
+ * The bundled public dataset plus synthetic persons with their events, detention episodes
+ * and occupancy reports, imported as a user would: the data protection tests run on it.
+ */
+export async function loadPublicAndSynthetic(
+  db: Db,
+  o: { persons: number; seed: number },
+): Promise<void> {
+  await loadPublicDataset(db);
+  const out = mkdtempSync(join(tmpdir(), 'polon-synth-'));
+  try {
+    await writeSynth(db.kysely, { persons: o.persons, seed: o.seed, out });
+    await importFile(db, sourcesImport, join(out, 'sources.csv'));
+    await importFile(db, personsImport, join(out, 'persons.csv'));
+    await importFile(db, eventsImport, join(out, 'events.csv'));
+    await importFile(db, episodesImport, join(out, 'episodes.csv'));
+    await importFile(db, occupancyImport, join(out, 'occupancy.csv'));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
