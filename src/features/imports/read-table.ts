@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { InputError, shorten, type InputProblem } from '../../core/app-error.js';
+import { checkXlsxSize } from './xlsx-guard.js';
 
 /** A table as read from a file, before any validation: every cell is text. */
 export interface RawTable {
@@ -191,11 +192,25 @@ function fromGrid(
       });
       continue;
     }
+    const long = g.cells.findIndex((c) => c.length > MAX_CELL_BYTES);
+    if (long >= 0) {
+      problems.push(cellTooLong(file, g.row, headers[long] || `${long + 1}`));
+      continue;
+    }
     rows.push({ row: g.row, cells: toCells(headers, g.cells) });
   }
   if (problems.length) throw new InputError(problems);
   return { file, format, headers, rows, notices };
 }
+
+/** A CSV row over the limit fails in the parser; XLSX and JSON cells are checked one by one. */
+const cellTooLong = (file: string, row: number, column: string): InputProblem => ({
+  file,
+  row,
+  column: shorten(column),
+  message: `the cell is longer than ${MAX_CELL_BYTES / 2 ** 20} MiB`,
+  fix: 'shorten the text or leave it out; long documents belong in a source, not a cell',
+});
 
 export function toCells(headers: string[], values: (string | undefined)[]): Record<string, string> {
   const cells: Record<string, string> = {};
@@ -223,6 +238,7 @@ async function readXlsx(
   bytes: Buffer,
   headerScore?: (cells: string[]) => number,
 ): Promise<RawTable> {
+  checkXlsxSize(file, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -251,12 +267,23 @@ async function readXlsx(
   return fromGrid(file, 'xlsx', grid, [], headerScore);
 }
 
-function jsonCell(v: unknown): string {
+/**
+ * A JSON value as cell text: a list of plain values joined with " ; ", anything else as
+ * JSON. Deeper structure is refused (undefined) rather than walked: a hostile file nested a
+ * million levels deep would otherwise overflow the stack.
+ */
+function jsonCell(v: unknown, depth = 0): string | undefined {
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map(jsonCell).join(' ; ');
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return JSON.stringify(v) ?? '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (depth > 0) return undefined;
+  if (Array.isArray(v)) {
+    const parts = v.map((x) => jsonCell(x, depth + 1));
+    return parts.every((p) => p !== undefined) ? parts.join(' ; ') : undefined;
+  }
+  if (typeof v === 'object' && Object.values(v).every((x) => jsonCell(x, 1) !== undefined))
+    return JSON.stringify(v);
+  return undefined;
 }
 
 function readJson(
@@ -302,7 +329,22 @@ function readJson(
     const cells: Record<string, string> = {};
     for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
       headers.add(k);
-      cells[k] = jsonCell(v);
+      const text = jsonCell(v);
+      if (text === undefined) {
+        problems.push({
+          file,
+          row: i + 1,
+          column: shorten(k),
+          message: 'the value is nested too deeply to be a cell',
+          fix: 'give a text, a number, or a list of them',
+        });
+        return;
+      }
+      if (text.length > MAX_CELL_BYTES) {
+        problems.push(cellTooLong(file, i + 1, k));
+        return;
+      }
+      cells[k] = text;
     }
     rows.push({ row: i + 1, cells });
   });

@@ -51,8 +51,8 @@ export class RowValidator<T> {
         dropUndefined({
           file,
           row: headerRow,
-          column: c.header,
-          message: `both "${c.other}" and "${c.header}" stand for ${c.column}`,
+          column: shorten(c.header),
+          message: `both "${shorten(c.other)}" and "${shorten(c.header)}" stand for ${c.column}`,
           fix: 'remove or rename one of the two columns, or give a mapping file',
         }),
       );
@@ -60,7 +60,7 @@ export class RowValidator<T> {
     for (const u of map.unknownTargets) {
       this.problems.push({
         file,
-        column: u.header,
+        column: shorten(u.header),
         message: `the mapping sends this column to "${u.column}", which ${kind.kind} do not have`,
         fix: `map it to one of: ${kind.columns.map((c) => c.name).join(', ')}`,
       });
@@ -79,12 +79,19 @@ export class RowValidator<T> {
     }
     this.fatal = missing.length > 0;
     const unknown = headers.filter((h) => h && !this.toColumn.has(h));
+    // Named in full up to a point: a hostile header of 100,000 columns must not become a
+    // megabyte of notice.
     if (unknown.length)
-      this.notices.push(`${file}: columns not used by ${kind.kind} import: ${unknown.join(', ')}`);
+      this.notices.push(
+        `${file}: columns not used by ${kind.kind} import: ${unknown
+          .slice(0, 20)
+          .map((h) => shorten(h))
+          .join(', ')}${unknown.length > 20 ? ` and ${unknown.length - 20} more` : ''}`,
+      );
   }
 
   /** The column's name as the file writes it. */
-  shownAs = (column: string): string => this.toHeader.get(column) ?? column;
+  shownAs = (column: string): string => shorten(this.toHeader.get(column) ?? column);
 
   check(raw: RawRow): ParsedRow<T> | InputProblem[] {
     const cells: Record<string, string> = {};

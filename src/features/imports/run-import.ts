@@ -10,6 +10,8 @@ import { importCsvStream } from './stream-import.js';
 import { validateTable } from './validate-table.js';
 
 export const STREAM_ABOVE_BYTES = 16 * 1024 * 1024;
+/** Problems listed in one report; beyond it they are counted, not listed. */
+export const MAX_PROBLEMS = 1000;
 
 export interface ImportOptions extends ParseOptions {
   /** Stream a CSV file (default: when it is larger than 16 MiB). */
@@ -106,12 +108,20 @@ export async function importMany(
       sha256: createHash('sha256').update(item.bytes).digest('hex'),
     });
   }
-  if (problems.length)
-    throw new InputError(
-      problems.sort((a, b) =>
-        a.file === b.file ? (a.row ?? 0) - (b.row ?? 0) : a.file.localeCompare(b.file),
-      ),
+  if (problems.length) {
+    problems.sort((a, b) =>
+      a.file === b.file ? (a.row ?? 0) - (b.row ?? 0) : a.file.localeCompare(b.file),
     );
+    // As for streamed files: a file wrong on every row gets a readable report, not 100,000 lines.
+    const listed = problems.slice(0, MAX_PROBLEMS);
+    const more = problems.length - listed.length;
+    throw new InputError(
+      listed,
+      more
+        ? `${InputError.summarise(listed.slice(0, 1))} (and ${problems.length - 1} more problems; the first ${MAX_PROBLEMS} are listed)`
+        : undefined,
+    );
+  }
 
   const now = (options.now ?? new Date()).toISOString();
   const actor = options.actor ?? 'cli';
