@@ -5,7 +5,13 @@ import { parsePartialDate, todayIso } from '../core/partial-date.js';
 import { loadConfig, type Config } from '../config.js';
 import { createDb, migrateToLatest, type Db } from '../db/index.js';
 import { createLogger } from '../logger.js';
-import { addAccount, listAccounts, updateAccount } from '../features/accounts/index.js';
+import {
+  addAccount,
+  enrolTotp,
+  listAccounts,
+  removeTotp,
+  updateAccount,
+} from '../features/accounts/index.js';
 import { verifyAudit } from '../features/audit/index.js';
 import {
   createBackup,
@@ -615,6 +621,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await withDb(o, async (db) => {
         const a = await updateAccount(db.kysely, name, { disabled: true }, 'cli');
         print(o, a, `${a.username} is disabled; their sessions are ended.`);
+      });
+    });
+  user
+    .command('totp')
+    .description(
+      'turn on two-factor login: prints an otpauth:// URI once, to add to an authenticator app; from then on logging in needs its code',
+    )
+    .argument('<name>')
+    .option('--off', 'turn two-factor login off again (a lost phone)')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (name: string, o: DbOptions & { off?: boolean }) => {
+      await withDb(o, async (db) => {
+        if (o.off) {
+          await removeTotp(db.kysely, name, 'cli');
+          print(o, { username: name, totp: false }, `${name} logs in with a password alone again.`);
+          return;
+        }
+        const t = await enrolTotp(db.kysely, name, 'cli');
+        print(
+          o,
+          { username: name, totp: true, uri: t.uri },
+          `Add this to ${name}'s authenticator app now (as a QR code or by hand); it is not shown again:\n\n  ${t.uri}\n\nFrom now on ${name} logs in with a password and the app's 6-digit code ("totp").`,
+        );
       });
     });
   user

@@ -7,6 +7,7 @@ import * as m003 from './migrations/2026-11-26-003-accounts.js';
 import * as m004 from './migrations/2026-11-26-004-facility-merges.js';
 import * as m005 from './migrations/2026-11-26-005-facility-operator.js';
 import * as m006 from './migrations/2026-11-26-006-review-pairs.js';
+import * as m007 from './migrations/2026-11-26-007-account-totp.js';
 
 // Listed by hand rather than read from the folder, so the compiled CLI and tests see the
 // same set and a bundler cannot drop one.
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-004-facility-merges': m004,
   '2026-11-26-005-facility-operator': m005,
   '2026-11-26-006-review-pairs': m006,
+  '2026-11-26-007-account-totp': m007,
 };
 
 class StaticProvider implements MigrationProvider {

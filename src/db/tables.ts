@@ -230,6 +230,10 @@ export interface AccountsTable {
   locked_until: string | null;
   created_at: string;
   updated_at: string;
+  /** Base32 TOTP secret of an account with a second factor; never logged or served. */
+  totp_secret: string | null;
+  /** The last 30-second step a code was accepted for: a code works once. */
+  totp_last_step: number | null;
 }
 
 export interface SessionsTable {

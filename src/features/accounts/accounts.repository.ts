@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../core/access.js';
 import type { Database } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { totpStep } from './totp.js';
 
 export interface Account {
   id: string;
@@ -147,10 +148,13 @@ export async function login(
   username: string,
   password: string,
   now = new Date(),
+  totp?: string,
 ): Promise<Session> {
+  // One answer for every failure, the missing one-time code included: a different answer
+  // would tell a guesser that the password was right.
   const refused = new AppError(
     'unauthenticated',
-    'wrong user name or password, or the account is locked; wait 15 minutes after 5 failed attempts',
+    'wrong user name, password or one-time code (send "totp" if your account has two-factor login), or the account is locked; wait 15 minutes after 5 failed attempts',
   );
   const a = await db
     .selectFrom('accounts')
@@ -166,7 +170,18 @@ export async function login(
     throw refused;
   }
   if (Number(a.disabled) || (a.locked_until && a.locked_until > now.toISOString())) throw refused;
-  if (!(await verifyPassword(a.password_hash, password))) {
+  const passwordOk = await verifyPassword(a.password_hash, password);
+  // A wrong or missing code counts as a failed attempt, like a wrong password.
+  const step = a.totp_secret
+    ? totpStep(
+        a.username,
+        a.totp_secret,
+        totp,
+        a.totp_last_step === null ? null : Number(a.totp_last_step),
+        now,
+      )
+    : null;
+  if (!passwordOk || (a.totp_secret && step === null)) {
     const failed = Number(a.failed_logins) + 1;
     const lock =
       failed >= MAX_FAILED_LOGINS
@@ -183,6 +198,7 @@ export async function login(
         action: lock ? 'login.locked' : 'login.failed',
         entity: 'account',
         entityId: a.id,
+        details: { factor: passwordOk ? 'totp' : 'password' },
       });
     });
     throw refused;
@@ -193,7 +209,11 @@ export async function login(
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('accounts')
-      .set({ failed_logins: 0, locked_until: null })
+      .set({
+        failed_logins: 0,
+        locked_until: null,
+        ...(step === null ? {} : { totp_last_step: step }),
+      })
       .where('id', '=', a.id)
       .execute();
     await trx

@@ -30,12 +30,23 @@ export function accountsRoutes(
         body: z.object({
           username: z.string().min(1).max(64),
           password: z.string().min(1).max(1024),
+          totp: z
+            .string()
+            .max(16)
+            .optional()
+            .describe('the 6-digit code of an account with two-factor login (`polon user totp`)'),
         }),
         response: { 200: SessionBody },
       },
     },
     async (req, reply) => {
-      const s = await login(deps.db.kysely, req.body.username, req.body.password);
+      const s = await login(
+        deps.db.kysely,
+        req.body.username,
+        req.body.password,
+        new Date(),
+        req.body.totp,
+      );
       reply.setCookie(SESSION_COOKIE, s.token, {
         httpOnly: true,
         sameSite: 'strict',

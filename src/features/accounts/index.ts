@@ -9,3 +9,4 @@ export {
   type Session,
 } from './accounts.repository.js';
 export { accountsRoutes, SESSION_COOKIE } from './accounts.routes.js';
+export { enrolTotp, removeTotp } from './totp.js';
