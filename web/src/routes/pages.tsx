@@ -9,6 +9,8 @@ export interface Page {
   component: ComponentType;
   /** i18n key of its label in the main navigation; none: not in the navigation. */
   nav?: string;
+  /** The page routes the paths below its own (`/workspace/search`) itself. */
+  nest?: boolean;
 }
 
 /**
@@ -35,6 +37,15 @@ export const PAGES: Page[] = [
     component: lazy(() => import('./report-page.js').then((m) => ({ default: m.ReportPage }))),
     nav: 'nav.report',
   },
+  {
+    // The analysts' pages behind a login; their code and strings load only here.
+    path: '/workspace',
+    component: lazy(() =>
+      import('../workspace/workspace-page.js').then((m) => ({ default: m.WorkspacePage })),
+    ),
+    nav: 'nav.workspace',
+    nest: true,
+  },
 ];
 
 export function PageRoutes() {
@@ -42,7 +53,7 @@ export function PageRoutes() {
     <Suspense fallback={<Loading />}>
       <Switch>
         {PAGES.map((p) => (
-          <Route key={p.path} path={p.path} component={p.component} />
+          <Route key={p.path} path={p.path} component={p.component} nest={p.nest} />
         ))}
         <Route component={NotFound} />
       </Switch>

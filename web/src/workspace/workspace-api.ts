@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, getJson } from '../api/client.js';
+
+/**
+ * Workspace reads are personal data and change as analysts work (a decision, an import), so
+ * unlike the public pages nothing is cached: each visit asks again, and `reload` asks anew.
+ */
+export type Fetched<T> =
+  | { status: 'idle' | 'loading'; data?: undefined; error?: undefined }
+  | { status: 'ok'; data: T; error?: undefined }
+  | { status: 'error'; data?: undefined; error: Error };
+
+/** A text field of a submitted form ('' when absent). */
+export function formText(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === 'string' ? v : '';
+}
+
+export function useFresh<T>(path: string | null): Fetched<T> & { reload: () => void } {
+  const [round, setRound] = useState(0);
+  const [state, setState] = useState<{ key: string; value: Fetched<T> } | null>(null);
+  const key = `${round}:${path ?? ''}`;
+  useEffect(() => {
+    if (path === null) return;
+    const controller = new AbortController();
+    getJson<T>(path, controller.signal).then(
+      (data) => setState({ key, value: { status: 'ok', data } }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({
+          key,
+          value: {
+            status: 'error',
+            error: error instanceof Error ? error : new Error(String(error)),
+          },
+        });
+      },
+    );
+    return () => controller.abort();
+  }, [path, key]);
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  if (path === null) return { status: 'idle', reload };
+  if (state?.key !== key) return { status: 'loading', reload };
+  return { ...state.value, reload };
+}
+
+/** Problems an import reports, one per bad cell (personal values are never echoed). */
+export interface ImportProblem {
+  file: string;
+  row?: number;
+  column?: string;
+  value?: string;
+  message: string;
+  fix: string;
+}
+
+export interface ImportResult {
+  kind: string;
+  file: string;
+  rows: number;
+  dryRun: boolean;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  notices: string[];
+}
+
+export class ImportRefused extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly problems: ImportProblem[],
+  ) {
+    super(status, code, message);
+    this.name = 'ImportRefused';
+  }
+}
+
+/** Sends a file's bytes as they are; the server validates them exactly as `polon import`. */
+export async function sendFile(
+  kind: string,
+  file: File,
+  dryRun: boolean,
+  csrfToken: string,
+): Promise<ImportResult> {
+  const query = new URLSearchParams({ name: file.name, dryRun: String(dryRun) });
+  const res = await fetch(`/api/imports/${encodeURIComponent(kind)}/file?${query.toString()}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/octet-stream',
+      'x-csrf-token': csrfToken,
+    },
+    body: file,
+  });
+  if (res.ok) return (await res.json()) as ImportResult;
+  let body: {
+    error?: { code?: string; message?: string; details?: { problems?: ImportProblem[] } };
+  } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // Not JSON (a proxy's page): the status says enough.
+  }
+  throw new ImportRefused(
+    res.status,
+    body.error?.code ?? 'http_error',
+    body.error?.message ?? `the server answered ${res.status} ${res.statusText}`,
+    body.error?.details?.problems ?? [],
+  );
+}
+
+/** What `GET /api/estimates/captivity` answers (the parts the workspace shows). */
+export interface CaptivityEstimate {
+  asOf: string;
+  basis: 'persons' | 'records' | 'none';
+  caveats: string[];
+  seen: { entered: number; released: number; died: number; held: number };
+  mse: {
+    lists: string[];
+    histories: Record<string, number>;
+    nObserved: number;
+    model: string[] | null;
+    N: number | null;
+    ci95: [number | null, number | null] | null;
+    modelSpread: { minN: number; maxN: number } | null;
+    warnings: string[];
+  } | null;
+  estimatedHeld: {
+    value: number;
+    ci95: [number | null, number | null] | null;
+    method: 'mse' | 'seen_only';
+  };
+  whereabouts: { known: number; unknown: number; gap: number; windowDays: number };
+}
