@@ -4,3 +4,4 @@ export * from './claims.js';
 export * from './facilities.js';
 export * from './estimates.js';
 export * from './persons.js';
+export * from './publication.js';

@@ -30,6 +30,7 @@ import {
 import { importsRoutes } from '../features/imports/index.js';
 import { sourcesImport } from '../features/sources/index.js';
 import { reviewQueueRoutes } from '../features/linkage/index.js';
+import { publicationRoutes } from '../features/publication/index.js';
 import { installAccessGuard } from './access-guard.js';
 import { HTTP_STATUS } from './error-status.js';
 import { webRoutes } from './web-app.js';
@@ -158,6 +159,7 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   estimatesRoutes(app, { db });
   personsRoutes(app, { db });
   reviewQueueRoutes(app, { db });
+  publicationRoutes(app, { db, smallCountThreshold: config.smallCountThreshold });
   importsRoutes(app, {
     db,
     kinds: {

@@ -103,7 +103,8 @@ export function unitReturned(unit: ExchangeUnit, asOf: string): Tally {
   return { ...stages, lowerBound: true };
 }
 
-function unitBreakdown(unit: ExchangeUnit, asOf: string, b: Breakdown): number | null {
+/** A breakdown (military, women, …) of one exchange as of a day; null when no source states it. */
+export function unitBreakdown(unit: ExchangeUnit, asOf: string, b: Breakdown): number | null {
   const total = unit.total && unit.total.dateTo <= asOf ? unit.total[b] : null;
   if (total !== null && total !== undefined) return total;
   let sum: number | null = null;

@@ -6,6 +6,7 @@ export {
   exchangeStats,
   exchangeUnits,
   rowTally,
+  unitBreakdown,
   unitReturned,
   type ExchangeStats,
   type ExchangeUnit,

@@ -1,0 +1,2 @@
+export { publicationRoutes, createPublicationCache } from './publication.routes.js';
+export { publicFacilities, publicSummary } from './publication.service.js';

@@ -1,0 +1,256 @@
+import type { Kysely } from 'kysely';
+import type {
+  PriorityGroup,
+  PublicFacilities,
+  PublicSummary,
+} from '../../../contract/publication.js';
+import { publicCount } from '../../core/small-count.js';
+import type { Database } from '../../db/index.js';
+import { enteredOn, leftOn, type CaptivityTimeline } from '../../estimation/index.js';
+import { loadClaims } from '../claims/index.js';
+import { estimateCaptivity, loadTimelines, type CaptivityEstimate } from '../estimates/index.js';
+import {
+  exchangeStats,
+  exchangeUnits,
+  loadExchanges,
+  unitBreakdown,
+  unitReturned,
+  type Exchange,
+} from '../exchanges/index.js';
+import { loadFacilities } from '../facilities/index.js';
+import { loadPersonTraits, type PersonTraits } from './publication.repository.js';
+
+type SourceRef = { id: string; title: string | null; url: string | null };
+type Summary = PublicSummary;
+type PublicCountOf = ReturnType<typeof publicCount>;
+
+/** Distinct sources of some rows, in first-cited order. */
+const sourcesOf = (rows: { sources: SourceRef[] }[]): SourceRef[] => {
+  const seen = new Map<string, SourceRef>();
+  for (const r of rows)
+    for (const s of r.sources)
+      if (!seen.has(s.id)) seen.set(s.id, { id: s.id, title: s.title, url: s.url });
+  return [...seen.values()];
+};
+
+const PUBLISHED_HELD = ['held_pow', 'held_civilians', 'held_total'] as const;
+
+const CAVEAT_CODES: [RegExp, Summary['headline']['estimatedHeld']['caveats'][number]][] = [
+  [/^no person records/, 'no_person_records'],
+  [/not linked into persons/, 'not_linked'],
+  [/lack a full name or a birth date/, 'thin_records'],
+  [/fewer than two sources/, 'single_source'],
+  [/no date of capture/, 'undated'],
+];
+
+const heldOn = (t: CaptivityTimeline, day: string): boolean => {
+  const entry = enteredOn(t);
+  const exit = leftOn(t);
+  return (entry === null || entry <= day) && !(exit && exit.day <= day);
+};
+
+const yearsBefore = (day: string, years: number): string =>
+  `${String(Number(day.slice(0, 4)) - years).padStart(4, '0')}${day.slice(4)}`;
+
+/** The captivity estimate both public routes use: one computation per data version. */
+export function computeCaptivity(db: Kysely<Database>, asOf: string): Promise<CaptivityEstimate> {
+  return estimateCaptivity(db, asOf);
+}
+
+async function priorityGroups(
+  db: Kysely<Database>,
+  asOf: string,
+  byCategory: ReturnType<typeof exchangeStats>['byCategory'],
+  threshold: number,
+  hasPersons: boolean,
+): Promise<PriorityGroup[]> {
+  const held: Record<PriorityGroup['group'], number> = {
+    women: 0,
+    civilians: 0,
+    seriouslyIllOrWounded: 0,
+    age60plus: 0,
+    disability: 0,
+    civiliansSince2014: 0,
+  };
+  if (hasPersons) {
+    const [{ timelines }, traits] = await Promise.all([loadTimelines(db), loadPersonTraits(db)]);
+    const sixtyBy = yearsBefore(asOf, 60);
+    for (const t of timelines) {
+      if (!heldOn(t, asOf)) continue;
+      const p: PersonTraits | undefined = traits.get(t.personId);
+      if (!p) continue;
+      if (p.female) held.women++;
+      if (p.civilian) held.civilians++;
+      if (p.illOrWounded) held.seriouslyIllOrWounded++;
+      if (p.disability) held.disability++;
+      if (p.bornBy !== null && p.bornBy <= sixtyBy) held.age60plus++;
+      if (p.civilian && p.heldBefore2022) held.civiliansSince2014++;
+    }
+  }
+  const released: Record<PriorityGroup['group'], PriorityGroup['released']> = {
+    women: byCategory.women,
+    civilians: byCategory.civilians,
+    seriouslyIllOrWounded: byCategory.seriouslyIllOrWounded,
+    age60plus: null,
+    disability: null,
+    civiliansSince2014: null,
+  };
+  return (Object.keys(held) as PriorityGroup['group'][]).map((group) => ({
+    group,
+    released: released[group],
+    held: hasPersons ? publicCount(held[group], threshold) : null,
+  }));
+}
+
+function timeline(rows: Exchange[], asOf: string): Summary['timeline'] {
+  let cumulative = 0;
+  return exchangeUnits(rows)
+    .filter((u) => u.date <= asOf)
+    .map((u) => {
+      const t = unitReturned(u, asOf);
+      cumulative += t.value;
+      return {
+        date: u.date,
+        returned: t.value,
+        lowerBound: t.lowerBound,
+        cumulative,
+        military: unitBreakdown(u, asOf, 'military'),
+        civilians: unitBreakdown(u, asOf, 'civilians'),
+        men: unitBreakdown(u, asOf, 'men'),
+        women: unitBreakdown(u, asOf, 'women'),
+      };
+    });
+}
+
+export async function publicSummary(
+  db: Kysely<Database>,
+  options: { asOf: string; threshold: number; captivity: CaptivityEstimate },
+): Promise<Summary> {
+  const { asOf, threshold, captivity: c } = options;
+  const count = (n: number): PublicCountOf => publicCount(n, threshold);
+  const [rows, claims] = await Promise.all([loadExchanges(db, { asOf }), loadClaims(db, { asOf })]);
+  const stats = exchangeStats(rows, asOf);
+  const numbered = rows.filter(
+    (r) => r.kind === 'exchange' || r.kind === 'stage' || r.kind === 'group_total',
+  );
+  const bodies = rows.filter((r) => r.bodiesReturned !== null);
+  const hasPersons = c.basis !== 'none';
+  const ci = c.estimatedHeld.ci95;
+  return {
+    asOf,
+    smallCountThreshold: threshold,
+    headline: {
+      returned: {
+        value: stats.returned,
+        lowerBound: stats.returnedIsLowerBound,
+        asOf: stats.lastExchange,
+        sources: sourcesOf(numbered),
+        method: 'exchange-count',
+      },
+      exchanges: {
+        value: stats.exchanges,
+        lowerBound: false,
+        asOf: stats.lastExchange,
+        sources: sourcesOf(numbered),
+        method: 'exchange-count',
+      },
+      bodiesReturned: {
+        value: stats.bodiesReturned,
+        lowerBound: false,
+        asOf:
+          bodies
+            .map((b) => b.dateTo)
+            .sort()
+            .at(-1) ?? null,
+        sources: sourcesOf(bodies),
+        method: 'bodies-count',
+      },
+      estimatedHeld: {
+        basis: c.basis,
+        value: hasPersons ? count(c.estimatedHeld.value) : null,
+        ci95:
+          hasPersons && ci
+            ? [ci[0] === null ? null : Math.round(ci[0]), ci[1] === null ? null : Math.round(ci[1])]
+            : null,
+        method: hasPersons ? c.estimatedHeld.method : null,
+        asOf,
+        inputs: { seenHeld: count(c.seen.held), lists: c.mse?.lists.length ?? 0 },
+        caveats: [
+          ...new Set(
+            c.caveats.flatMap((text) =>
+              CAVEAT_CODES.filter(([re]) => re.test(text)).map(([, code]) => code),
+            ),
+          ),
+        ],
+        methodId: 'captivity-estimate',
+      },
+      whereabouts: {
+        basis: c.basis,
+        known: count(c.whereabouts.known),
+        lastKnown: count(c.whereabouts.lastKnown),
+        unknown: count(c.whereabouts.unknown),
+        windowDays: c.whereabouts.windowDays,
+        asOf,
+        method: 'whereabouts',
+      },
+    },
+    publishedHeld: claims
+      .filter((cl): cl is typeof cl & { metric: (typeof PUBLISHED_HELD)[number] } =>
+        (PUBLISHED_HELD as readonly string[]).includes(cl.metric),
+      )
+      .map((cl) => ({
+        metric: cl.metric,
+        value: cl.value,
+        qualifier: cl.qualifier,
+        asOf: cl.asOf,
+        who: cl.who,
+        sources: cl.sources,
+      }))
+      .sort((a, b) =>
+        a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : a.metric.localeCompare(b.metric),
+      ),
+    timeline: timeline(rows, asOf),
+    priorityGroups: await priorityGroups(db, asOf, stats.byCategory, threshold, hasPersons),
+  };
+}
+
+export async function publicFacilities(
+  db: Kysely<Database>,
+  options: { asOf: string; threshold: number; captivity: CaptivityEstimate },
+): Promise<PublicFacilities> {
+  const { asOf, threshold, captivity: c } = options;
+  const facilities = await loadFacilities(db);
+  const known = new Map(c.facilities.map((f) => [f.facilityId, f]));
+  const hasPersons = c.basis !== 'none';
+  return {
+    asOf,
+    facilities: facilities.map((f) => {
+      const k = known.get(f.id);
+      return {
+        id: f.id,
+        nameEn: f.nameEn,
+        nameUk: f.nameUk,
+        nameRu: f.nameRu,
+        aliases: f.aliases,
+        type: f.type,
+        territory: f.territory,
+        region: f.region,
+        regionCode: f.regionCode,
+        settlement: f.settlement,
+        lat: f.lat,
+        lon: f.lon,
+        coordPrecision: f.coordPrecision,
+        held: f.held,
+        status: f.status,
+        sources: f.sources.map((s) => ({ id: s.id, title: s.title, url: s.url })),
+        counts: hasPersons
+          ? {
+              identified: publicCount(k?.identified ?? 0, threshold),
+              lastKnown: publicCount(k?.lastKnown ?? 0, threshold),
+              estimate: publicCount(Math.round(k?.estimate ?? 0), threshold),
+            }
+          : null,
+      };
+    }),
+  };
+}
