@@ -25,6 +25,26 @@ export async function upsertRows<TB extends keyof Database>(
   rows: Record<string, unknown>[],
   ignore: string[] = ['updated_at'],
 ): Promise<UpsertOutcome> {
+  const columns = Object.keys(rows[0] ?? {});
+  const values: unknown[] = [];
+  for (const r of rows) for (const c of columns) values.push(r[c] ?? null);
+  return upsertTable(db, table, key, { columns, values }, ignore);
+}
+
+/** Rows as one flat array of values, `columns.length` to a row: cheap to pass between threads. */
+export interface FlatRows {
+  columns: string[];
+  values: unknown[];
+}
+
+/** `upsertRows` for rows already laid out flat. */
+export async function upsertTable<TB extends keyof Database>(
+  db: AnyDb,
+  table: TB,
+  key: Extract<keyof Database[TB], string>,
+  { columns, values }: FlatRows,
+  ignore: string[] = ['updated_at'],
+): Promise<UpsertOutcome> {
   // Kysely's typing cannot follow a table chosen at run time; the callers' row types are
   // checked where they build the rows.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -32,36 +52,44 @@ export async function upsertRows<TB extends keyof Database>(
   const t: string = table;
   const col: string = key;
   const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, changed: new Set() };
-  if (rows.length === 0) return outcome;
+  const width = columns.length;
+  const at = columns.indexOf(col);
+  if (width === 0 || values.length === 0) return outcome;
+  if (at < 0) throw new Error(`rows for ${t} lack their key column ${col}`);
+  const n = values.length / width;
+  const idOf = (i: number): string => String(values[i * width + at]);
   const existing = new Map<string, Record<string, unknown>>();
-  for (let i = 0; i < rows.length; i += 500) {
-    const ids = rows.slice(i, i + 500).map((r) => String(r[key]));
+  for (let i = 0; i < n; i += 500) {
+    const ids: string[] = [];
+    for (let j = i; j < Math.min(n, i + 500); j++) ids.push(idOf(j));
     const found = (await k.selectFrom(t).selectAll().where(col, 'in', ids).execute()) as Record<
       string,
       unknown
     >[];
-    for (const f of found) existing.set(String(f[key]), f);
+    for (const f of found) existing.set(String(f[col]), f);
   }
-  const toInsert: Record<string, unknown>[] = [];
-  for (const row of rows) {
-    const id = String(row[key]);
+  const compared = columns.map((c, j) => (ignore.includes(c) ? -1 : j)).filter((j) => j >= 0);
+  const toInsert: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = idOf(i);
     const old = existing.get(id);
+    const base = i * width;
     if (!old) {
-      toInsert.push(row);
+      for (let j = 0; j < width; j++) toInsert.push(values[base + j]);
       outcome.changed.add(id);
       continue;
     }
-    const differs = Object.keys(row).some((c) => !ignore.includes(c) && !same(old[c], row[c]));
-    if (!differs) {
+    if (compared.every((j) => same(old[columns[j] ?? ''], values[base + j]))) {
       outcome.unchanged++;
       continue;
     }
+    const row = Object.fromEntries(columns.map((c, j) => [c, values[base + j]]));
     await k.updateTable(t).set(row).where(col, '=', id).execute();
     outcome.updated++;
     outcome.changed.add(id);
   }
-  await insertRaw(db, t, toInsert);
-  outcome.inserted = toInsert.length;
+  await insertRaw(db, t, columns, toInsert);
+  outcome.inserted = toInsert.length / width;
   return outcome;
 }
 
@@ -70,25 +98,29 @@ export async function upsertRows<TB extends keyof Database>(
  * tree for every thousand rows cost more than the database's own work on large imports.
  * Names come from the table types, never from input; values are always bound parameters.
  */
-async function insertRaw(db: AnyDb, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] ?? {});
+async function insertRaw(
+  db: AnyDb,
+  table: string,
+  columns: string[],
+  values: unknown[],
+): Promise<void> {
+  const width = columns.length;
+  if (values.length === 0) return;
   const pg = db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
-  const batch = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / columns.length));
+  const batch = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / width));
   const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
   const texts = new Map<number, string>();
-  for (let i = 0; i < rows.length; i += batch) {
-    const slice = rows.slice(i, i + batch);
-    let text = texts.get(slice.length);
+  const n = values.length / width;
+  for (let i = 0; i < n; i += batch) {
+    const size = Math.min(batch, n - i);
+    let text = texts.get(size);
     if (!text) {
-      let n = 0;
-      const tuple = (): string => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
-      text = head + slice.map(tuple).join(', ');
-      texts.set(slice.length, text);
+      let p = 0;
+      const tuple = (): string => `(${columns.map(() => (pg ? `$${++p}` : '?')).join(', ')})`;
+      text = head + Array.from({ length: size }, tuple).join(', ');
+      texts.set(size, text);
     }
-    const params: unknown[] = [];
-    for (const r of slice) for (const c of columns) params.push(r[c] ?? null);
-    await db.executeQuery(CompiledQuery.raw(text, params));
+    await db.executeQuery(CompiledQuery.raw(text, values.slice(i * width, (i + size) * width)));
   }
 }
 

@@ -10,6 +10,17 @@ export function detectScript(text: string): Script {
   let latin = 0;
   let other = 0;
   for (const ch of text) {
+    // Most names are plain ASCII or the Cyrillic block's letters; the Unicode classes are
+    // asked only about the rest (a large import detects the script of a million names).
+    const c = ch.charCodeAt(0);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+      continue;
+    }
+    if (c >= 0x400 && c <= 0x481) {
+      cyrillic++;
+      continue;
+    }
     if (!LETTER.test(ch)) continue;
     if (CYRILLIC.test(ch)) cyrillic++;
     else if (LATIN.test(ch)) latin++;

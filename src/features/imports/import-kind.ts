@@ -62,6 +62,24 @@ export interface ImportKind<T> {
     rows: ParsedRow<T>[],
     ctx: WriteContext,
   ): Promise<WriteCounts>;
+  /**
+   * Set for kinds whose rows each become one row of one table (person records): a large CSV
+   * of such a kind is then read, validated and shaped into table rows on a worker thread
+   * while this thread writes, so the two halves of the work share the machine's cores.
+   * `write` must do exactly what `upsertTable(table, key, rows.map(toRow))` does.
+   */
+  parallel?: ParallelImport<T>;
+}
+
+export interface ParallelImport<T> {
+  /** `import.meta.url` of the module that exports the kind, for the worker to import. */
+  module: string;
+  exportName: string;
+  table: keyof Database;
+  key: string;
+  toRow(value: T, now: string): Record<string, unknown>;
+  /** The fields `references` reads: only these travel back to the writing thread. */
+  referenceFields: readonly string[];
 }
 
 export type AnyImportKind = ImportKind<unknown>;

@@ -10,6 +10,7 @@ import { personsImport } from '../persons/index.js';
 import { bundledDataDir, loadPublicDataset } from '../public-data/index.js';
 import { sourcesImport } from '../sources/index.js';
 import { importBytes, importFile } from './run-import.js';
+import { importCsvStream } from './stream-import.js';
 
 const HEADER = 'id,date_start,kind,returned,returned_qualifier,military,sources';
 const GOOD = '2024-01-03-exchange,2024-01-03,exchange,230,exact,224,https://example.org/a';
@@ -89,5 +90,61 @@ describeEachDb('streaming a large CSV import', (get) => {
     expect(r).toMatchObject({ rows: 4321, inserted: 4321 });
     expect(r.notices.join(' ')).toMatch(/starts on row 2.*|total/);
     expect((await tableCounts(db)).audit_log).toBe(2);
+  });
+
+  const personsCsv = (bad: boolean): string => {
+    const lines = ['Синтетичний список', "Джерело,№,Прізвище,Ім'я,Дата народження,Примітки"];
+    for (let i = 0; i < 2500; i++) {
+      const note = i % 700 === 0 ? '"два рядки,\nз комою"' : '';
+      lines.push(`reg,${i},Тестенко${i},Іван,${1960 + (i % 40)},${note}`);
+    }
+    if (bad) {
+      lines.push('reg,2600,Петренко,Олег,31.02.1980,');
+      lines.push('nosuch,2601,Петренко,Олег,1980,');
+      lines.push('reg,17,Тестенко17,Іван,1977,');
+    }
+    lines.push('Всього,2500');
+    return lines.join('\n');
+  };
+
+  it('reports the same problems with the same line numbers whether rows are read on a worker thread or not', async () => {
+    const { db } = get();
+    await importBytes(db, sourcesImport, 's.csv', Buffer.from('id,title\nreg,Synthetic\n'));
+    const path = join(dir, 'persons-bad.csv');
+    writeFileSync(path, personsCsv(true));
+    const before = await tableCounts(db);
+    const inWorker = await problemsOf(importCsvStream(db, personsImport, path));
+    const inline = await problemsOf(importCsvStream(db, personsImport, path, { parallel: false }));
+    expect(inWorker).toEqual(inline);
+    // Three data lines hold a quoted line break, so the bad rows sit three lines lower.
+    expect(inWorker.map((p) => [p.row, p.column]).sort()).toEqual([
+      [2507, 'Дата народження'],
+      [2508, 'Джерело'],
+      [2509, '№'],
+    ]);
+    expect(await tableCounts(db)).toEqual(before);
+  });
+
+  it('writes the same records from a worker thread as from this one', async () => {
+    const { db } = get();
+    await importBytes(db, sourcesImport, 's.csv', Buffer.from('id,title\nreg,Synthetic\n'));
+    const path = join(dir, 'persons-good.csv');
+    writeFileSync(path, personsCsv(false));
+    const now = new Date('2026-01-01T00:00:00Z');
+    const a = await importCsvStream(db, personsImport, path, { now });
+    expect(a).toMatchObject({ rows: 2500, inserted: 2500 });
+    const rowsA = await db.kysely.selectFrom('records').selectAll().orderBy('id').execute();
+    await db.kysely.deleteFrom('records').execute();
+    await db.kysely.deleteFrom('imports').execute();
+    const b = await importCsvStream(db, personsImport, path, { now, parallel: false });
+    expect(b).toEqual(a);
+    expect(await db.kysely.selectFrom('records').selectAll().orderBy('id').execute()).toEqual(
+      rowsA,
+    );
+    expect(
+      await importCsvStream(db, personsImport, path, { now: new Date('2026-01-02T00:00:00Z') }),
+    ).toMatchObject({
+      unchanged: 2500,
+    });
   });
 });

@@ -13,7 +13,7 @@ import {
   mergeCandidatePairs,
 } from '../../linkage/index.js';
 import type { LinkRecord } from '../../linkage/index.js';
-import { startWorker } from './start-worker.js';
+import { startWorker } from '../../core/start-worker.js';
 
 interface ShardJob {
   polonLinkageShard: true;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * Ids of rows about people are opaque: a source's own record id may be a document number,
@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
  * same id, which makes re-imports idempotent.
  */
 export function recordId(source: string, sourceRecordId: string): string {
-  return `rec_${createHash('sha256').update(`${source}\u0000${sourceRecordId}`).digest('hex').slice(0, 24)}`;
+  // The one-shot hash: a large import computes a million of these.
+  return `rec_${hash('sha256', `${source}\u0000${sourceRecordId}`, 'hex').slice(0, 24)}`;
 }
 
 export function derivedId(

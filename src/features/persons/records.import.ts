@@ -143,6 +143,14 @@ export const personsImport: ImportKind<PersonRecordInput> = {
   idColumn: 'record_id',
   idOf: (r) => recordId(r.source, r.record_id),
   references: (db, rows, file) => unknownSources(db, rows, file),
+  parallel: {
+    module: import.meta.url,
+    exportName: 'personsImport',
+    table: 'records',
+    key: 'id',
+    toRow: recordRow,
+    referenceFields: ['source'],
+  },
   async write(trx, rows, ctx) {
     const out = await upsertRows(
       trx,

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import type { InputProblem } from '../../core/app-error.js';
+import type { ImportKind, ParsedRow } from './import-kind.js';
+import {
+  findHeader,
+  isBlank,
+  MAX_CELL_BYTES,
+  normaliseHeader,
+  toCells,
+  type GridRow,
+} from './read-table.js';
+import { isTotalRow, RowValidator } from './row-validator.js';
+import type { ImportOptions } from './run-import.js';
+import { decodeStrictly, type CsvEncoding } from './csv-encoding.js';
+
+export const BATCH = 1000;
+
+/** What reading and validating a CSV yields, in file order, for a writer to act on. */
+export type RowEvent<T> =
+  | { type: 'problems'; problems: InputProblem[] }
+  | { type: 'notices'; notices: string[] }
+  /** How the file names the kind's columns, for messages about rows found later. */
+  | { type: 'header'; shownAs: Record<string, string> }
+  | { type: 'batch'; rows: ParsedRow<T>[] };
+
+export interface CsvSummary {
+  /** Data rows read (header, title, blank and total rows not counted). */
+  rows: number;
+  sha256: string;
+}
+
+/**
+ * Reads a CSV one record at a time and checks each row against the kind, yielding valid
+ * rows in batches and problems as they are found. Pure of the database, so it runs on the
+ * importing thread or in a worker alike.
+ */
+export async function* csvRowEvents<T>(
+  kind: ImportKind<T>,
+  path: string,
+  file: string,
+  options: Pick<ImportOptions, 'mapping' | 'dateOrder'> & { encoding?: CsvEncoding },
+): AsyncGenerator<RowEvent<T>, CsvSummary> {
+  const hash = createHash('sha256');
+  const input = createReadStream(path);
+  input.on('data', (chunk) => hash.update(chunk));
+  // Line numbers are counted here rather than asked of the parser (its `info` option
+  // nearly doubles the parse time of a large file): a record starts on the line after the
+  // previous one ended, and a quoted cell may hold line breaks of its own.
+  // Errors reach the loop below through the parser; the callback only keeps them from
+  // being reported twice.
+  const parser = pipeline(
+    input,
+    decodeStrictly(file, options.encoding ?? 'utf-8'),
+    parse({ bom: true, relax_column_count: true, max_record_size: MAX_CELL_BYTES }),
+    () => undefined,
+  );
+  const head: GridRow[] = [];
+  let validator: RowValidator<T> | undefined;
+  let headers: string[] = [];
+  let held: GridRow | undefined;
+  let batch: ParsedRow<T>[] = [];
+  let rows = 0;
+  let problemCount = 0;
+  let line = 1;
+  const out: RowEvent<T>[] = [];
+  const report = (problems: InputProblem[]): void => {
+    if (!problems.length) return;
+    problemCount += problems.length;
+    out.push({ type: 'problems', problems });
+  };
+
+  const take = (g: GridRow): void => {
+    if (!validator) return;
+    if (g.cells.length > headers.length && g.cells.slice(headers.length).some((c) => c.trim())) {
+      report([
+        {
+          file,
+          row: g.row,
+          message: `the row has ${g.cells.length} cells but the header has ${headers.length} columns`,
+          fix: 'remove the extra cells or put quotes around cells that contain commas',
+        },
+      ]);
+      return;
+    }
+    rows++;
+    const r = validator.check({ row: g.row, cells: toCells(headers, g.cells) });
+    if (Array.isArray(r)) report(r);
+    else batch.push(r);
+    if (batch.length >= BATCH) {
+      out.push({ type: 'batch', rows: batch });
+      batch = [];
+    }
+  };
+  const start = (): boolean => {
+    const at = findHeader(head, kind.headerScore);
+    const h = head[at];
+    if (!h) return false;
+    headers = h.cells.map(normaliseHeader);
+    const v = new RowValidator(file, h.row, headers, kind, options.mapping, {
+      dateOrder: options.dateOrder,
+    });
+    validator = v;
+    report(v.problems);
+    const notices = [...v.notices];
+    if (at > 0 && head.slice(0, at).some((g) => !isBlank(g.cells)))
+      notices.push(`${file}: the table starts on row ${h.row}; rows above it were skipped`);
+    if (notices.length) out.push({ type: 'notices', notices });
+    out.push({
+      type: 'header',
+      shownAs: Object.fromEntries(kind.columns.map((c) => [c.name, v.shownAs(c.name)])),
+    });
+    head.splice(0, at + 1);
+    return true;
+  };
+  const afterHeader = (): void => {
+    for (const early of head.splice(0)) {
+      if (held) take(held);
+      held = early;
+    }
+  };
+
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const row = line;
+      for (const cell of record) {
+        for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) line++;
+      }
+      line++;
+      // An empty line: skipped, as the whole-file reader does, but it still counts as a line.
+      if (record.length === 1 && record[0] === '') continue;
+      const g = { row, cells: record };
+      if (!validator) {
+        head.push(g);
+        if (head.length < 20) continue;
+        if (!start()) break;
+        afterHeader();
+      } else {
+        if (validator.fatal) break;
+        if (held) take(held);
+        held = g;
+      }
+      if (out.length) yield* out.splice(0);
+    }
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    const at = (err as CsvError & { lines?: number }).lines;
+    report([
+      {
+        file,
+        ...(at ? { row: at } : {}),
+        message:
+          err.code === 'CSV_MAX_RECORD_SIZE'
+            ? `a row is longer than ${MAX_CELL_BYTES / 2 ** 20} MiB`
+            : `the CSV cannot be read: ${err.message}`,
+        fix: 'check the quotes on that line, and that the file is really a CSV table',
+      },
+    ]);
+  }
+  if (!validator && head.length && start()) afterHeader();
+  if (!validator)
+    report([
+      {
+        file,
+        message: 'the file is empty or has no header row',
+        fix: 'put the column names on the first line',
+      },
+    ]);
+  if (held && validator && !validator.fatal) {
+    if (isTotalRow({ row: held.row, cells: toCells(headers, held.cells) }))
+      out.push({
+        type: 'notices',
+        notices: [`${file}: row ${held.row} looks like a total and was skipped`],
+      });
+    else take(held);
+  }
+  if (batch.length) out.push({ type: 'batch', rows: batch });
+  if (validator && !validator.fatal && rows === 0 && problemCount === 0)
+    report([
+      {
+        file,
+        message: 'the file has a header but no rows',
+        fix: `add ${kind.kind} rows under the header`,
+      },
+    ]);
+  yield* out.splice(0);
+  input.destroy();
+  return { rows, sha256: hash.digest('hex') };
+}

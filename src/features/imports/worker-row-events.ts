@@ -1,0 +1,81 @@
+import type { FlatRows } from '../../db/index.js';
+import { startWorker } from '../../core/start-worker.js';
+import type { CsvSummary, RowEvent } from './csv-row-events.js';
+import type { ImportKind, ParsedRow } from './import-kind.js';
+import type { ImportOptions } from './run-import.js';
+
+export interface WorkerJob {
+  module: string;
+  exportName: string;
+  path: string;
+  file: string;
+  options: Pick<ImportOptions, 'mapping' | 'dateOrder'>;
+  now: string;
+}
+
+/** A batch shaped into table rows by the worker, with the fields reference checks need. */
+export interface TableBatch<T> {
+  type: 'table';
+  refs: ParsedRow<T>[];
+  rows: FlatRows;
+}
+
+export type WorkerMessage =
+  | Exclude<RowEvent<unknown>, { type: 'batch' }>
+  | TableBatch<unknown>
+  | { type: 'end'; summary: CsvSummary }
+  | { type: 'error'; message: string };
+
+/**
+ * The events of `csvRowEvents`, produced on a worker thread, with batches already turned
+ * into table rows. Each batch taken asks the worker for one more, so it never runs more
+ * than a few batches ahead of the writer.
+ */
+export async function* workerRowEvents<T>(
+  kind: ImportKind<T>,
+  job: Omit<WorkerJob, 'module' | 'exportName'>,
+): AsyncGenerator<Exclude<RowEvent<T>, { type: 'batch' }> | TableBatch<T>, CsvSummary> {
+  const parallel = kind.parallel;
+  if (!parallel) throw new Error(`${kind.kind} rows cannot be prepared in a worker`);
+  // The worker module sits beside this one: TypeScript under tsx and vitest, built JavaScript
+  // otherwise.
+  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  const worker = startWorker(new URL(`./validate-worker.${ext}`, import.meta.url).href, {
+    ...job,
+    module: parallel.module,
+    exportName: parallel.exportName,
+  } satisfies WorkerJob);
+  const queue: WorkerMessage[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  worker.on('message', (m: WorkerMessage) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (err) => {
+    failure = err;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0) failure ??= new Error(`the import worker stopped with code ${code}`);
+    wake?.();
+  });
+  try {
+    for (;;) {
+      const m = queue.shift();
+      if (!m) {
+        if (failure) throw failure;
+        await new Promise<void>((r) => (wake = r));
+        continue;
+      }
+      if (m.type === 'end') return m.summary;
+      if (m.type === 'error') throw new Error(`the import worker failed: ${m.message}`);
+      if (m.type === 'table') {
+        yield m as TableBatch<T>;
+        worker.postMessage('more');
+      } else yield m;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
