@@ -38,3 +38,4 @@ export type {
   WhereaboutsResult,
   WhereaboutsStatus,
 } from './whereabouts.js';
+export { mergeTimelines } from './merge-timelines.js';

@@ -13,6 +13,8 @@ export interface TimelineSet {
   unlinkedRecords: number;
   /** Records left off the MSE lists: no full name or no birth date to link them by. */
   thinRecords: number;
+  /** The person (or, unlinked, the record itself) each record id belongs to. */
+  personOf: Map<string, string>;
 }
 
 /**
@@ -94,7 +96,30 @@ export async function loadTimelines(
     basis: unlinked === records.length && records.length > 0 ? 'records' : 'persons',
     unlinkedRecords: unlinked,
     thinRecords: thin,
+    personOf: owner,
   };
+}
+
+/**
+ * Pairs of persons that linkage could neither join nor keep apart and no reviewer has
+ * decided: the other reading of the evidence, which the estimate's interval must include.
+ */
+export async function undecidedLinks(
+  db: Kysely<Database>,
+  personOf: Map<string, string>,
+): Promise<[string, string][]> {
+  const rows = await db
+    .selectFrom('review_pairs')
+    .select(['a_record_id', 'b_record_id'])
+    .where('decision', 'is', null)
+    .execute();
+  const pairs: [string, string][] = [];
+  for (const r of rows) {
+    const a = personOf.get(r.a_record_id);
+    const b = personOf.get(r.b_record_id);
+    if (a && b && a !== b) pairs.push([a, b]);
+  }
+  return pairs;
 }
 
 export async function loadOccupancy(db: Kysely<Database>): Promise<OccupancyInput[]> {

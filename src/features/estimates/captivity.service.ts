@@ -4,6 +4,7 @@ import {
   estimateMse,
   leftOn,
   enteredOn,
+  mergeTimelines,
   stockFlow,
   whereabouts,
   monthEnds,
@@ -11,7 +12,7 @@ import {
   type CaptivityTimeline,
   type MseResult,
 } from '../../estimation/index.js';
-import { loadOccupancy, loadTimelines } from './captivity-timelines.js';
+import { loadOccupancy, loadTimelines, undecidedLinks } from './captivity-timelines.js';
 
 export interface CaptivityEstimate {
   asOf: string;
@@ -31,6 +32,16 @@ export interface CaptivityEstimate {
     N: number | null;
     ci95: [number | null, number | null] | null;
     modelSpread: { minN: number; maxN: number } | null;
+    /**
+     * The estimate if every pair linkage left undecided were one person. The interval of
+     * `estimatedHeld` spans both readings, so linkage's doubt is part of it.
+     */
+    ifUndecidedLinked: {
+      pairs: number;
+      held: number;
+      N: number | null;
+      ci95: [number | null, number | null] | null;
+    } | null;
     warnings: string[];
   } | null;
   estimatedHeld: {
@@ -80,13 +91,26 @@ function overlap(
   return { lists, histories };
 }
 
+type Interval = [number | null, number | null];
+
+/** The narrowest interval holding both; an unbounded end stays unbounded. */
+function envelope(a: Interval | null, b: Interval | null): Interval | null {
+  if (!a || !b) return a ?? b;
+  const lo = a[0] === null || b[0] === null ? null : Math.min(a[0], b[0]);
+  const hi = a[1] === null || b[1] === null ? null : Math.max(a[1], b[1]);
+  return [lo, hi];
+}
+
 export async function estimateCaptivity(
   db: Kysely<Database>,
   asOf: string,
   windowDays = 183,
   includeThin = false,
 ): Promise<CaptivityEstimate> {
-  const { timelines, basis, unlinkedRecords, thinRecords } = await loadTimelines(db, includeThin);
+  const { timelines, basis, unlinkedRecords, thinRecords, personOf } = await loadTimelines(
+    db,
+    includeThin,
+  );
   const caveats: string[] = [];
   if (timelines.length === 0)
     caveats.push(
@@ -120,6 +144,20 @@ export async function estimateCaptivity(
   if (table) {
     result = estimateMse(table, { top: 10 });
     const sel = result.selected ? result.models[result.selected.index] : undefined;
+    const undecided = await undecidedLinks(db, personOf);
+    let ifUndecidedLinked: NonNullable<CaptivityEstimate['mse']>['ifUndecidedLinked'] = null;
+    if (undecided.length) {
+      const heldIfLinked = mergeTimelines(timelines, undecided).filter((t) => heldOn(t, asOf));
+      const other = overlap(heldIfLinked);
+      const alt = other ? estimateMse(other, { top: 10 }) : null;
+      const altSel = alt?.selected ? alt.models[alt.selected.index] : undefined;
+      ifUndecidedLinked = {
+        pairs: undecided.length,
+        held: heldIfLinked.length,
+        N: altSel?.N ?? null,
+        ci95: altSel?.ci95 ?? null,
+      };
+    }
     mse = {
       lists: result.lists,
       histories: table.histories,
@@ -128,6 +166,7 @@ export async function estimateCaptivity(
       N: sel?.N ?? null,
       ci95: sel?.ci95 ?? null,
       modelSpread: result.spread ? { minN: result.spread.minN, maxN: result.spread.maxN } : null,
+      ifUndecidedLinked,
       warnings: [...result.warnings, ...(sel?.warnings ?? [])],
     };
   } else if (basis === 'persons' && timelines.length > 0) {
@@ -138,7 +177,11 @@ export async function estimateCaptivity(
   const w = whereabouts(timelines, await loadOccupancy(db), asOf, windowDays);
   const estimated =
     mse?.N != null
-      ? { value: Math.round(mse.N), ci95: mse.ci95, method: 'mse' as const }
+      ? {
+          value: Math.round(mse.N),
+          ci95: envelope(mse.ci95, mse.ifUndecidedLinked?.ci95 ?? null),
+          method: 'mse' as const,
+        }
       : { value: held.length, ci95: null, method: 'seen_only' as const };
   const gap = estimated.value - w.known;
   return {

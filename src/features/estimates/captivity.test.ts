@@ -96,4 +96,49 @@ describeEachDb('estimating captivity', (get) => {
     expect(e.mse).toBeNull();
     expect(e.caveats.join(' ')).toMatch(/not linked/);
   });
+
+  it('widens the interval to hold the reading in which undecided linkage pairs are one person', async () => {
+    const t = get();
+    await seed(t, true);
+    // Linkage kept ten people seen by both lists apart but could not decide: their list-b
+    // records are persons of their own, and the pairs wait in the review queue.
+    for (let i = 30; i < 40; i++) {
+      await t.db.kysely
+        .insertInto('persons')
+        .values({ id: `person-${i}-b`, created_at: 'now', updated_at: 'now' })
+        .execute();
+      await t.db.kysely
+        .updateTable('records')
+        .set({ person_id: `person-${i}-b` })
+        .where('id', '=', recordId('list-b', `P${i}`))
+        .execute();
+      await t.db.kysely
+        .insertInto('review_pairs')
+        .values({
+          a_record_id: recordId('list-a', `P${i}`),
+          b_record_id: recordId('list-b', `P${i}`),
+          probability: 0.6,
+          reason: 'synthetic',
+          levels: '{}',
+          created_at: 'now',
+        })
+        .execute();
+    }
+    const e = await estimateCaptivity(t.db.kysely, '2025-11-01');
+    // Apart: 60 × 50 / 20 = 150; joined: 60 × 50 / 30 = 100.
+    expect(e.mse?.N).toBeCloseTo(150, 0);
+    const other = e.mse?.ifUndecidedLinked;
+    expect(other).toMatchObject({ pairs: 10, held: 80 });
+    expect(other?.N).toBeCloseTo(100, 0);
+    const [lo, hi] = e.estimatedHeld.ci95 ?? [null, null];
+    expect(lo).toBe(other?.ci95?.[0]);
+    expect(hi).toBe(e.mse?.ci95?.[1]);
+    expect(lo ?? Infinity).toBeLessThan(100);
+
+    // Once reviewers decide, the doubt is gone and the interval is the model's own.
+    await t.db.kysely.updateTable('review_pairs').set({ decision: 'non_match' }).execute();
+    const decided = await estimateCaptivity(t.db.kysely, '2025-11-01');
+    expect(decided.mse?.ifUndecidedLinked).toBeNull();
+    expect(decided.estimatedHeld.ci95).toEqual(decided.mse?.ci95);
+  });
 });

@@ -73,6 +73,12 @@ export function formatCaptivityEstimate(e: CaptivityEstimate): string {
       lines.push(
         `    N over the best models: ${n(e.mse.modelSpread.minN)} – ${n(e.mse.modelSpread.maxN)}`,
       );
+    const u = e.mse.ifUndecidedLinked;
+    if (u)
+      lines.push(
+        `    if the ${n(u.pairs)} undecided linkage pairs were the same people: ${n(u.held)} held seen, N = ${n(u.N)}${ci(u.ci95)}`,
+        '    (the estimated interval below spans both readings; deciding pairs in the review queue narrows it)',
+      );
   }
   lines.push(
     `  estimated held: ${n(e.estimatedHeld.value)}${ci(e.estimatedHeld.ci95)}${e.estimatedHeld.method === 'seen_only' ? ' (seen only: no estimate of the unseen)' : ''}`,
