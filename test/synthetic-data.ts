@@ -33,4 +33,33 @@ export async function loadPublicAndSynthetic(
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+  await addNotesAndContacts(db);
+}
+
+/**
+ * The synthetic files carry no free text or contacts; a few rows get synthetic ones here, so
+ * the tests that look for personal data have testimony and phone numbers to look for too.
+ */
+async function addNotesAndContacts(db: Db): Promise<void> {
+  const k = db.kysely;
+  const records = await k.selectFrom('records').select('id').orderBy('id').limit(12).execute();
+  for (const [i, r] of records.entries()) {
+    await k
+      .updateTable('records')
+      .set({
+        relatives_contact: `+380 67 ${String(1_000_000 + i * 7919).slice(1)} (synthetic relative ${i})`,
+        notes: `Synthetic testimony ${i}: was held with a cellmate nicknamed Zorianyi-${i}`,
+      })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  for (const table of ['events', 'episodes', 'occupancy_reports'] as const) {
+    const rows = await k.selectFrom(table).select('id').orderBy('id').limit(5).execute();
+    for (const [i, r] of rows.entries())
+      await k
+        .updateTable(table)
+        .set({ notes: `Synthetic ${table} note ${i}: seen by a witness called Hordiienko-${i}` })
+        .where('id', '=', r.id)
+        .execute();
+  }
 }
