@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../components/status.js';
 import { formatNumber } from '../i18n/format.js';
 import { useSession } from './session.js';
 import { formText, useFresh, type CaptivityEstimate } from './workspace-api.js';
+import { ScrollRegion } from './scroll-region.js';
 
 type Mse = z.infer<typeof MseResult>;
 
@@ -43,7 +44,7 @@ function ModelTable({ estimate }: { estimate: NonNullable<CaptivityEstimate['mse
   const n = (v: number | null) => (v === null ? '—' : formatNumber(Math.round(v), i18n.language));
   const x = (v: number | null) => (v === null ? '—' : v.toFixed(1));
   return (
-    <div className="ws-scroll">
+    <ScrollRegion label={t('estimates.models', { lists: estimate.lists.join(', ') })}>
       <table className="ws-table ws-models">
         <caption>{t('estimates.models', { lists: estimate.lists.join(', ') })}</caption>
         <thead>
@@ -79,7 +80,7 @@ function ModelTable({ estimate }: { estimate: NonNullable<CaptivityEstimate['mse
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -4,6 +4,7 @@ import { useSearchParams } from 'wouter';
 import { ErrorMessage } from '../components/status.js';
 import { can, useSession, type Role } from './session.js';
 import { ImportRefused, sendFile, type ImportProblem, type ImportResult } from './workspace-api.js';
+import { ScrollRegion } from './scroll-region.js';
 
 /** What each kind of file holds, and the role the server asks for it. */
 const KINDS: { kind: string; needs: Role }[] = [
@@ -42,7 +43,7 @@ function Counts({ result }: { result: ImportResult }) {
 function Problems({ problems }: { problems: ImportProblem[] }) {
   const { t } = useTranslation('workspace');
   return (
-    <div className="ws-scroll">
+    <ScrollRegion label={t('import.problems', { count: problems.length })}>
       <table className="ws-table ws-problems">
         <caption>{t('import.problems', { count: problems.length })}</caption>
         <thead>
@@ -68,7 +69,7 @@ function Problems({ problems }: { problems: ImportProblem[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

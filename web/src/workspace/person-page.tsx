@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import type { PersonProfile, PlaceOnMap, TimelineEntry } from '../../../contract/persons.js';
@@ -5,6 +6,7 @@ import { ErrorMessage, Loading } from '../components/status.js';
 import { PersonMap } from './person-map.js';
 import { nameAsWritten } from './search-page.js';
 import { useFresh } from './workspace-api.js';
+import { ScrollRegion } from './scroll-region.js';
 
 export function placeName(p: PlaceOnMap | null, lang: string): string | null {
   if (!p) return null;
@@ -37,8 +39,10 @@ function Step({ entry }: { entry: TimelineEntry }) {
 
 /** A person: each source's record as written, one timeline, and where they were held. */
 export function PersonPage() {
-  const { t } = useTranslation('workspace');
+  const { t, i18n } = useTranslation('workspace');
   const { id } = useParams<{ id: string }>();
+  const lang = i18n.language;
+  const nameOf = useCallback((f: PlaceOnMap) => placeName(f, lang) ?? f.nameEn, [lang]);
   const profile = useFresh<PersonProfile>(`/api/persons/${encodeURIComponent(id)}`);
   if (profile.status === 'error') return <ErrorMessage error={profile.error} />;
   if (profile.status !== 'ok') return <Loading />;
@@ -51,7 +55,7 @@ export function PersonPage() {
       </p>
       <h2>{first ? nameAsWritten(first) : p.id}</h2>
       <h3>{t('person.records', { count: p.records.length })}</h3>
-      <div className="ws-scroll">
+      <ScrollRegion label={t('person.records', { count: p.records.length })}>
         <table className="ws-table">
           <thead>
             <tr>
@@ -76,7 +80,7 @@ export function PersonPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h3>{t('person.timeline')}</h3>
       {p.timeline.length === 0 ? (
         <p>{t('person.noTimeline')}</p>
@@ -90,7 +94,7 @@ export function PersonPage() {
           ))}
         </ol>
       )}
-      <PersonMap places={p.facilities} label={t('person.map')} />
+      <PersonMap places={p.facilities} label={t('person.map')} nameOf={nameOf} />
     </article>
   );
 }

@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import type { PersonRecord } from '../../../contract/persons.js';
-import { sendJson } from '../api/client.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { useSession } from './session.js';
-import { useFresh } from './workspace-api.js';
+import { send, useFresh } from './workspace-api.js';
+import { ScrollRegion } from './scroll-region.js';
 
 interface ReviewItem {
   a: PersonRecord;
@@ -77,7 +77,7 @@ export function ReviewPage() {
       }
       setSaving(true);
       setError(null);
-      sendJson(
+      send(
         'POST',
         '/api/review/decisions',
         { a: item.a.id, b: item.b.id, decision: what },
@@ -142,7 +142,7 @@ export function ReviewPage() {
             })}
           </h3>
           <p>{t(`review.reasons.${item.reason}`, { defaultValue: item.reason })}</p>
-          <div className="ws-scroll">
+          <ScrollRegion label={t('review.title')}>
             <table className="ws-table ws-pair">
               <thead>
                 <tr>
@@ -166,7 +166,7 @@ export function ReviewPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <div className="ws-actions">
             <button
               type="button"

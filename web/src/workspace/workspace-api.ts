@@ -10,6 +10,40 @@ export type Fetched<T> =
   | { status: 'ok'; data: T; error?: undefined }
   | { status: 'error'; data?: undefined; error: Error };
 
+/**
+ * A request that changes data and may answer with no body (204), with the session's CSRF
+ * token; errors come back as the API client's ApiError.
+ */
+export async function send<T = void>(
+  method: 'POST' | 'DELETE',
+  path: string,
+  body: unknown,
+  csrfToken: string,
+): Promise<T | undefined> {
+  const res = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      'x-csrf-token': csrfToken,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (res.ok) return res.status === 204 ? undefined : ((await res.json()) as T);
+  let error: { code?: string; message?: string } = {};
+  try {
+    error = ((await res.json()) as { error?: typeof error }).error ?? {};
+  } catch {
+    // Not JSON (a proxy's page): the status says enough.
+  }
+  throw new ApiError(
+    res.status,
+    error.code ?? 'http_error',
+    error.message ?? `the server answered ${res.status} ${res.statusText}`,
+  );
+}
+
 /** A text field of a submitted form ('' when absent). */
 export function formText(form: FormData, name: string): string {
   const v = form.get(name);

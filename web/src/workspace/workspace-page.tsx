@@ -1,7 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
-import { sendJson } from '../api/client.js';
 import { ErrorMessage, Loading, NotFound } from '../components/status.js';
 import {
   LoginForm,
@@ -12,6 +11,7 @@ import {
   type Role,
   type Session,
 } from './session.js';
+import { send } from './workspace-api.js';
 import './workspace-i18n.js';
 import './workspace.css';
 
@@ -35,7 +35,8 @@ function Sections({ session, onLogout }: { session: Session; onLogout: () => voi
   const { t } = useTranslation('workspace');
   const [location] = useLocation();
   const logout = () => {
-    void sendJson('DELETE', '/api/session', undefined, session.csrfToken).finally(onLogout);
+    // Logged out either way: a session the server no longer knows is no session.
+    send('DELETE', '/api/session', undefined, session.csrfToken).then(onLogout, onLogout);
   };
   return (
     <div className="ws-bar">

@@ -1,0 +1,244 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableCounts } from '../test/table-counts.js';
+import type { Db } from '../src/db/index.js';
+import { addAccount } from '../src/features/accounts/index.js';
+import { importBytes, importFile } from '../src/features/imports/index.js';
+import { linkDatabase } from '../src/features/linkage/index.js';
+import {
+  episodesImport,
+  eventsImport,
+  personsImport,
+  recordId,
+} from '../src/features/persons/index.js';
+import { sourcesImport } from '../src/features/sources/index.js';
+import { writeSynth } from '../src/features/synth/index.js';
+import {
+  launchBrowser,
+  openPage,
+  seriousAxeViolations,
+  startServer,
+  type TestServer,
+} from './harness.js';
+
+/*
+ * The analyst workspace in a real browser over synthetic persons linked into a review queue,
+ * plus one Latin-spelled record with a timeline. The account is made here with a password
+ * made here: there is no default one to log in with.
+ */
+const PASSWORD = randomBytes(18).toString('base64url');
+const LATIN_RECORD = recordId('press-test', 'P1');
+
+async function prepare(db: Db): Promise<void> {
+  const out = mkdtempSync(join(tmpdir(), 'polon-e2e-synth-'));
+  await writeSynth(db.kysely, { persons: 600, seed: 21, out });
+  await importFile(db, sourcesImport, join(out, 'sources.csv'));
+  await importFile(db, personsImport, join(out, 'persons.csv'));
+  await importFile(db, eventsImport, join(out, 'events.csv'));
+  await importFile(db, episodesImport, join(out, 'episodes.csv'));
+  await linkDatabase(db.kysely);
+  const csv = (s: string) => Buffer.from(s.trim() + '\n');
+  await importBytes(
+    db,
+    sourcesImport,
+    's.csv',
+    csv('id,title\npress-test,Synthetic foreign press'),
+  );
+  await importBytes(
+    db,
+    personsImport,
+    'p.csv',
+    csv(
+      'source,record_id,family_name,given_name,birth_date\npress-test,P1,Zhovtobriukh,Oleksii,1991',
+    ),
+  );
+  await importBytes(
+    db,
+    eventsImport,
+    'e.csv',
+    csv('source,record_id,kind,date\npress-test,P1,captured,2022-03-20'),
+  );
+  await importBytes(
+    db,
+    episodesImport,
+    'ep.csv',
+    csv('source,record_id,facility,from\npress-test,P1,Таганрозьке СІЗО,2022-04-02'),
+  );
+  await addAccount(db.kysely, 'e2e-analyst', 'analyst', PASSWORD, 'e2e');
+}
+
+describe('analyst workspace', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer(prepare);
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A phone-wide page, logged in through the form. */
+  async function loggedIn(path: string, lang = 'en') {
+    const opened = await openPage(browser, { width: 375, height: 800, bypassCSP: true });
+    const { page } = opened;
+    await page.goto(`${server.url}/${lang}/workspace${path}`);
+    await page.locator('#login-username').fill('e2e-analyst');
+    await page.locator('#login-password').fill(PASSWORD);
+    await page.locator('form.ws-login button[type=submit]').click();
+    await page.locator('.ws-bar').waitFor();
+    return opened;
+  }
+
+  /*
+   * The browser logs an HTTP error answer as a console error. The page asks who is logged in
+   * before the form shows (401 for a stranger), and a refused import answers 400: those are
+   * expected, once each where a test says so; any other problem is not.
+   */
+  const unexpected = (problems: string[], expected: number[] = [401]) => {
+    const left = [...problems];
+    for (const status of expected) {
+      const i = left.findIndex((p) => p.includes(`status of ${status}`));
+      if (i >= 0) left.splice(i, 1);
+    }
+    return left;
+  };
+
+  /** Nothing wider than the phone: no sideways scrolling of the whole page. */
+  const fitsWidth = (page: Page) =>
+    page.evaluate(() => {
+      const w = globalThis as unknown as {
+        innerWidth: number;
+        document: { documentElement: { scrollWidth: number } };
+      };
+      return w.document.documentElement.scrollWidth <= w.innerWidth + 1;
+    });
+
+  it('refuses a wrong password and says so', async () => {
+    const { page, context } = await openPage(browser, { bypassCSP: true });
+    await page.goto(`${server.url}/uk/workspace`);
+    await page.locator('#login-username').fill('e2e-analyst');
+    await page.locator('#login-password').fill('not the password');
+    await page.locator('form.ws-login button[type=submit]').click();
+    await expect
+      .poll(() => page.locator('.ws-login [role=alert]').textContent())
+      .toContain('Неправильне');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('finds a Latin-spelled record from a Cyrillic query and shows its timeline and map', async () => {
+    const { page, problems, context } = await loggedIn('/search');
+    await page.locator('#search-q').fill('Жовтобрюх Олексій');
+    await page.locator('form[role=search] button').click();
+    await page.waitForURL(/\/en\/workspace\/search\?q=/);
+    const hit = page.locator(`.ws-results a[href$="/persons/${LATIN_RECORD}"]`);
+    await hit.waitFor();
+    expect(await hit.textContent()).toBe('Zhovtobriukh Oleksii');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+
+    await hit.click();
+    await page.locator('.ws-timeline li').first().waitFor();
+    expect(await page.locator('.ws-timeline li').allTextContents()).toEqual([
+      expect.stringContaining('Captured'),
+      expect.stringMatching(/Held.*Taganrog/),
+    ]);
+    await page.locator('.ws-map.leaflet-container path.leaflet-interactive').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    // The URL holds the view: a reload shows the same person.
+    await page.reload();
+    await page.locator('.ws-timeline li').first().waitFor();
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows every bad cell of a bad spreadsheet and imports nothing; a good one imports after confirming', async () => {
+    const { page, problems, context } = await loggedIn('/import?kind=persons');
+    const before = await tableCounts(server.db);
+    await page.locator('#import-file').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'source,record_id,family_name,birth_date\npress-test,B1,Тестенко,31.02.1990\npress-test,B2,,\n',
+      ),
+    });
+    await page.locator('form.ws-form button[type=submit]').click();
+    const rows = page.locator('.ws-problems tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).locator('td').allTextContents()).toEqual([
+      'bad.csv',
+      '2',
+      'birth_date',
+      '',
+      expect.any(String),
+      expect.any(String),
+    ]);
+    expect(await page.locator('button', { hasText: /^Import \d/ }).count()).toBe(0);
+    expect(await tableCounts(server.db)).toEqual(before);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+
+    await page.locator('#import-file').setInputFiles({
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'source,record_id,family_name,given_name\npress-test,G1,Тестенко,Іван\npress-test,G2,Testenko,Petro\n',
+      ),
+    });
+    await page.locator('form.ws-form button[type=submit]').click();
+    await page.locator('#import-preview').waitFor();
+    expect(await page.locator('[data-count=inserted] dd').textContent()).toBe('2');
+    expect((await tableCounts(server.db)).records).toBe(before.records);
+    await page.locator('button', { hasText: 'Import 2 rows' }).click();
+    await page.locator('#import-done').waitFor();
+    expect((await tableCounts(server.db)).records).toBe((before.records ?? 0) + 2);
+    expect(unexpected(problems, [401, 400])).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a pair accepted with the keyboard after a reload', async () => {
+    const { page, problems, context } = await loggedIn('/review', 'ru');
+    const pair = page.locator('section[data-pair]');
+    await pair.waitFor();
+    const first = await pair.getAttribute('data-pair');
+    const [a, b] = (first ?? '').split(' ');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.keyboard.press('a');
+    await expect.poll(() => pair.getAttribute('data-pair')).not.toBe(first);
+    await page.reload();
+    await pair.waitFor();
+    expect(await pair.getAttribute('data-pair')).not.toBe(first);
+    const stored = await server.db.kysely
+      .selectFrom('review_pairs')
+      .select(['decision', 'decided_by'])
+      .where('a_record_id', '=', a ?? '')
+      .where('b_record_id', '=', b ?? '')
+      .executeTakeFirst();
+    expect(stored).toEqual({ decision: 'match', decided_by: 'e2e-analyst' });
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('runs the captivity estimate and shows its interval, caveats and model table', async () => {
+    const { page, problems, context } = await loggedIn('/estimates', 'uk');
+    await page.locator('#as-of').fill('2024-06-30');
+    await page.locator('form.ws-inline-form button').click();
+    await page.waitForURL(/asOf=2024-06-30/);
+    await page.locator('[data-figure=estimated-held] dd').waitFor();
+    await page.locator('.ws-models tbody tr').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('.ws-models tbody tr[aria-current]').count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+});
