@@ -86,7 +86,7 @@ export async function* csvRowEvents<T>(
       return;
     }
     rows++;
-    const r = validator.check({ row: g.row, cells: toCells(headers, g.cells) });
+    const r = validator.checkValues(g.row, g.cells);
     if (Array.isArray(r)) report(r);
     else batch.push(r);
     if (batch.length >= BATCH) {

