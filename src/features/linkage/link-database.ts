@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
@@ -24,7 +24,8 @@ export async function linkDatabase(
   db: Kysely<Database>,
   options: LinkFileOptions & { actor?: string } = {},
 ): Promise<LinkFileResult & { persons: number }> {
-  const dir = await mkdtemp(join(tmpdir(), 'polon-link-'));
+  await removeOrphanedDirs();
+  const dir = await mkdtemp(join(tmpdir(), `polon-link-${process.pid}-`));
   try {
     const input = join(dir, 'records.csv');
     const output = join(dir, 'clusters.csv');
@@ -107,5 +108,28 @@ export async function linkDatabase(
     return { ...result, input: '(database)', output: '(database)', persons: members.size };
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * A run killed mid-way (SIGKILL, power cut) cannot remove its folder, which holds names and
+ * birth dates; the next run removes the folders of runs whose process is gone.
+ */
+async function removeOrphanedDirs(): Promise<void> {
+  const base = tmpdir();
+  for (const name of await readdir(base).catch(() => [])) {
+    const pid = /^polon-link-(\d+)-/.exec(name)?.[1];
+    if (pid && !alive(Number(pid)))
+      await rm(join(base, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
