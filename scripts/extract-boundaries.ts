@@ -112,7 +112,8 @@ function simplify(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon | nu
     .map((rings) => {
       const outer = ring(rings[0]!);
       if (!outer) return null;
-      return [outer, ...rings.slice(1).flatMap((r) => ring(r) ?? [])];
+      const holes = rings.slice(1).map(ring);
+      return [outer, ...holes.filter((h): h is Position[] => h !== null)];
     })
     .filter((p): p is Position[][] => p !== null);
   if (kept.length === 0) return null;

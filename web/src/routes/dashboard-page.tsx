@@ -1,29 +1,66 @@
-import type { ExchangeStats } from '../../../contract/exchanges.js';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { PublicSummary } from '../../../contract/publication.js';
 import { useApi } from '../api/use-api.js';
+import { AboutFigures } from '../components/about-figures.js';
+import { HeadlineFigures } from '../components/headline.js';
+import { PriorityGroups } from '../components/priority-groups.js';
+import { PublishedHeld } from '../components/published-held.js';
 import { ErrorMessage, Loading } from '../components/status.js';
-import { formatDate, formatNumber } from '../i18n/format.js';
+import { TimelineSection } from '../charts/timeline-section.js';
+
+// Leaflet and the boundaries load after the numbers: the first screen does not wait for them.
+const MapView = lazy(() => import('../map/map-view.js').then((m) => ({ default: m.MapView })));
 
 export function DashboardPage() {
-  const { t, i18n } = useTranslation();
-  const stats = useApi<ExchangeStats>('/api/stats/exchanges');
-  if (stats.status === 'loading') return <Loading />;
-  if (stats.status === 'error') return <ErrorMessage error={stats.error} />;
-  const s = stats.data;
+  const { t } = useTranslation();
+  const summary = useApi<PublicSummary>('/api/public/summary');
   return (
-    <section>
+    <>
       <h1>{t('dashboard.title')}</h1>
-      <dl className="headline">
-        <div className="figure" data-figure="returned">
-          <dt>{t('headline.returned')}</dt>
-          <dd>{formatNumber(s.returned, i18n.language)}</dd>
-        </div>
-        <div className="figure" data-figure="exchanges">
-          <dt>{t('headline.exchanges')}</dt>
-          <dd>{formatNumber(s.exchanges, i18n.language)}</dd>
-        </div>
-      </dl>
-      <p>{t('headline.asOf', { date: formatDate(s.asOf, i18n.language) })}</p>
-    </section>
+      <p className="lead">{t('site.tagline')}</p>
+      {summary.status === 'loading' && <Loading />}
+      {summary.status === 'error' && <ErrorMessage error={summary.error} />}
+      {summary.status === 'ok' && (
+        <section aria-labelledby="headline-title">
+          <h2 id="headline-title" className="visually-hidden">
+            {t('dashboard.headlineTitle')}
+          </h2>
+          <HeadlineFigures headline={summary.data.headline} />
+        </section>
+      )}
+      <section aria-labelledby="map-title">
+        <h2 id="map-title">{t('dashboard.mapTitle')}</h2>
+        <Suspense fallback={<Loading />}>
+          <MapView />
+        </Suspense>
+        <p>
+          <Link href="/facilities">{t('nav.facilities')}</Link> ·{' '}
+          <Link href="/map">{t('dashboard.mapMore')}</Link>
+        </p>
+      </section>
+      {summary.status === 'ok' && (
+        <>
+          <section aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t('dashboard.timelineTitle')}</h2>
+            <TimelineSection points={summary.data.timeline} />
+          </section>
+          <section aria-labelledby="groups-title">
+            <h2 id="groups-title">{t('dashboard.groupsTitle')}</h2>
+            <PriorityGroups groups={summary.data.priorityGroups} />
+          </section>
+          <section id="published" aria-labelledby="published-title" tabIndex={-1}>
+            <h2 id="published-title">{t('dashboard.publishedTitle')}</h2>
+            <p>{t('method.published-figures')}</p>
+            <PublishedHeld figures={summary.data.publishedHeld} />
+          </section>
+          <section aria-labelledby="about-title">
+            <h2 id="about-title">{t('dashboard.aboutTitle')}</h2>
+            <AboutFigures summary={summary.data} />
+          </section>
+        </>
+      )}
+    </>
   );
 }

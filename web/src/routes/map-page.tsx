@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { MapView } from '../map/map-view.js';
 
 export function MapPage() {
   const { t } = useTranslation();
   return (
-    <section>
+    <>
       <h1>{t('map.title')}</h1>
-    </section>
+      <MapView />
+    </>
   );
 }
