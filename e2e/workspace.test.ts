@@ -224,6 +224,23 @@ describe('analyst workspace', () => {
       .where('b_record_id', '=', b ?? '')
       .executeTakeFirst();
     expect(stored).toEqual({ decision: 'match', decided_by: 'e2e-analyst' });
+
+    // S skips (the URL says how many), R rejects the pair after it.
+    const second = await pair.getAttribute('data-pair');
+    await page.keyboard.press('s');
+    await page.waitForURL(/\/review\?skip=1$/);
+    await expect.poll(() => pair.getAttribute('data-pair')).not.toBe(second);
+    const third = (await pair.getAttribute('data-pair')) ?? '';
+    await page.keyboard.press('r');
+    await expect.poll(() => pair.getAttribute('data-pair')).not.toBe(third);
+    const [ra, rb] = third.split(' ');
+    const rejected = await server.db.kysely
+      .selectFrom('review_pairs')
+      .select('decision')
+      .where('a_record_id', '=', ra ?? '')
+      .where('b_record_id', '=', rb ?? '')
+      .executeTakeFirst();
+    expect(rejected?.decision).toBe('non_match');
     expect(unexpected(problems)).toEqual([]);
     await context.close();
   });

@@ -12,12 +12,24 @@ import { ScrollRegion } from './scroll-region.js';
 
 type Mse = z.infer<typeof MseResult>;
 
-function Interval({ ci }: { ci: [number | null, number | null] | null }) {
+function Interval({
+  ci,
+  bare = false,
+}: {
+  ci: [number | null, number | null] | null;
+  /** Just the two ends, for a table column that names the interval in its header. */
+  bare?: boolean;
+}) {
   const { t, i18n } = useTranslation('workspace');
-  if (!ci) return <>{t('estimates.noInterval')}</>;
+  if (!ci) return <>{bare ? '—' : t('estimates.noInterval')}</>;
   const end = (v: number | null) => (v === null ? '∞' : formatNumber(Math.round(v), i18n.language));
-  return <>{t('estimates.interval', { low: end(ci[0]), high: end(ci[1]) })}</>;
+  const low = end(ci[0]);
+  const high = end(ci[1]);
+  return <>{bare ? `${low} – ${high}` : t('estimates.interval', { low, high })}</>;
 }
+
+/** Every model has each list's main effect; what tells models apart are the interactions. */
+const interactions = (terms: string[]): string[] => terms.filter((x) => x.includes(':'));
 
 /** The log-linear models MSE fitted to the estimate's overlap table, the selected one first. */
 function ModelTable({ estimate }: { estimate: NonNullable<CaptivityEstimate['mse']> }) {
@@ -61,16 +73,16 @@ function ModelTable({ estimate }: { estimate: NonNullable<CaptivityEstimate['mse
         <tbody>
           {mse.models.map((m, i) => (
             <tr
-              key={m.terms.join('+') || 'independence'}
+              key={m.terms.join('+')}
               aria-current={mse.selected?.index === i ? 'true' : undefined}
             >
               <th scope="row">
-                {m.terms.length ? m.terms.join(' + ') : t('estimates.independence')}
+                {interactions(m.terms).join(' + ') || t('estimates.independence')}
                 {mse.selected?.index === i && <> ({t('estimates.selected')})</>}
               </th>
               <td>{n(m.N)}</td>
               <td>
-                <Interval ci={m.ci95} />
+                <Interval ci={m.ci95} bare />
               </td>
               <td>{x(m.aic)}</td>
               <td>{x(m.bic)}</td>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import type { PersonRecord } from '../../../contract/persons.js';
@@ -97,20 +97,24 @@ export function ReviewPage() {
     [item, saving, skipped, setParams, session.csrfToken, reload, t],
   );
 
+  /*
+   * Single-key shortcuts act only while focus is on the pair (WCAG 2.1.4), so they never
+   * fire while typing elsewhere or for a screen reader's own letter keys; each new pair
+   * takes focus, so a keyboard user goes on pressing A, R or S.
+   */
+  const onKey = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const what = KEYS[e.key.toLowerCase()];
+    if (what) {
+      e.preventDefault();
+      act(what);
+    }
+  };
+  const pairRef = useRef<HTMLElement>(null);
+  const pairKey = item ? `${item.a.id} ${item.b.id}` : null;
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target?.closest('input, select, textarea, [contenteditable]')) return;
-      const what = KEYS[e.key.toLowerCase()];
-      if (what) {
-        e.preventDefault();
-        act(what);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [act]);
+    if (pairKey) pairRef.current?.focus();
+  }, [pairKey]);
 
   return (
     <div>
@@ -133,7 +137,14 @@ export function ReviewPage() {
         </p>
       )}
       {queue.status === 'ok' && item && (
-        <section aria-labelledby="pair-title" data-pair={`${item.a.id} ${item.b.id}`}>
+        <section
+          aria-labelledby="pair-title"
+          data-pair={pairKey ?? ''}
+          ref={pairRef}
+          tabIndex={-1}
+          onKeyDown={onKey}
+          className="ws-pair-section"
+        >
           <h3 id="pair-title">
             {t('review.pair', {
               n: skipped + 1,
