@@ -136,7 +136,9 @@ export class RowValidator<T> {
           row: raw.row,
           column: column === undefined ? undefined : this.shownAs(column),
           value:
-            value !== undefined && value !== '' && !this.personal.has(column ?? '')
+            // In a file about persons no cell is echoed: with a column shifted, a name
+            // sits under "sex" or "unit", and the message would carry it to logs and screens.
+            value !== undefined && value !== '' && this.personal.size === 0
               ? shorten(value)
               : undefined,
           message: issue.message,
