@@ -1,14 +1,17 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries from 'world-atlas/countries-110m.json';
 import type { PlaceOnMap } from '../../../contract/persons.js';
+import boundariesUrl from '../../../data/geo/boundaries.json?url';
+
+// The public map's bundled boundaries (one file, so the browser fetches and caches it once).
+let boundaries: Promise<GeoJSON.GeoJsonObject> | undefined;
+const loadBoundaries = () =>
+  (boundaries ??= fetch(boundariesUrl).then((r) => r.json() as Promise<GeoJSON.GeoJsonObject>));
 
 /**
- * A small map of the places a person was held: bundled country outlines (no tile server,
- * so it works offline and tells no third party whom an analyst is looking at) and a dot per
+ * A small map of the places a person was held: bundled region outlines (no tile server, so
+ * it works offline and tells no third party whom an analyst is looking at) and a dot per
  * facility with coordinates.
  */
 export function PersonMap({
@@ -26,14 +29,10 @@ export function PersonMap({
     const placed = places.filter((p) => p.lat !== null && p.lon !== null);
     if (!el || placed.length === 0) return;
     const points = placed.map((p) => L.latLng(p.lat ?? 0, p.lon ?? 0));
-    const map = L.map(el, { attributionControl: false, zoomSnap: 0.5, keyboard: true });
+    const map = L.map(el, { zoomSnap: 0.5, keyboard: true });
+    map.attributionControl.setPrefix(false).addAttribution('Natural Earth');
     // The view first: Leaflet's vector renderer measures the map when a layer is added.
-    map.fitBounds(L.latLngBounds(points).pad(0.5), { maxZoom: 5 });
-    const topo = countries as unknown as Topology<{ countries: GeometryCollection }>;
-    L.geoJSON(feature(topo, topo.objects.countries), {
-      style: { color: '#8a939c', weight: 1, fillColor: '#f3f5f7', fillOpacity: 1 },
-      interactive: false,
-    }).addTo(map);
+    map.fitBounds(L.latLngBounds(points).pad(0.5), { maxZoom: 6 });
     placed.forEach((p, i) => {
       L.circleMarker(points[i] ?? L.latLng(0, 0), {
         radius: 7,
@@ -44,7 +43,21 @@ export function PersonMap({
         .bindTooltip(nameOf(p))
         .addTo(map);
     });
+    let live = true;
+    void loadBoundaries().then((geo) => {
+      if (!live) return;
+      L.geoJSON(geo, {
+        interactive: false,
+        style: (f) =>
+          f?.properties && (f.properties as { kind: string }).kind === 'country'
+            ? { color: '#8a949e', weight: 1, fillColor: '#eef0f2', fillOpacity: 1 }
+            : { color: '#a7b0b9', weight: 0.6, fillColor: '#fbfbf8', fillOpacity: 1 },
+      })
+        .addTo(map)
+        .bringToBack();
+    });
     return () => {
+      live = false;
       map.remove();
     };
   }, [places, nameOf]);
