@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { AppError, formatProblem, InputError } from '../core/app-error.js';
 import { parsePartialDate, todayIso } from '../core/partial-date.js';
 import { loadConfig, type Config } from '../config.js';
-import { createDb, migrateToLatest, type Db } from '../db/index.js';
+import { asUnavailable, createDb, migrateToLatest, type Db } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import {
   addAccount,
@@ -813,10 +813,9 @@ function reportError(err: unknown, io: CliIo, json: boolean): number {
     return EXIT_CODE[err.code];
   }
   const message = err instanceof Error ? err.message : String(err);
-  if (/ECONNREFUSED|connect ETIMEDOUT|getaddrinfo/.test(message)) {
-    io.stderr(
-      `polon: cannot reach the PostgreSQL server (${message}). Check DATABASE_URL and that the server is running.\n`,
-    );
+  const down = asUnavailable(err);
+  if (down) {
+    io.stderr(`polon: ${down.message} (${message})\n`);
     return EXIT_CODE.unavailable;
   }
   io.stderr(`polon: internal error: ${message}\n`);

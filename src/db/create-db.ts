@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../core/app-error.js';
 import type { Database } from './tables.js';
+import { SQLITE_BUSY_MS } from './unavailable.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -57,7 +58,7 @@ function createSqlite(path: string, key?: string): Db {
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     // Another process writing (an import beside a running server) waits instead of failing.
-    database.pragma('busy_timeout = 5000');
+    database.pragma(`busy_timeout = ${SQLITE_BUSY_MS}`);
     database.pragma('synchronous = NORMAL');
   } catch (err) {
     throw new AppError(

@@ -12,7 +12,7 @@ import {
 import type { Access } from '../core/access.js';
 import { AppError } from '../core/app-error.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/index.js';
+import { asUnavailable, pingDb, type Db } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import { accountsRoutes } from '../features/accounts/index.js';
 import { claimsImport, claimsRoutes } from '../features/claims/index.js';
@@ -111,6 +111,18 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
         .status(err.statusCode)
         .send({ error: { code: 'invalid_input', message: err.message, requestId: req.id } });
     }
+    // PostgreSQL gone or SQLite locked past its wait: 503, and the pool reconnects by itself.
+    const down = asUnavailable(err);
+    if (down) {
+      req.log.warn(
+        { code: (err as { code?: string }).code, reqId: req.id },
+        'database unavailable',
+      );
+      return reply
+        .status(HTTP_STATUS.unavailable)
+        .header('retry-after', '5')
+        .send({ error: { code: down.code, message: down.message, requestId: req.id } });
+    }
     req.log.error({ err, reqId: req.id }, 'unhandled error');
     return reply.status(500).send({
       error: {
@@ -148,10 +160,11 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   installAccessGuard(app, db);
   accountsRoutes(app, { db, secureCookies: config.secureCookies });
 
-  app.get('/api/health', { config: { access: 'public' } }, () => ({
-    status: 'ok',
-    database: db.dialect,
-  }));
+  // Asks the database, so a load balancer sees a 503 while it is unreachable.
+  app.get('/api/health', { config: { access: 'public' } }, async () => {
+    await pingDb(db);
+    return { status: 'ok', database: db.dialect };
+  });
   exchangesRoutes(app, { db });
   claimsRoutes(app, { db });
   facilitiesRoutes(app, { db });
