@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'contract/**/*.test.ts', 'test/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'contract/**/*.test.ts',
+      'test/**/*.test.ts',
+      'e2e/**/*.test.ts',
+      'web/src/**/*.test.ts',
+    ],
     globalSetup: ['test/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     // Two cores: two workers keep the machine responsive and PostgreSQL schemas few.
