@@ -37,6 +37,8 @@ async function auditRows(db: Db) {
 /** Every table but the audit log equal; the audit log equal plus the one restore row. */
 async function expectSameData(original: Db, restored: Db): Promise<void> {
   const [a, b] = [await tableDigests(original), await tableDigests(restored)];
+  expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+  expect(a.records?.rows ?? 0).toBeGreaterThan(0);
   const { audit_log: auditA, ...restA } = a;
   const { audit_log: auditB, ...restB } = b;
   expect(restB).toEqual(restA);
