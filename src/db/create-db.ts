@@ -128,6 +128,10 @@ function createPostgres(url: string, schema: string | undefined): Db {
   // An idle client that loses its server must not crash the process; the next query fails
   // with a clear error instead.
   pool.on('error', () => undefined);
+  // So must one that loses it between queries while checked out (PostgreSQL stopped under a
+  // running server): without a listener its 'error' event would end the process. Its next
+  // query fails instead, and the pool replaces it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safe = url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');
   return {

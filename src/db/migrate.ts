@@ -1,5 +1,6 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { AppError } from '../core/app-error.js';
+import { asUnavailable } from './unavailable.js';
 import type { Db } from './create-db.js';
 import * as m001 from './migrations/2026-11-26-001-evidence-registry.js';
 import * as m002 from './migrations/2026-11-26-002-persons-and-testimonies.js';
@@ -43,6 +44,9 @@ export async function migrateToLatest(db: Db, pgSchema?: string): Promise<Migrat
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    // A server that cannot be reached is not a failed migration: say what it is.
+    const down = asUnavailable(error);
+    if (down) throw down;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError(
       'internal',
