@@ -159,6 +159,23 @@ describe('analyst workspace', () => {
     await context.close();
   });
 
+  it('asks to log in again when the session ends, and goes on with the same view', async () => {
+    const { page, problems, context } = await loggedIn('/search');
+    await server.db.kysely.deleteFrom('sessions').execute();
+    await page.locator('#search-q').fill('Zhovtobriukh');
+    await page.locator('form[role=search] button').click();
+    await page.locator('.ws-login [role=alert]').waitFor();
+    expect(await page.locator('.ws-login [role=alert]').textContent()).toContain(
+      'session has ended',
+    );
+    await page.locator('#login-username').fill('e2e-analyst');
+    await page.locator('#login-password').fill(PASSWORD);
+    await page.locator('form.ws-login button[type=submit]').click();
+    await page.locator(`.ws-results a[href$="/persons/${LATIN_RECORD}"]`).waitFor();
+    expect(unexpected(problems, [401, 401])).toEqual([]);
+    await context.close();
+  });
+
   it('shows every bad cell of a bad spreadsheet and imports nothing; a good one imports after confirming', async () => {
     const { page, problems, context } = await loggedIn('/import?kind=persons');
     const before = await tableCounts(server.db);

@@ -44,7 +44,14 @@ export function useCurrentSession(): {
   return { session, setSession, error };
 }
 
-export function LoginForm({ onLogin }: { onLogin: (s: Session) => void }) {
+export function LoginForm({
+  onLogin,
+  notice = null,
+}: {
+  onLogin: (s: Session) => void;
+  /** Why the form is back (the session ended), said before the fields. */
+  notice?: string | null;
+}) {
   const { t } = useTranslation('workspace');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,6 +77,7 @@ export function LoginForm({ onLogin }: { onLogin: (s: Session) => void }) {
   return (
     <form className="ws-form ws-login" onSubmit={submit} aria-labelledby="login-title">
       <h2 id="login-title">{t('login.title')}</h2>
+      {notice && <p role="alert">{notice}</p>}
       <p>{t('login.why')}</p>
       <label htmlFor="login-username">{t('login.username')}</label>
       <input id="login-username" name="username" autoComplete="username" required />

@@ -31,6 +31,7 @@ export async function send<T = void>(
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (res.ok) return res.status === 204 ? undefined : ((await res.json()) as T);
+  if (res.status === 401) sessionLost?.();
   let error: { code?: string; message?: string } = {};
   try {
     error = ((await res.json()) as { error?: typeof error }).error ?? {};
@@ -50,6 +51,23 @@ export function formText(form: FormData, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/*
+ * A session can end while a page is open (it expires, or an administrator disables the
+ * account): the workspace shows the login form again instead of a page of errors.
+ */
+let sessionLost: (() => void) | null = null;
+
+export function onSessionLost(listener: () => void): () => void {
+  sessionLost = listener;
+  return () => {
+    if (sessionLost === listener) sessionLost = null;
+  };
+}
+
+function noticeSessionLoss(error: unknown): void {
+  if (error instanceof ApiError && error.status === 401) sessionLost?.();
+}
+
 export function useFresh<T>(path: string | null): Fetched<T> & { reload: () => void } {
   const [round, setRound] = useState(0);
   const [state, setState] = useState<{ key: string; value: Fetched<T> } | null>(null);
@@ -61,6 +79,7 @@ export function useFresh<T>(path: string | null): Fetched<T> & { reload: () => v
       (data) => setState({ key, value: { status: 'ok', data } }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
+        noticeSessionLoss(error);
         setState({
           key,
           value: {
@@ -130,6 +149,7 @@ export async function sendFile(
     body: file,
   });
   if (res.ok) return (await res.json()) as ImportResult;
+  if (res.status === 401) sessionLost?.();
   let body: {
     error?: { code?: string; message?: string; details?: { problems?: ImportProblem[] } };
   } = {};

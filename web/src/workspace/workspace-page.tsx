@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { ErrorMessage, Loading, NotFound } from '../components/status.js';
@@ -11,7 +11,7 @@ import {
   type Role,
   type Session,
 } from './session.js';
-import { send } from './workspace-api.js';
+import { onSessionLost, send } from './workspace-api.js';
 import './workspace-i18n.js';
 import './workspace.css';
 
@@ -76,12 +76,29 @@ function Needs({ role, children }: { role: Role; children: ReactNode }) {
 export function WorkspacePage() {
   const { t } = useTranslation('workspace');
   const { session, setSession, error } = useCurrentSession();
+  const [ended, setEnded] = useState(false);
+  useEffect(
+    () =>
+      onSessionLost(() => {
+        setEnded(true);
+        setSession(null);
+      }),
+    [setSession],
+  );
   return (
     <section className="workspace" aria-labelledby="ws-title">
       <h1 id="ws-title">{t('title')}</h1>
       {error && <ErrorMessage error={error} />}
       {session === undefined && !error && <Loading />}
-      {session === null && <LoginForm onLogin={setSession} />}
+      {session === null && (
+        <LoginForm
+          notice={ended ? t('session.ended') : null}
+          onLogin={(s) => {
+            setEnded(false);
+            setSession(s);
+          }}
+        />
+      )}
       {session && (
         <SessionProvider value={session}>
           <Sections session={session} onLogout={() => setSession(null)} />

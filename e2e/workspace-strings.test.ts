@@ -1,0 +1,39 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../src/package-root.js';
+
+/*
+ * The workspace's strings in every language: the same keys (plural forms aside, which
+ * differ by language), and every key the pages ask for by name present in English.
+ */
+const dir = join(packageRoot(), 'web', 'src', 'workspace');
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const strings = (lang: string): unknown =>
+  JSON.parse(readFileSync(join(dir, 'i18n', `${lang}.json`), 'utf8'));
+const baseKeys = (lang: string) =>
+  [...new Set(keys(strings(lang)).map((k) => k.replace(PLURAL, '')))].sort();
+
+describe('workspace strings', () => {
+  it('has the same keys in Ukrainian, English and Russian', () => {
+    expect(baseKeys('uk')).toEqual(baseKeys('en'));
+    expect(baseKeys('ru')).toEqual(baseKeys('en'));
+  });
+
+  it('has every key the pages name', () => {
+    const known = new Set(baseKeys('en'));
+    const used = readdirSync(dir)
+      .filter((f) => f.endsWith('.tsx'))
+      .flatMap((f) =>
+        [...readFileSync(join(dir, f), 'utf8').matchAll(/\bt\('([a-zA-Z.]+)'/g)].map((m) => m[1]),
+      );
+    expect(used.length).toBeGreaterThan(50);
+    expect(used.filter((k) => k !== undefined && !known.has(k))).toEqual([]);
+  });
+});
