@@ -102,8 +102,17 @@ export async function writeBackupFile(
     sum.update(head);
     const out = createWriteStream(tmp, { mode: 0o600 });
     out.write(head);
+    // Lines go on in chunks of about 64 KiB: one stream chunk per row costs more than the row.
     const payload = (async function* () {
-      for await (const line of lines) yield `${line}\n`;
+      let chunk = '';
+      for await (const line of lines) {
+        chunk += `${line}\n`;
+        if (chunk.length >= 65_536) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
     })();
     const stages = cipher ? [createGzip(), cipher, hashTap(sum)] : [createGzip(), hashTap(sum)];
     await pipeline(Readable.from(payload), ...(stages as [Transform]), out);
