@@ -34,7 +34,12 @@ export function SearchPage() {
       {result.status === 'error' && <ErrorMessage error={result.error} />}
       {result.status === 'ok' && (
         <>
-          <p role="status">{t('search.found', { count: result.data.total })}</p>
+          <p role="status">
+            {t('search.found', { count: result.data.total })}
+            {result.data.total > result.data.items.length && (
+              <> {t('search.first', { count: result.data.items.length })}</>
+            )}
+          </p>
           <ul className="ws-results">
             {result.data.items.map((p) => (
               <li key={p.id}>
