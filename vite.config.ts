@@ -29,7 +29,9 @@ export default defineConfig({
   plugins: [react(), languagesFile()],
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    // A running server (another test run, a benchmark) still serves the index.html it read at
+    // start; keeping the previous build's hashed files lets that page load while a new build lands.
+    emptyOutDir: false,
     // The CSP allows no inline script, so no inline module-preload polyfill either.
     modulePreload: { polyfill: false },
     reportCompressedSize: true,

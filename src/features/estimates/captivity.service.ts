@@ -12,7 +12,12 @@ import {
   type CaptivityTimeline,
   type MseResult,
 } from '../../estimation/index.js';
-import { loadOccupancy, loadTimelines, undecidedLinks } from './captivity-timelines.js';
+import {
+  loadOccupancy,
+  loadTimelines,
+  undecidedLinks,
+  type TimelineSet,
+} from './captivity-timelines.js';
 
 export interface CaptivityEstimate {
   asOf: string;
@@ -106,11 +111,11 @@ export async function estimateCaptivity(
   asOf: string,
   windowDays = 183,
   includeThin = false,
+  /** Timelines already loaded (with the same includeThin), so a caller reading them too loads them once. */
+  loaded?: TimelineSet,
 ): Promise<CaptivityEstimate> {
-  const { timelines, basis, unlinkedRecords, thinRecords, personOf } = await loadTimelines(
-    db,
-    includeThin,
-  );
+  const { timelines, basis, unlinkedRecords, thinRecords, personOf } =
+    loaded ?? (await loadTimelines(db, includeThin));
   const caveats: string[] = [];
   if (timelines.length === 0)
     caveats.push(

@@ -4,7 +4,7 @@ import { PublicFacilities, PublicSummary } from '../../../contract/index.js';
 import { todayIso } from '../../core/partial-date.js';
 import type { Db } from '../../db/index.js';
 import { dataVersion } from './publication.repository.js';
-import { computeCaptivity, publicFacilities, publicSummary } from './publication.service.js';
+import { loadPersonEvidence, publicFacilities, publicSummary } from './publication.service.js';
 
 interface Published {
   summary: PublicSummary;
@@ -19,8 +19,8 @@ interface Published {
 export function createPublicationCache(db: Db, threshold: number) {
   let entry: { key: string; value: Promise<Published> } | undefined;
   const compute = async (asOf: string): Promise<Published> => {
-    const captivity = await computeCaptivity(db.kysely, asOf);
-    const options = { asOf, threshold, captivity };
+    const evidence = await loadPersonEvidence(db.kysely, asOf);
+    const options = { asOf, threshold, evidence };
     const [summary, facilities] = await Promise.all([
       publicSummary(db.kysely, options),
       publicFacilities(db.kysely, options),

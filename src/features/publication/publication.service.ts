@@ -8,7 +8,12 @@ import { publicCount } from '../../core/small-count.js';
 import type { Database } from '../../db/index.js';
 import { enteredOn, leftOn, type CaptivityTimeline } from '../../estimation/index.js';
 import { loadClaims } from '../claims/index.js';
-import { estimateCaptivity, loadTimelines, type CaptivityEstimate } from '../estimates/index.js';
+import {
+  estimateCaptivity,
+  loadTimelines,
+  type CaptivityEstimate,
+  type TimelineSet,
+} from '../estimates/index.js';
 import {
   exchangeStats,
   exchangeUnits,
@@ -52,13 +57,25 @@ const heldOn = (t: CaptivityTimeline, day: string): boolean => {
 const yearsBefore = (day: string, years: number): string =>
   `${String(Number(day.slice(0, 4)) - years).padStart(4, '0')}${day.slice(4)}`;
 
-/** The captivity estimate both public routes use: one computation per data version. */
-export function computeCaptivity(db: Kysely<Database>, asOf: string): Promise<CaptivityEstimate> {
-  return estimateCaptivity(db, asOf);
+/** What both public routes derive from person records: computed once per data version. */
+export interface PersonEvidence {
+  captivity: CaptivityEstimate;
+  timelines: TimelineSet;
+}
+
+export async function loadPersonEvidence(
+  db: Kysely<Database>,
+  asOf: string,
+): Promise<PersonEvidence> {
+  const timelines = await loadTimelines(db);
+  // 183 days: the estimate's default window for "known whereabouts".
+  const captivity = await estimateCaptivity(db, asOf, 183, false, timelines);
+  return { captivity, timelines };
 }
 
 async function priorityGroups(
   db: Kysely<Database>,
+  timelines: CaptivityTimeline[],
   asOf: string,
   byCategory: ReturnType<typeof exchangeStats>['byCategory'],
   threshold: number,
@@ -73,7 +90,7 @@ async function priorityGroups(
     civiliansSince2014: 0,
   };
   if (hasPersons) {
-    const [{ timelines }, traits] = await Promise.all([loadTimelines(db), loadPersonTraits(db)]);
+    const traits = await loadPersonTraits(db);
     const sixtyBy = yearsBefore(asOf, 60);
     for (const t of timelines) {
       if (!heldOn(t, asOf)) continue;
@@ -124,9 +141,10 @@ function timeline(rows: Exchange[], asOf: string): Summary['timeline'] {
 
 export async function publicSummary(
   db: Kysely<Database>,
-  options: { asOf: string; threshold: number; captivity: CaptivityEstimate },
+  options: { asOf: string; threshold: number; evidence: PersonEvidence },
 ): Promise<Summary> {
-  const { asOf, threshold, captivity: c } = options;
+  const { asOf, threshold } = options;
+  const c = options.evidence.captivity;
   const count = (n: number): PublicCountOf => publicCount(n, threshold);
   const [rows, claims] = await Promise.all([loadExchanges(db, { asOf }), loadClaims(db, { asOf })]);
   const stats = exchangeStats(rows, asOf);
@@ -210,15 +228,23 @@ export async function publicSummary(
         a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : a.metric.localeCompare(b.metric),
       ),
     timeline: timeline(rows, asOf),
-    priorityGroups: await priorityGroups(db, asOf, stats.byCategory, threshold, hasPersons),
+    priorityGroups: await priorityGroups(
+      db,
+      options.evidence.timelines.timelines,
+      asOf,
+      stats.byCategory,
+      threshold,
+      hasPersons,
+    ),
   };
 }
 
 export async function publicFacilities(
   db: Kysely<Database>,
-  options: { asOf: string; threshold: number; captivity: CaptivityEstimate },
+  options: { asOf: string; threshold: number; evidence: PersonEvidence },
 ): Promise<PublicFacilities> {
-  const { asOf, threshold, captivity: c } = options;
+  const { asOf, threshold } = options;
+  const c = options.evidence.captivity;
   const facilities = await loadFacilities(db);
   const known = new Map(c.facilities.map((f) => [f.facilityId, f]));
   const hasPersons = c.basis !== 'none';

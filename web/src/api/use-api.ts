@@ -8,27 +8,53 @@ export type ApiState<T> =
 
 /**
  * Public responses change only when data is loaded, so a page revisited in the same visit
- * reuses what it fetched instead of waiting again.
+ * reuses what it fetched instead of waiting again; a request in flight is shared.
  */
-const cache = new Map<string, unknown>();
+const done = new Map<string, unknown>();
+const pending = new Map<string, Promise<unknown>>();
 
-/** Fetches `path` (null: nothing yet) and re-fetches when it changes; aborts a stale request. */
-export function useApi<T>(path: string | null): ApiState<T> {
-  const cached = path === null ? undefined : (cache.get(path) as T | undefined);
-  const [state, setState] = useState<{ path: string | null; value: ApiState<T> }>({
-    path,
-    value: cached === undefined ? { status: 'loading' } : { status: 'ok', data: cached },
-  });
-  useEffect(() => {
-    if (path === null || cache.has(path)) return;
-    const controller = new AbortController();
-    getJson<T>(path, controller.signal).then(
+function load<T>(path: string): Promise<T> {
+  let p = pending.get(path) as Promise<T> | undefined;
+  if (!p) {
+    p = getJson<T>(path).then(
       (data) => {
-        cache.set(path, data);
-        setState({ path, value: { status: 'ok', data } });
+        done.set(path, data);
+        pending.delete(path);
+        return data;
       },
       (error: unknown) => {
-        if (controller.signal.aborted) return;
+        pending.delete(path);
+        throw error;
+      },
+    );
+    pending.set(path, p);
+  }
+  return p;
+}
+
+/**
+ * Starts fetching what a part of the page will need before its code has loaded (the map's
+ * places while Leaflet downloads), so the two waits overlap instead of adding up.
+ */
+export function prefetch(path: string): void {
+  if (!done.has(path)) load(path).catch(() => undefined);
+}
+
+/** Fetches `path` (null: nothing yet) and re-fetches when it changes. */
+export function useApi<T>(path: string | null): ApiState<T> {
+  const [state, setState] = useState<{ path: string | null; value: ApiState<T> }>({
+    path,
+    value: { status: 'loading' },
+  });
+  useEffect(() => {
+    if (path === null || done.has(path)) return;
+    let live = true;
+    load<T>(path).then(
+      (data) => {
+        if (live) setState({ path, value: { status: 'ok', data } });
+      },
+      (error: unknown) => {
+        if (!live) return;
         setState({
           path,
           value: {
@@ -38,9 +64,11 @@ export function useApi<T>(path: string | null): ApiState<T> {
         });
       },
     );
-    return () => controller.abort();
+    return () => {
+      live = false;
+    };
   }, [path]);
-  if (path !== null && cache.has(path)) return { status: 'ok', data: cache.get(path) as T };
+  if (path !== null && done.has(path)) return { status: 'ok', data: done.get(path) as T };
   if (state.path !== path) return { status: 'loading' };
   return state.value;
 }

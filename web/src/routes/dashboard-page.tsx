@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { PublicSummary } from '../../../contract/publication.js';
-import { useApi } from '../api/use-api.js';
+import { prefetch, useApi } from '../api/use-api.js';
 import { AboutFigures } from '../components/about-figures.js';
 import { HeadlineFigures } from '../components/headline.js';
 import { PriorityGroups } from '../components/priority-groups.js';
@@ -15,6 +15,7 @@ const MapView = lazy(() => import('../map/map-view.js').then((m) => ({ default: 
 
 export function DashboardPage() {
   const { t } = useTranslation();
+  prefetch('/api/public/facilities');
   const summary = useApi<PublicSummary>('/api/public/summary');
   return (
     <>
