@@ -1,5 +1,5 @@
 export { createDb, type Db, type DbConfig, type DialectName } from './create-db.js';
-export { migrateToLatest, type MigrateResult } from './migrate.js';
+export { knownMigrations, migrateToLatest, type MigrateResult } from './migrate.js';
 export type * from './tables.js';
 export { upsertRows, upsertTable, type FlatRows, type UpsertOutcome } from './upsert-rows.js';
 export { PERSONAL_COLUMNS } from './personal-columns.js';

@@ -22,6 +22,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-007-account-totp': m007,
 };
 
+/** The migrations this Polon knows, in order. */
+export const knownMigrations = (): string[] => Object.keys(MIGRATIONS);
+
 class StaticProvider implements MigrationProvider {
   getMigrations(): Promise<Record<string, Migration>> {
     return Promise.resolve(MIGRATIONS);
@@ -33,7 +36,15 @@ export interface MigrateResult {
   current: string[];
 }
 
-export async function migrateToLatest(db: Db, pgSchema?: string): Promise<MigrateResult> {
+/**
+ * Brings the database to the latest migration, or only up to `upTo` (a restore loads an
+ * older backup into the schema it was made with, then migrates the rows forward).
+ */
+export async function migrateToLatest(
+  db: Db,
+  pgSchema?: string,
+  { upTo }: { upTo?: string } = {},
+): Promise<MigrateResult> {
   if (db.dialect === 'postgres' && pgSchema) {
     await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(db.kysely);
   }
@@ -42,7 +53,7 @@ export async function migrateToLatest(db: Db, pgSchema?: string): Promise<Migrat
     provider: new StaticProvider(),
     ...(db.dialect === 'postgres' && pgSchema ? { migrationTableSchema: pgSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
   if (error) {
     // A server that cannot be reached is not a failed migration: say what it is.
     const down = asUnavailable(error);

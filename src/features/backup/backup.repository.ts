@@ -97,8 +97,14 @@ function parentsFirst(tables: TableInfo[]): TableInfo[] {
   return out;
 }
 
-/** The migrations a database has had, by name. */
-export async function appliedMigrations(db: Conn): Promise<string[]> {
+/** The migrations a database has had, by name; none for a database never migrated. */
+export async function appliedMigrations(db: Conn, dialect: Dialect): Promise<string[]> {
+  const exists =
+    dialect === 'sqlite'
+      ? sql<{ n: number }>`select count(*) as n from sqlite_master where name = 'kysely_migration'`
+      : sql<{ n: number }>`select count(*) as n from information_schema.tables
+          where table_schema = current_schema() and table_name = 'kysely_migration'`;
+  if (!Number((await exists.execute(db)).rows[0]?.n)) return [];
   const r = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
     db,
   );

@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../../core/app-error.js';
 import {
   createDb,
+  knownMigrations,
   migrateToLatest,
   type Database,
   type Db,
@@ -69,7 +70,7 @@ export async function createBackup(
       : db.kysely.transaction();
   return snapshot.execute(async (trx) => {
     const tables = await listTables(trx, db.dialect);
-    const migrations = await appliedMigrations(trx);
+    const migrations = await appliedMigrations(trx, db.dialect);
     const manifest: Manifest = {};
     async function* lines(): AsyncGenerator<string> {
       for (const t of tables) {
@@ -125,9 +126,11 @@ export async function restoreBackup(
   o: { key: string | undefined; force: boolean; actor: string },
 ): Promise<RestoreSummary> {
   const backup = await openBackupFile(resolve(file), o.key);
+  // The rows go into the schema the backup was made with; the newer migrations then carry
+  // them forward, as they would have carried the original database.
+  const upTo = backupSchema(backup.header.migrations, knownMigrations(), file);
   const load = async (db: Db, trx: Transaction<Database>) => {
     const tables = await listTables(trx, db.dialect);
-    checkMigrations(backup.header.migrations, await appliedMigrations(trx), file);
     const counts = await loadRows(trx, tables, backup.lines(), file);
     await advanceSequences(trx, db.dialect);
     await appendAudit(trx, {
@@ -154,16 +157,26 @@ export async function restoreBackup(
   if (config.databaseUrl) {
     const db = createDb(config);
     try {
-      await migrateToLatest(db, config.pgSchema);
+      const held = await rowsHeld(db.kysely, await listTables(db.kysely, db.dialect));
+      if (held && !o.force) throw inUse(db.location, `it holds ${held} rows`);
+      const ahead = (await appliedMigrations(db.kysely, db.dialect)).filter(
+        (m) => !backup.header.migrations.includes(m),
+      );
+      // Going back to the backup's schema would drop columns outside the restore's transaction.
+      if (held && ahead.length)
+        throw inUse(
+          db.location,
+          `it has migrations the backup lacks (${ahead.join(', ')}) and holds data; restore into a new schema (POLON_PG_SCHEMA) or database instead`,
+        );
+      await migrateToLatest(db, config.pgSchema, { upTo });
       const tables = await db.kysely.transaction().execute(async (trx) => {
         const present = await listTables(trx, db.dialect);
-        const held = await rowsHeld(trx, present);
-        if (held && !o.force) throw inUse(db.location, `it holds ${held} rows`);
         // Sessions too: nobody stays logged in to data that was just replaced.
         for (const t of [...present].reverse()) await deleteRows(trx, t.name);
         await deleteRows(trx, 'sessions');
         return load(db, trx);
       });
+      await migrateToLatest(db, config.pgSchema);
       const v = await verifyAudit(db.kysely);
       return { ...summary(db, tables), audit: { ok: v.ok, rows: v.rows, headHash: v.headHash } };
     } finally {
@@ -186,11 +199,12 @@ export async function restoreBackup(
   const db = createDb({ dbPath: tmp, dbKey: config.dbKey });
   let closed = false;
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, undefined, { upTo });
     const tables = await db.kysely.transaction().execute(async (trx) => {
       await deferForeignKeys(trx, 'sqlite');
       return load(db, trx);
     });
+    await migrateToLatest(db);
     const v = await verifyAudit(db.kysely);
     // Fold the write-ahead log into the file, so the renamed file is the whole database.
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db.kysely);
@@ -267,24 +281,29 @@ async function loadRows(
 
 const EMPTY = createHash('sha256').digest('hex');
 
-function checkMigrations(inBackup: string[], here: string[], file: string): void {
+/**
+ * The last migration of the backup's schema. Refused: a backup from a newer Polon, or one
+ * whose migrations are not the start of ours (a different branch of the schema).
+ */
+function backupSchema(inBackup: string[], here: string[], file: string): string {
   const unknown = inBackup.filter((m) => !here.includes(m));
   if (unknown.length)
     throw new AppError(
       'invalid_input',
       `${file} was made by a newer Polon (migrations ${unknown.join(', ')}); upgrade Polon, then restore`,
     );
-  const missing = here.filter((m) => !inBackup.includes(m));
-  if (missing.length)
+  const last = inBackup.at(-1);
+  if (!last || inBackup.some((m, i) => here[i] !== m))
     throw new AppError(
       'invalid_input',
-      `${file} was made before migrations ${missing.join(', ')}; restore it with the Polon that made it, then upgrade that database`,
+      `${file} has migrations that are not the first ${inBackup.length} of this Polon's; restore it with the Polon that made it`,
     );
+  return last;
 }
 
-async function rowsHeld(trx: Transaction<Database>, tables: TableInfo[]): Promise<number> {
+async function rowsHeld(db: Kysely<Database>, tables: TableInfo[]): Promise<number> {
   let n = 0;
-  for (const t of tables) n += await countRows(trx, t.name);
+  for (const t of tables) n += await countRows(db, t.name);
   return n;
 }
 

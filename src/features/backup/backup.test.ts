@@ -7,7 +7,13 @@ import { expect, inject, it } from 'vitest';
 import { describeEachDb } from '../../../test/databases.js';
 import { loadPublicAndSynthetic } from '../../../test/synthetic-data.js';
 import { tableDigests } from '../../../test/table-digests.js';
-import { createDb, migrateToLatest, type Db, type DbConfig } from '../../db/index.js';
+import {
+  createDb,
+  knownMigrations,
+  migrateToLatest,
+  type Db,
+  type DbConfig,
+} from '../../db/index.js';
 import { addAccount } from '../accounts/index.js';
 import { verifyAudit } from '../audit/index.js';
 import { createBackup, restoreBackup } from './backup.service.js';
@@ -103,6 +109,35 @@ describeEachDb('backup and restore', (get) => {
     ).rejects.toThrow(/will not replace .*--force/);
     const again = await restoreBackup(target, file, { key: undefined, force: true, actor: 'test' });
     expect(again.audit.ok).toBe(true);
+  });
+});
+
+describeEachDb('a backup made by an older Polon', (get) => {
+  it('restores into the schema it was made with, then migrates the rows forward', async () => {
+    const d = dir();
+    const old = createDb({ dbPath: join(d, 'old.db') });
+    const before = knownMigrations().at(-2) ?? '';
+    await migrateToLatest(old, undefined, { upTo: before });
+    await addAccount(old.kysely, 'backup-admin', 'admin', 'correct horse battery staple', 'test');
+    const file = join(d, 'old.backup');
+    await createBackup(old, file, { key: undefined, reason: 'before upgrading', actor: 'test' });
+    await old.close();
+
+    const target = freshTarget(get().dialect);
+    const r = await restoreBackup(target, file, { key: undefined, force: false, actor: 'test' });
+    expect(r.audit.ok).toBe(true);
+    const restored = createDb(target);
+    try {
+      const migrated = await sql<{
+        name: string;
+      }>`select name from kysely_migration order by name`.execute(restored.kysely);
+      expect(migrated.rows.map((m) => m.name)).toEqual(knownMigrations());
+      expect(
+        await restored.kysely.selectFrom('accounts').select(['username', 'role']).execute(),
+      ).toEqual([{ username: 'backup-admin', role: 'admin' }]);
+    } finally {
+      await restored.close();
+    }
   });
 });
 
