@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,13 +204,18 @@ describe('analyst workspace', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
 
+    // A spreadsheet with Ukrainian headers and a date only the chosen order makes sense of.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Записи');
+    ws.addRow(['Джерело', 'Номер', 'Прізвище', "Ім'я", 'Дата народження']);
+    ws.addRow(['press-test', 'G1', 'Тестенко', 'Іван', '5/3/1990']);
+    ws.addRow(['press-test', 'G2', 'Testenko', 'Petro', '1985']);
     await page.locator('#import-file').setInputFiles({
-      name: 'good.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        'source,record_id,family_name,given_name\npress-test,G1,Тестенко,Іван\npress-test,G2,Testenko,Petro\n',
-      ),
+      name: 'good.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
     });
+    await page.locator('#import-dates').selectOption('DMY');
     await page.locator('form.ws-form button[type=submit]').click();
     await page.locator('#import-preview').waitFor();
     expect(await page.locator('[data-count=inserted] dd').textContent()).toBe('2');
@@ -217,6 +223,12 @@ describe('analyst workspace', () => {
     await page.locator('button', { hasText: 'Import 2 rows' }).click();
     await page.locator('#import-done').waitFor();
     expect((await tableCounts(server.db)).records).toBe((before.records ?? 0) + 2);
+    const stored = await server.db.kysely
+      .selectFrom('records')
+      .select('birth_date')
+      .where('id', '=', recordId('press-test', 'G1'))
+      .executeTakeFirst();
+    expect(stored?.birth_date).toBe('1990-03-05');
     expect(unexpected(problems, [401, 400])).toEqual([]);
     await context.close();
   });

@@ -85,10 +85,12 @@ export function ImportPage() {
   const kinds = KINDS.filter((k) => can(session, k.needs));
   const kind = kinds.find((k) => k.kind === params.get('kind'))?.kind ?? 'persons';
   const [step, setStep] = useState<Step>({ at: 'choose' });
+  // Only a date like 5/3/2024 needs this; ISO dates, 05.03.2024 and Excel dates never do.
+  const [dateFormat, setDateFormat] = useState<'' | 'DMY' | 'MDY'>('');
 
   const run = (file: File, dryRun: boolean) => {
     setStep({ at: dryRun ? 'checking' : 'importing', file });
-    sendFile(kind, file, dryRun, session.csrfToken).then(
+    sendFile(kind, file, dryRun, session.csrfToken, dateFormat || undefined).then(
       (result) => setStep(dryRun ? { at: 'checked', file, result } : { at: 'done', result }),
       (err: unknown) =>
         setStep(
@@ -136,6 +138,19 @@ export function ImportPage() {
         <p id="import-file-hint" className="ws-hint">
           {t('import.fileHint')}
         </p>
+        <label htmlFor="import-dates">{t('import.dates')}</label>
+        <select
+          id="import-dates"
+          value={dateFormat}
+          onChange={(e) => {
+            setDateFormat(e.target.value as '' | 'DMY' | 'MDY');
+            setStep({ at: 'choose' });
+          }}
+        >
+          <option value="">{t('import.datesNone')}</option>
+          <option value="DMY">{t('import.datesDMY')}</option>
+          <option value="MDY">{t('import.datesMDY')}</option>
+        </select>
         <button type="submit" disabled={step.at === 'checking' || step.at === 'importing'}>
           {t('import.check')}
         </button>

@@ -136,8 +136,10 @@ export async function sendFile(
   file: File,
   dryRun: boolean,
   csrfToken: string,
+  dateFormat?: 'DMY' | 'MDY',
 ): Promise<ImportResult> {
   const query = new URLSearchParams({ name: file.name, dryRun: String(dryRun) });
+  if (dateFormat) query.set('dateFormat', dateFormat);
   const res = await fetch(`/api/imports/${encodeURIComponent(kind)}/file?${query.toString()}`, {
     method: 'POST',
     credentials: 'same-origin',
