@@ -29,6 +29,17 @@ describe('polon backup and polon restore', () => {
     ).toBe(0);
     const noReason = await polon(env, 'backup', file, '--db', source);
     expect(noReason.code).toBe(2);
+    const noFolder = await polon(
+      env,
+      'backup',
+      join(dir, 'no', 'such', 'x.backup'),
+      '--reason',
+      'r',
+      '--db',
+      source,
+    );
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.stderr).toMatch(/there is no folder .* create it first/);
     const b = await polon(
       env,
       'backup',

@@ -56,6 +56,11 @@ export async function createBackup(
 ): Promise<BackupSummary> {
   if (!o.reason.trim())
     throw new AppError('invalid_input', 'say why with --reason: a backup copies personal data');
+  if (!existsSync(dirname(resolve(file))))
+    throw new AppError(
+      'invalid_input',
+      `there is no folder ${dirname(resolve(file))} to write ${basename(file)} into; create it first`,
+    );
   // Logged before the snapshot, so the backup carries the record of its own making.
   await appendAudit(db.kysely, {
     actor: o.actor,
