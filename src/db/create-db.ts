@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import Ciphered from 'better-sqlite3-multiple-ciphers';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import { AppError } from '../core/app-error.js';
 import type { Database } from './tables.js';
@@ -69,7 +78,7 @@ function createSqlite(path: string, key?: string): Db {
     );
   }
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
   });
   return {
     kysely,
@@ -88,6 +97,29 @@ function createSqlite(path: string, key?: string): Db {
       database.pragma('journal_mode = WAL');
     },
   };
+}
+
+/**
+ * SQLite transactions that take the write lock as they begin. A deferred transaction that
+ * reads first and writes later cannot wait for another process's write: SQLite refuses the
+ * upgrade at once ("database is locked"), busy_timeout notwithstanding. BEGIN IMMEDIATE
+ * waits up to busy_timeout like any writer. The cost: a read-only transaction (a backup's
+ * snapshot) holds the lock too, so another process's writer waits for it.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /**

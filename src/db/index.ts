@@ -4,3 +4,4 @@ export type * from './tables.js';
 export { upsertRows, upsertTable, type FlatRows, type UpsertOutcome } from './upsert-rows.js';
 export { PERSONAL_COLUMNS } from './personal-columns.js';
 export { asUnavailable, pingDb, SQLITE_BUSY_MS } from './unavailable.js';
+export { retryWrite, WRITE_ATTEMPTS } from './retry-write.js';

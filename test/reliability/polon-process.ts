@@ -60,15 +60,23 @@ export async function killWhenWriting(
   child: ChildProcess,
   appName: string,
 ): Promise<boolean> {
-  let ended = false;
+  const writing = await waitUntilWriting(t, child, appName);
+  if (writing) child.kill('SIGKILL');
+  return writing;
+}
+
+/** Waits until the child is writing inside its transaction; false when it ended first. */
+export async function waitUntilWriting(
+  t: TestDb,
+  child: ChildProcess,
+  appName: string,
+): Promise<boolean> {
+  let ended = child.exitCode !== null;
   child.once('exit', () => (ended = true));
   const probe = t.dialect === 'sqlite' ? new SQLite(t.config.dbPath, { timeout: 0 }) : undefined;
   try {
     while (!ended) {
-      if (probe ? sqliteBusy(probe) : await pgWriting(t, appName)) {
-        child.kill('SIGKILL');
-        return true;
-      }
+      if (probe ? sqliteBusy(probe) : await pgWriting(t, appName)) return true;
       await sleep(5);
     }
     return false;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, InputError, type InputProblem } from '../../core/app-error.js';
-import type { Db } from '../../db/index.js';
+import { retryWrite, type Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
 import type { ImportKind, ParseOptions, ParsedRow, WriteCounts } from './import-kind.js';
 import { readTable } from './read-table.js';
@@ -48,7 +48,8 @@ export async function importFile<T>(
     const size = (await stat(path)).size;
     // Large CSV files stream: validated and written in one pass, never held whole in memory.
     if (path.toLowerCase().endsWith('.csv') && (options.stream ?? size > STREAM_ABOVE_BYTES)) {
-      return await importCsvStream(db, kind, path, options);
+      // Read again from the start when another writer conflicts.
+      return await retryWrite(() => importCsvStream(db, kind, path, options));
     }
     bytes = await readFile(path);
   } catch (err) {
@@ -127,44 +128,47 @@ export async function importMany(
   const actor = options.actor ?? 'cli';
   let counts: WriteCounts[];
   try {
-    counts = await db.kysely.transaction().execute(async (trx) => {
-      const out: WriteCounts[] = [];
-      for (const p of prepared) {
-        const c = await p.kind.write(trx, p.rows, { file: p.file, now });
-        out.push(c);
-        if (options.dryRun) continue;
-        await trx
-          .insertInto('imports')
-          .values({
-            id: `${now}-${p.sha256.slice(0, 12)}-${p.kind.kind}`,
-            kind: p.kind.kind,
-            file_name: p.file,
-            file_sha256: p.sha256,
-            rows: p.rows.length,
-            inserted: c.inserted,
-            updated: c.updated,
-            unchanged: c.unchanged,
+    // Another writer (a second import, another process) may conflict: run it again.
+    counts = await retryWrite(() =>
+      db.kysely.transaction().execute(async (trx) => {
+        const out: WriteCounts[] = [];
+        for (const p of prepared) {
+          const c = await p.kind.write(trx, p.rows, { file: p.file, now });
+          out.push(c);
+          if (options.dryRun) continue;
+          await trx
+            .insertInto('imports')
+            .values({
+              id: `${now}-${p.sha256.slice(0, 12)}-${p.kind.kind}`,
+              kind: p.kind.kind,
+              file_name: p.file,
+              file_sha256: p.sha256,
+              rows: p.rows.length,
+              inserted: c.inserted,
+              updated: c.updated,
+              unchanged: c.unchanged,
+              actor,
+              at: now,
+            })
+            .execute();
+          await appendAudit(trx, {
             actor,
-            at: now,
-          })
-          .execute();
-        await appendAudit(trx, {
-          actor,
-          action: 'import',
-          entity: p.kind.kind,
-          details: {
-            file: p.file,
-            sha256: p.sha256,
-            rows: p.rows.length,
-            inserted: c.inserted,
-            updated: c.updated,
-            unchanged: c.unchanged,
-          },
-        });
-      }
-      if (options.dryRun) throw new DryRunRollback(out);
-      return out;
-    });
+            action: 'import',
+            entity: p.kind.kind,
+            details: {
+              file: p.file,
+              sha256: p.sha256,
+              rows: p.rows.length,
+              inserted: c.inserted,
+              updated: c.updated,
+              unchanged: c.unchanged,
+            },
+          });
+        }
+        if (options.dryRun) throw new DryRunRollback(out);
+        return out;
+      }),
+    );
   } catch (err) {
     if (err instanceof DryRunRollback) counts = err.counts;
     else throw err;
