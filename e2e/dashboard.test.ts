@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPublicAndSynthetic } from '../test/synthetic-data.js';
 import {
   launchBrowser,
   openPage,
@@ -78,6 +79,27 @@ describe('public dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('opens a place from the keyboard, and prints the report without the navigation', async () => {
+    const { page, problems, context } = await openPage(browser);
+    await page.goto(`${server.url}/en/map`);
+    const marker = page.locator('.facility-marker').first();
+    await marker.waitFor();
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('aside.facility-panel').waitFor();
+    // Focus moves to the place's heading, so a screen reader reads what opened.
+    expect(await page.evaluate('document.activeElement.tagName')).toBe('H2');
+
+    await page.goto(`${server.url}/en/report`);
+    await page.locator('svg.timeline').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    expect(await page.locator('[data-figure="returned"]').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('switches language by link: the text, the number format and the URL change', async () => {
     const { page, problems, context } = await openPage(browser);
     await page.goto(`${server.url}/en/facilities?territory=BY`);
@@ -148,6 +170,30 @@ describe('public dashboard in Chromium', () => {
     }
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe('dashboard over person records', () => {
+  it('shows the estimate and the priority groups, small counts only as a bound', async () => {
+    // 300 synthetic persons and a threshold of 1,000: every count from the records is "<1000".
+    const server = await startServer(
+      (db) => loadPublicAndSynthetic(db, { persons: 300, seed: 3 }),
+      { POLON_SMALL_COUNT: '1000' },
+    );
+    const browser = await launchBrowser();
+    try {
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${server.url}/en/`);
+      const estimate = page.locator('[data-figure="estimatedHeld"] .number');
+      await estimate.waitFor();
+      expect(await estimate.textContent()).toBe('<1000');
+      const held = page.locator('[data-table="groups"] tr[data-group="women"] td').nth(1);
+      expect(await held.textContent()).toMatch(/^(<1000|0)$/);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
 

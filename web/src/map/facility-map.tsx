@@ -94,6 +94,10 @@ export function FacilityMap({
         });
       },
     });
+    group.on('clusterkeypress', (e) => {
+      const key = (e as L.LeafletKeyboardEvent).originalEvent.key;
+      if (key === 'Enter' || key === ' ') (e.layer as L.MarkerCluster).zoomToBounds();
+    });
     markers.current.clear();
     for (const f of facilities) {
       if (f.lat === null || f.lon === null) continue;
@@ -111,6 +115,13 @@ export function FacilityMap({
         }),
       });
       marker.on('click', () => select.current(f.id));
+      // Leaflet makes markers focusable buttons but answers Enter only for popups.
+      marker.on('keypress', (e: L.LeafletKeyboardEvent) => {
+        if (e.originalEvent.key === 'Enter' || e.originalEvent.key === ' ') {
+          e.originalEvent.preventDefault();
+          select.current(f.id);
+        }
+      });
       markers.current.set(f.id, marker);
       group.addLayer(marker);
     }
