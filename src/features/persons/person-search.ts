@@ -30,23 +30,37 @@ function wordKeys(word: string): WordKeys | undefined {
   return { key, phonetic: phoneticKey(key), givenId: lookupGivenName(word)?.id };
 }
 
-function wordsOf(texts: (string | null)[]): WordKeys[] {
+/** Name cells already keyed while building one index: names repeat, so most are. */
+type KeyCache = Map<string, WordKeys[]>;
+
+function keysOfText(text: string): WordKeys[] {
   const out: WordKeys[] = [];
-  for (const text of texts) {
-    if (!text) continue;
-    for (const w of normalise(text).split(' ')) {
-      const k = w === '' ? undefined : wordKeys(w);
-      if (k) out.push(k);
-    }
+  for (const w of normalise(text).split(' ')) {
+    const k = w === '' ? undefined : wordKeys(w);
+    if (k) out.push(k);
   }
   return out;
 }
 
-export function indexRecord(r: RecordNameRow): IndexedRecord {
+function wordsOf(texts: (string | null)[], cache: KeyCache = new Map()): WordKeys[] {
+  const out: WordKeys[] = [];
+  for (const text of texts) {
+    if (!text) continue;
+    let keys = cache.get(text);
+    if (!keys) {
+      keys = keysOfText(text);
+      cache.set(text, keys);
+    }
+    out.push(...keys);
+  }
+  return out;
+}
+
+export function indexRecord(r: RecordNameRow, cache?: KeyCache): IndexedRecord {
   return {
     id: r.id,
     personId: r.person_id,
-    words: wordsOf([r.family_name, r.given_name, r.patronymic, r.full_name]),
+    words: wordsOf([r.family_name, r.given_name, r.patronymic, r.full_name], cache),
   };
 }
 
@@ -108,7 +122,10 @@ async function recordIndex(db: Kysely<Database>): Promise<IndexedRecord[]> {
   const version = await recordNamesVersion(db);
   const cached = indexes.get(db);
   if (cached?.version === version) return cached.records;
-  const records = loadRecordNames(db).then((rows) => rows.map(indexRecord));
+  const records = loadRecordNames(db).then((rows) => {
+    const cache: KeyCache = new Map();
+    return rows.map((r) => indexRecord(r, cache));
+  });
   indexes.set(db, { version, records });
   records.catch(() => indexes.delete(db));
   return records;
