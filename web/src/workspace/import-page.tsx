@@ -141,6 +141,7 @@ export function ImportPage() {
         <label htmlFor="import-dates">{t('import.dates')}</label>
         <select
           id="import-dates"
+          aria-describedby="import-dates-hint"
           value={dateFormat}
           onChange={(e) => {
             setDateFormat(e.target.value as '' | 'DMY' | 'MDY');
@@ -151,6 +152,9 @@ export function ImportPage() {
           <option value="DMY">{t('import.datesDMY')}</option>
           <option value="MDY">{t('import.datesMDY')}</option>
         </select>
+        <p id="import-dates-hint" className="ws-hint">
+          {t('import.datesHint')}
+        </p>
         <button type="submit" disabled={step.at === 'checking' || step.at === 'importing'}>
           {t('import.check')}
         </button>
