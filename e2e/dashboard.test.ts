@@ -108,6 +108,7 @@ describe('public dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Українська' }).click();
     await page.waitForURL('**/uk/facilities?territory=BY');
     expect(await page.locator('h1').textContent()).toBe('Місця утримання');
+    expect(await page.title()).toBe('Місця утримання · Полон');
     expect(await page.locator('html').getAttribute('lang')).toBe('uk');
     await page.getByRole('link', { name: 'Огляд' }).click();
     await page.waitForURL('**/uk/');

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { PAGES } from '../routes/pages.js';
@@ -7,6 +7,15 @@ import { LanguageSwitcher } from './language-switcher.js';
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
+  // The tab's title names the view in the reader's language (and so do bookmarks and history).
+  const page = PAGES.find(
+    (p) => p.nav && (p.path === location || (p.path !== '/' && location.startsWith(`${p.path}/`))),
+  );
+  const title =
+    page?.nav && page.path !== '/' ? `${t(page.nav)} · ${t('site.name')}` : t('site.name');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return (
     <>
       <a className="skip-link" href="#main">
