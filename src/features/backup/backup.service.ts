@@ -69,11 +69,7 @@ export async function createBackup(
     details: { reason: o.reason, encrypted: Boolean(o.key), file: basename(file) },
   });
   const createdAt = new Date().toISOString();
-  const snapshot =
-    db.dialect === 'postgres'
-      ? db.kysely.transaction().setIsolationLevel('repeatable read')
-      : db.kysely.transaction();
-  return snapshot.execute(async (trx) => {
+  return inSnapshot(db, async (trx) => {
     const tables = await listTables(trx, db.dialect);
     const migrations = await appliedMigrations(trx, db.dialect);
     const manifest: Manifest = {};
@@ -118,6 +114,28 @@ export interface RestoreSummary {
   tables: Record<string, number>;
   rows: number;
   audit: { ok: boolean; rows: number; headHash: string };
+}
+
+/**
+ * Runs `fn` on one unchanging view of the database. PostgreSQL: REPEATABLE READ. SQLite: a
+ * deferred transaction, so the backup reads one snapshot of the write-ahead log and writers
+ * carry on (Polon's own SQLite transactions begin IMMEDIATE, which would hold every writer
+ * off for as long as the backup takes).
+ */
+function inSnapshot<T>(db: Db, fn: (c: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (db.dialect === 'postgres')
+    return db.kysely.transaction().setIsolationLevel('repeatable read').execute(fn);
+  return db.kysely.connection().execute(async (c) => {
+    await sql`begin deferred`.execute(c);
+    try {
+      const result = await fn(c);
+      await sql`commit`.execute(c);
+      return result;
+    } catch (err) {
+      await sql`rollback`.execute(c);
+      throw err;
+    }
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { expect, inject, it } from 'vitest';
 import { describeEachDb } from '../../../test/databases.js';
@@ -93,6 +94,79 @@ describeEachDb('backup and restore', (get) => {
     const restored = createDb(target);
     try {
       await expectSameData(db, restored);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('copies one moment while writes go on: no event without its record', async () => {
+    const db = await seeded();
+    const { config, dialect } = get();
+    const source = (await db.kysely.selectFrom('sources').select('id').executeTakeFirstOrThrow())
+      .id;
+    const file = join(dir(), 'polon.backup');
+    const now = new Date().toISOString();
+    // Each write adds a record and its event in one transaction; a backup that read records
+    // and events at different moments would hold an event whose record it lacks.
+    let written = 0;
+    let backingUp = true;
+    let write: (id: string) => Promise<void>;
+    let closeWriter: () => Promise<void>;
+    if (dialect === 'sqlite') {
+      // A synchronous transaction: an async one held open across turns of the event loop
+      // would make this same process's backup wait on its lock (a server and a CLI backup
+      // are two processes and never do).
+      const raw = new SQLite(config.dbPath);
+      const pair = raw.transaction((id: string) => {
+        raw
+          .prepare(
+            'insert into records (id, source_id, source_record_id, updated_at) values (?, ?, ?, ?)',
+          )
+          .run(id, source, id, now);
+        raw
+          .prepare('insert into events (id, record_id, kind, updated_at) values (?, ?, ?, ?)')
+          .run(`ev_${id}`, id, 'captured', now);
+      });
+      write = (id) => Promise.resolve(pair(id));
+      closeWriter = () => Promise.resolve(void raw.close());
+    } else {
+      const writer = createDb(config);
+      write = (id) =>
+        writer.kysely.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('records')
+            .values({ id, source_id: source, source_record_id: id, updated_at: now })
+            .execute();
+          await trx
+            .insertInto('events')
+            .values({ id: `ev_${id}`, record_id: id, kind: 'captured', updated_at: now })
+            .execute();
+        });
+      closeWriter = () => writer.close();
+    }
+    const writes = (async () => {
+      while (backingUp) {
+        await write(`rec_concurrent_${written}`);
+        written++;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    try {
+      await createBackup(db, file, { key: undefined, reason: 'test', actor: 'test' });
+    } finally {
+      backingUp = false;
+      await writes;
+      await closeWriter();
+    }
+    expect(written).toBeGreaterThan(0);
+    const target = freshTarget(dialect);
+    await restoreBackup(target, file, { key: undefined, force: false, actor: 'test' });
+    const restored = createDb(target);
+    try {
+      const orphans = await sql<{ n: number }>`
+        select count(*) as n from events e left join records r on r.id = e.record_id
+        where r.id is null`.execute(restored.kysely);
+      expect(Number(orphans.rows[0]?.n)).toBe(0);
     } finally {
       await restored.close();
     }
