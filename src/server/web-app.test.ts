@@ -62,6 +62,16 @@ describe('webRoutes', () => {
     expect((await a.inject('/favicon.ico')).statusCode).toBe(404);
   });
 
+  it('says how to build the dashboard when web/dist is missing', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'polon-web-'));
+    app = Fastify();
+    await webRoutes(app, { distDir: join(dir, 'not-built') });
+    const res = await app.inject('/en/');
+    expect(res.statusCode).toBe(503);
+    expect(res.body).toContain('npm run build');
+    expect((await app.inject('/')).headers.location).toBe('/uk/');
+  });
+
   it('caches hashed assets for a year', async () => {
     const a = await serve(['en', 'ru', 'uk']);
     const res = await a.inject('/assets/index-abc123.js');
