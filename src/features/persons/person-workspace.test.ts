@@ -137,6 +137,14 @@ press,P1,Таганрозьке СІЗО,2022-04-02`),
     expect(profile.timeline[1]?.facility?.nameEn).toMatch(/Taganrog/);
     expect(profile.facilities).toHaveLength(1);
     expect(profile.facilities[0]?.lat).toBeCloseTo(47.2, 0);
+    const reads = await db.kysely
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'read')
+      .execute();
+    expect(reads.map((r) => JSON.parse(r.details) as { route: string; ids: string[] })).toEqual([
+      { count: 1, ids: [recordId('press', 'P1')], route: '/api/persons/:id' },
+    ]);
     expect((await fetch('/api/persons/per_nobody')).statusCode).toBe(404);
   });
 
