@@ -26,6 +26,23 @@ describe('workspace strings', () => {
     expect(baseKeys('ru')).toEqual(baseKeys('en'));
   });
 
+  it('uses the same placeholders in every language', () => {
+    const placeholders = (lang: string) => {
+      const out = new Map<string, string>();
+      const walk = (value: unknown, prefix: string) => {
+        if (typeof value === 'string') {
+          const names = [...value.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+          out.set(prefix.replace(PLURAL, ''), [...new Set(names)].join(','));
+        } else if (typeof value === 'object' && value !== null)
+          for (const [k, v] of Object.entries(value)) walk(v, prefix ? `${prefix}.${k}` : k);
+      };
+      walk(strings(lang), '');
+      return Object.fromEntries(out);
+    };
+    expect(placeholders('uk')).toEqual(placeholders('en'));
+    expect(placeholders('ru')).toEqual(placeholders('en'));
+  });
+
   it('has every key the pages name', () => {
     const known = new Set(baseKeys('en'));
     const used = readdirSync(dir)
