@@ -1,9 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../src/db/index.js';
-import { webDistDir } from '../src/server/web-app.js';
 
 interface Parameter {
   in: string;
@@ -64,15 +61,44 @@ export async function publicRequests(app: FastifyInstance, db: Db): Promise<Publ
       for (const v of new Set(variants))
         out.push({ route: route.url, url: v ? `${path}?${v}` : path });
   }
-  for (const page of ['/', '/uk/', '/en/', '/ru/', '/en/facilities', '/uk/map'])
-    out.push({ route: page, url: page });
-  try {
-    for (const f of readdirSync(join(webDistDir(), 'assets')))
-      out.push({ route: '/assets/*', url: `/assets/${f}` });
-  } catch {
-    // The web app is not built: its pages answer 503 and are scanned as such.
+  // Pages and files outside /api: every GET route the server has, read from its route tree.
+  for (const path of pageRoutes(app)) {
+    const urls = path.includes(':') || path.includes('*') ? pageUrls(path) : [path];
+    for (const url of urls) out.push({ route: path, url });
   }
   return out;
+}
+
+/**
+ * GET routes outside /api, from Fastify's route tree (printed one segment per line, nested
+ * by four characters a level, each line's segment appended to its parent's path).
+ */
+function pageRoutes(app: FastifyInstance): string[] {
+  const stack: string[] = [];
+  const paths: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false, method: 'GET' }).split('\n')) {
+    const m = /^([│ ]*)[├└]── (.+?)(?: \(([^)]*)\))?$/u.exec(line);
+    if (!m) continue;
+    const depth = (m[1] ?? '').length / 4;
+    stack.length = depth;
+    const parent = stack[depth - 1] ?? '';
+    const segment = m[2] ?? '';
+    // The tree drops the slash after a parameter ("/:lang" then "*" for "/:lang/*").
+    const path =
+      /:\w+$/.test(parent) && !segment.startsWith('/') ? `${parent}/${segment}` : parent + segment;
+    stack[depth] = path;
+    if (m[3]?.includes('GET') && !path.startsWith('/api/')) paths.push(path);
+  }
+  return paths;
+}
+
+/** A page route's parameters filled: every language, a few app views. */
+function pageUrls(path: string): string[] {
+  const langs = path.includes(':lang') ? ['uk', 'en', 'ru'] : ['x'];
+  const rests = path.includes('*') ? ['', 'facilities', 'map'] : [''];
+  return langs.flatMap((lang) =>
+    rests.map((rest) => path.replace(/:\w+/g, lang).replace('*', rest)),
+  );
 }
 
 function fill(p: Parameter): string {
