@@ -58,3 +58,79 @@ export const MseResult = z.object({
   }),
   warnings: z.array(z.string()),
 });
+
+const Interval = z.tuple([z.number().nullable(), z.number().nullable()]);
+
+/** `GET /api/estimates/captivity`: people held as of a date, seen and estimated, and where. */
+export const CaptivityEstimate = z.object({
+  asOf: z.string(),
+  basis: z.enum(['persons', 'records', 'none']),
+  caveats: z.array(z.string()),
+  seen: z.object({
+    entered: z.number().int(),
+    released: z.number().int(),
+    died: z.number().int(),
+    held: z.number().int(),
+  }),
+  /** The unseen: held people no list records, from multiple systems estimation over the sources. */
+  mse: z
+    .object({
+      lists: z.array(z.string()),
+      /**
+       * The list-overlap table the estimate came from (an aggregate: counts per capture
+       * history), so the model table can be shown or re-fitted with POST /api/estimates/mse.
+       */
+      histories: z.record(z.string(), z.number().int()),
+      nObserved: z.number().int(),
+      model: z.array(z.string()).nullable(),
+      N: z.number().nullable(),
+      ci95: Interval.nullable(),
+      modelSpread: z.object({ minN: z.number(), maxN: z.number() }).nullable(),
+      /**
+       * The estimate if every pair linkage left undecided were one person. The interval of
+       * `estimatedHeld` spans both readings, so linkage's doubt is part of it.
+       */
+      ifUndecidedLinked: z
+        .object({
+          pairs: z.number().int(),
+          held: z.number().int(),
+          N: z.number().nullable(),
+          ci95: Interval.nullable(),
+        })
+        .nullable(),
+      warnings: z.array(z.string()),
+    })
+    .nullable(),
+  estimatedHeld: z.object({
+    value: z.number(),
+    ci95: Interval.nullable(),
+    method: z.enum(['mse', 'seen_only']),
+  }),
+  whereabouts: z.object({
+    known: z.number().int(),
+    lastKnown: z.number().int(),
+    unknown: z.number().int(),
+    windowDays: z.number().int(),
+    gap: z.number(),
+    gapCi95: Interval.nullable(),
+  }),
+  facilities: z.array(
+    z.object({
+      facilityId: z.string(),
+      identified: z.number().int(),
+      lastKnown: z.number().int(),
+      estimate: z.number(),
+      estimateBasis: z.string(),
+    }),
+  ),
+  series: z.array(
+    z.object({
+      date: z.string(),
+      held: z.number().int(),
+      entered: z.number().int(),
+      released: z.number().int(),
+      died: z.number().int(),
+    }),
+  ),
+});
+export type CaptivityEstimate = z.infer<typeof CaptivityEstimate>;

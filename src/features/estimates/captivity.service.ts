@@ -1,3 +1,4 @@
+import type { CaptivityEstimate } from '../../../contract/index.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/index.js';
 import {
@@ -19,58 +20,7 @@ import {
   type TimelineSet,
 } from './captivity-timelines.js';
 
-export interface CaptivityEstimate {
-  asOf: string;
-  basis: 'persons' | 'records' | 'none';
-  caveats: string[];
-  seen: { entered: number; released: number; died: number; held: number };
-  /** The unseen: held people no list records, from multiple systems estimation over the sources. */
-  mse: {
-    lists: string[];
-    /**
-     * The list-overlap table the estimate came from (an aggregate: counts per capture
-     * history), so the model table can be shown or re-fitted with POST /api/estimates/mse.
-     */
-    histories: Record<string, number>;
-    nObserved: number;
-    model: string[] | null;
-    N: number | null;
-    ci95: [number | null, number | null] | null;
-    modelSpread: { minN: number; maxN: number } | null;
-    /**
-     * The estimate if every pair linkage left undecided were one person. The interval of
-     * `estimatedHeld` spans both readings, so linkage's doubt is part of it.
-     */
-    ifUndecidedLinked: {
-      pairs: number;
-      held: number;
-      N: number | null;
-      ci95: [number | null, number | null] | null;
-    } | null;
-    warnings: string[];
-  } | null;
-  estimatedHeld: {
-    value: number;
-    ci95: [number | null, number | null] | null;
-    method: 'mse' | 'seen_only';
-  };
-  whereabouts: {
-    known: number;
-    lastKnown: number;
-    unknown: number;
-    windowDays: number;
-    gap: number;
-    gapCi95: [number | null, number | null] | null;
-  };
-  facilities: {
-    facilityId: string;
-    identified: number;
-    lastKnown: number;
-    estimate: number;
-    estimateBasis: string;
-  }[];
-  series: { date: string; held: number; entered: number; released: number; died: number }[];
-}
+export type { CaptivityEstimate };
 
 const heldOn = (t: CaptivityTimeline, day: string): boolean => {
   const entry = enteredOn(t);

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IsoDay, MseResult, OverlapTableInput } from '../../../contract/index.js';
+import {
+  CaptivityEstimate,
+  IsoDay,
+  MseResult,
+  OverlapTableInput,
+} from '../../../contract/index.js';
 import { todayIso } from '../../core/partial-date.js';
 import type { Db } from '../../db/index.js';
 import { estimateCaptivity } from './captivity.service.js';
@@ -22,6 +27,7 @@ export function estimatesRoutes(app: FastifyInstance, deps: { db: Db }): void {
           asOf: IsoDay.optional(),
           window: z.coerce.number().int().min(1).max(3650).default(183),
         }),
+        response: { 200: CaptivityEstimate },
       },
     },
     (req) => estimateCaptivity(deps.db.kysely, req.query.asOf ?? todayIso(), req.query.window),

@@ -2,12 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import type { z } from 'zod';
-import type { MseResult } from '../../../contract/estimates.js';
+import type { CaptivityEstimate, MseResult } from '../../../contract/estimates.js';
 import { sendJson } from '../api/client.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { formatNumber } from '../i18n/format.js';
 import { useSession } from './session.js';
-import { formText, useFresh, type CaptivityEstimate } from './workspace-api.js';
+import { formText, useFresh } from './workspace-api.js';
 import { ScrollRegion } from './scroll-region.js';
 
 type Mse = z.infer<typeof MseResult>;

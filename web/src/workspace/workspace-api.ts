@@ -167,27 +167,3 @@ export async function sendFile(
     body.error?.details?.problems ?? [],
   );
 }
-
-/** What `GET /api/estimates/captivity` answers (the parts the workspace shows). */
-export interface CaptivityEstimate {
-  asOf: string;
-  basis: 'persons' | 'records' | 'none';
-  caveats: string[];
-  seen: { entered: number; released: number; died: number; held: number };
-  mse: {
-    lists: string[];
-    histories: Record<string, number>;
-    nObserved: number;
-    model: string[] | null;
-    N: number | null;
-    ci95: [number | null, number | null] | null;
-    modelSpread: { minN: number; maxN: number } | null;
-    warnings: string[];
-  } | null;
-  estimatedHeld: {
-    value: number;
-    ci95: [number | null, number | null] | null;
-    method: 'mse' | 'seen_only';
-  };
-  whereabouts: { known: number; unknown: number; gap: number; windowDays: number };
-}
