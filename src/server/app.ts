@@ -30,8 +30,9 @@ import {
 import { importsRoutes } from '../features/imports/index.js';
 import { sourcesImport } from '../features/sources/index.js';
 import { reviewQueueRoutes } from '../features/linkage/index.js';
-import { publicationRoutes } from '../features/publication/index.js';
+import { dataVersion, publicationRoutes } from '../features/publication/index.js';
 import { installAccessGuard } from './access-guard.js';
+import { installPublicCache } from './public-cache.js';
 import { HTTP_STATUS } from './error-status.js';
 import { webRoutes } from './web-app.js';
 
@@ -158,6 +159,16 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   // Limits apply only to routes that ask for one (logging in), not to the public reads.
   await app.register(rateLimit, { global: false });
   installAccessGuard(app, db);
+  installPublicCache(app, {
+    paths: [
+      '/api/public/summary',
+      '/api/public/facilities',
+      '/api/stats/exchanges',
+      '/api/exchanges',
+      '/api/facilities',
+    ],
+    version: () => dataVersion(db.kysely),
+  });
   accountsRoutes(app, { db, secureCookies: config.secureCookies });
 
   // Asks the database, so a load balancer sees a 503 while it is unreachable.
