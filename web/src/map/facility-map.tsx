@@ -5,8 +5,8 @@ import 'leaflet.markercluster/dist/MarkerCluster.css';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicCount, PublicFacility } from '../../../contract/publication.js';
-import boundariesUrl from '../../../data/geo/boundaries.json?url';
 import { facilityName } from '../components/facility-name.js';
+import { addBaseMap } from './base-map.js';
 
 /** Known people at a place (identified or last known there); a suppressed count is 1–4. */
 export function knownAt(f: PublicFacility): number {
@@ -23,10 +23,6 @@ const START: L.LatLngBoundsExpression = [
   [44, 22],
   [58, 50],
 ];
-
-let boundaries: Promise<GeoJSON.GeoJsonObject> | undefined;
-const loadBoundaries = () =>
-  (boundaries ??= fetch(boundariesUrl).then((r) => r.json() as Promise<GeoJSON.GeoJsonObject>));
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -56,23 +52,10 @@ export function FacilityMap({
     if (!container.current) return;
     const m = L.map(container.current, { zoomSnap: 0.5, minZoom: 2, maxZoom: 12 });
     m.fitBounds(START);
-    m.attributionControl.setPrefix(false).addAttribution('Natural Earth');
-    let live = true;
-    void loadBoundaries().then((geo) => {
-      if (!live) return;
-      L.geoJSON(geo, {
-        interactive: false,
-        style: (f) =>
-          f?.properties && (f.properties as { kind: string }).kind === 'country'
-            ? { color: '#8a949e', weight: 1, fillColor: '#eef0f2', fillOpacity: 1 }
-            : { color: '#a7b0b9', weight: 0.6, fillColor: '#fbfbf8', fillOpacity: 1 },
-      })
-        .addTo(m)
-        .bringToBack();
-    });
+    const dropBase = addBaseMap(m);
     map.current = m;
     return () => {
-      live = false;
+      dropBase();
       m.remove();
       map.current = null;
     };

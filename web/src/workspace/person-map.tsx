@@ -2,12 +2,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import type { PlaceOnMap } from '../../../contract/persons.js';
-import boundariesUrl from '../../../data/geo/boundaries.json?url';
-
-// The public map's bundled boundaries (one file, so the browser fetches and caches it once).
-let boundaries: Promise<GeoJSON.GeoJsonObject> | undefined;
-const loadBoundaries = () =>
-  (boundaries ??= fetch(boundariesUrl).then((r) => r.json() as Promise<GeoJSON.GeoJsonObject>));
+import { addBaseMap } from '../map/base-map.js';
 
 /**
  * A small map of the places a person was held: bundled region outlines (no tile server, so
@@ -30,7 +25,6 @@ export function PersonMap({
     if (!el || placed.length === 0) return;
     const points = placed.map((p) => L.latLng(p.lat ?? 0, p.lon ?? 0));
     const map = L.map(el, { zoomSnap: 0.5, keyboard: true });
-    map.attributionControl.setPrefix(false).addAttribution('Natural Earth');
     // The view first: Leaflet's vector renderer measures the map when a layer is added.
     map.fitBounds(L.latLngBounds(points).pad(0.5), { maxZoom: 6 });
     placed.forEach((p, i) => {
@@ -43,21 +37,9 @@ export function PersonMap({
         .bindTooltip(nameOf(p))
         .addTo(map);
     });
-    let live = true;
-    void loadBoundaries().then((geo) => {
-      if (!live) return;
-      L.geoJSON(geo, {
-        interactive: false,
-        style: (f) =>
-          f?.properties && (f.properties as { kind: string }).kind === 'country'
-            ? { color: '#8a949e', weight: 1, fillColor: '#eef0f2', fillOpacity: 1 }
-            : { color: '#a7b0b9', weight: 0.6, fillColor: '#fbfbf8', fillOpacity: 1 },
-      })
-        .addTo(map)
-        .bringToBack();
-    });
+    const dropBase = addBaseMap(map);
     return () => {
-      live = false;
+      dropBase();
       map.remove();
     };
   }, [places, nameOf]);
