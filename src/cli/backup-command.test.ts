@@ -85,6 +85,18 @@ describe('polon backup and polon restore', () => {
     expect(users.stdout).toContain('first-admin');
   });
 
+  it('warns when a backup is restored into an unencrypted file', async () => {
+    const r = await polon(
+      { POLON_BACKUP_KEY: env.POLON_DB_KEY },
+      'restore',
+      file,
+      '--db',
+      join(dir, 'plain.db'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/WARNING: the restored file is NOT encrypted/);
+  });
+
   it('says plainly when the key is missing', async () => {
     const r = await polon({}, 'restore', file, '--db', join(dir, 'other.db'));
     expect(r.code).toBe(2);

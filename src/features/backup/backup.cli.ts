@@ -16,5 +16,10 @@ export function formatRestoreSummary(r: RestoreSummary): string {
       ? `Audit log intact: ${r.audit.rows} rows; head ${r.audit.headHash}.`
       : 'Audit log NOT intact: run `polon audit verify` to see where.',
     'Everyone must log in again: sessions are not part of a backup.',
+    ...(r.encryptedFile === false
+      ? [
+          'WARNING: the restored file is NOT encrypted: set POLON_DB_KEY before restoring to keep it encrypted.',
+        ]
+      : []),
   ].join('\n');
 }

@@ -114,6 +114,8 @@ export interface RestoreSummary {
   tables: Record<string, number>;
   rows: number;
   audit: { ok: boolean; rows: number; headHash: string };
+  /** SQLite: whether the restored file is encrypted (POLON_DB_KEY); PostgreSQL: null. */
+  encryptedFile: boolean | null;
 }
 
 /**
@@ -201,7 +203,11 @@ export async function restoreBackup(
       });
       await migrateToLatest(db, config.pgSchema);
       const v = await verifyAudit(db.kysely);
-      return { ...summary(db, tables), audit: { ok: v.ok, rows: v.rows, headHash: v.headHash } };
+      return {
+        ...summary(db, tables),
+        audit: { ok: v.ok, rows: v.rows, headHash: v.headHash },
+        encryptedFile: null,
+      };
     } finally {
       await db.close();
     }
@@ -239,6 +245,7 @@ export async function restoreBackup(
       ...summary(db, tables),
       into: target,
       audit: { ok: v.ok, rows: v.rows, headHash: v.headHash },
+      encryptedFile: Boolean(config.dbKey),
     };
   } finally {
     if (!closed) await db.close();
