@@ -61,11 +61,21 @@ export const MseResult = z.object({
 
 const Interval = z.tuple([z.number().nullable(), z.number().nullable()]);
 
+/** What limits an estimate, by a stable code (for translations) and in words. */
+export const CaptivityCaveatCode = z.enum([
+  'no_person_records',
+  'not_linked',
+  'thin_records',
+  'single_source',
+  'undated',
+]);
+export type CaptivityCaveatCode = z.infer<typeof CaptivityCaveatCode>;
+
 /** `GET /api/estimates/captivity`: people held as of a date, seen and estimated, and where. */
 export const CaptivityEstimate = z.object({
   asOf: z.string(),
   basis: z.enum(['persons', 'records', 'none']),
-  caveats: z.array(z.string()),
+  caveats: z.array(z.object({ code: CaptivityCaveatCode, message: z.string() })),
   seen: z.object({
     entered: z.number().int(),
     released: z.number().int(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDay, SourceRef } from './common.js';
+import { CaptivityCaveatCode } from './estimates.js';
 
 /**
  * What the public dashboard reads: aggregates only. Every count derived from person records
@@ -45,9 +46,7 @@ export const EstimateFigure = z.object({
     /** Source lists the multiple systems estimate compared. */
     lists: z.number().int(),
   }),
-  caveats: z.array(
-    z.enum(['no_person_records', 'not_linked', 'thin_records', 'single_source', 'undated']),
-  ),
+  caveats: z.array(CaptivityCaveatCode),
   methodId: MethodId,
 });
 

@@ -1,4 +1,4 @@
-import type { CaptivityEstimate } from '../../../contract/index.js';
+import type { CaptivityCaveatCode, CaptivityEstimate } from '../../../contract/index.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/index.js';
 import {
@@ -66,17 +66,23 @@ export async function estimateCaptivity(
 ): Promise<CaptivityEstimate> {
   const { timelines, basis, unlinkedRecords, thinRecords, personOf } =
     loaded ?? (await loadTimelines(db, includeThin));
-  const caveats: string[] = [];
+  const caveats: CaptivityEstimate['caveats'] = [];
+  const caveat = (code: CaptivityCaveatCode, message: string): void => {
+    caveats.push({ code, message });
+  };
   if (timelines.length === 0)
-    caveats.push(
+    caveat(
+      'no_person_records',
       'no person records are loaded: the estimate has no evidence (import persons, events and episodes first)',
     );
   if (basis === 'records')
-    caveats.push(
+    caveat(
+      'not_linked',
       `records are not linked into persons yet (run \`polon link\`): each of the ${unlinkedRecords} records counts as one person, so people seen by several sources are counted several times and MSE is not meaningful`,
     );
   if (thinRecords) {
-    caveats.push(
+    caveat(
+      'thin_records',
       `${thinRecords} records lack a full name or a birth date, too little to link reliably; they count among the seen but are left off the lists for MSE (include them with --include-thin)`,
     );
   }
@@ -88,7 +94,8 @@ export async function estimateCaptivity(
   const flow = stockFlow(timelines, monthEnds(start < asOf ? start : asOf, asOf));
   const last = flow.series.at(-1) ?? { entered: 0, released: 0, died: 0, held: 0 };
   if (flow.undatedEntry)
-    caveats.push(
+    caveat(
+      'undated',
       `${flow.undatedEntry} persons have no date of capture and are counted from the start`,
     );
 
@@ -125,7 +132,8 @@ export async function estimateCaptivity(
       warnings: [...result.warnings, ...(sel?.warnings ?? [])],
     };
   } else if (basis === 'persons' && timelines.length > 0) {
-    caveats.push(
+    caveat(
+      'single_source',
       'fewer than two sources record people held at this date: the unseen cannot be estimated',
     );
   }

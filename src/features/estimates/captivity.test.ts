@@ -83,7 +83,8 @@ describeEachDb('estimating captivity', (get) => {
       .execute();
     const e = await estimateCaptivity(t.db.kysely, '2025-11-01');
     expect(e.mse).toBeNull();
-    expect(e.caveats.join(' ')).toMatch(/50 records lack a full name or a birth date/);
+    expect(e.caveats.map((c) => c.code)).toEqual(['thin_records', 'single_source']);
+    expect(e.caveats[0]?.message).toMatch(/50 records lack a full name or a birth date/);
     const all = await estimateCaptivity(t.db.kysely, '2025-11-01', 183, true);
     expect(all.mse?.N).toBeCloseTo(100, 0);
   });
@@ -94,7 +95,7 @@ describeEachDb('estimating captivity', (get) => {
     const e = await estimateCaptivity(t.db.kysely, '2025-11-01');
     expect(e.basis).toBe('records');
     expect(e.mse).toBeNull();
-    expect(e.caveats.join(' ')).toMatch(/not linked/);
+    expect(e.caveats.map((c) => c.code)).toContain('not_linked');
   });
 
   it('widens the interval to hold the reading in which undecided linkage pairs are one person', async () => {

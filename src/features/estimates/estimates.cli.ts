@@ -96,7 +96,7 @@ export function formatCaptivityEstimate(e: CaptivityEstimate): string {
         `  ${f.facilityId.padEnd(38)}${n(f.identified).padStart(10)}${n(f.lastKnown).padStart(12)}${n(f.estimate).padStart(10)}${f.estimateBasis === 'occupancy_reports' ? ' (reports)' : ''}`,
       );
   }
-  const warnings = [...e.caveats, ...(e.mse?.warnings ?? [])];
+  const warnings = [...e.caveats.map((c) => c.message), ...(e.mse?.warnings ?? [])];
   if (warnings.length) lines.push('', 'Caveats:', ...warnings.map((w) => `  - ${w}`));
   return lines.join('\n');
 }

@@ -40,14 +40,6 @@ const sourcesOf = (rows: { sources: SourceRef[] }[]): SourceRef[] => {
 
 const PUBLISHED_HELD = ['held_pow', 'held_civilians', 'held_total'] as const;
 
-const CAVEAT_CODES: [RegExp, Summary['headline']['estimatedHeld']['caveats'][number]][] = [
-  [/^no person records/, 'no_person_records'],
-  [/not linked into persons/, 'not_linked'],
-  [/lack a full name or a birth date/, 'thin_records'],
-  [/fewer than two sources/, 'single_source'],
-  [/no date of capture/, 'undated'],
-];
-
 const heldOn = (t: CaptivityTimeline, day: string): boolean => {
   const entry = enteredOn(t);
   const exit = leftOn(t);
@@ -193,13 +185,7 @@ export async function publicSummary(
         method: hasPersons ? c.estimatedHeld.method : null,
         asOf,
         inputs: { seenHeld: count(c.seen.held), lists: c.mse?.lists.length ?? 0 },
-        caveats: [
-          ...new Set(
-            c.caveats.flatMap((text) =>
-              CAVEAT_CODES.filter(([re]) => re.test(text)).map(([, code]) => code),
-            ),
-          ),
-        ],
+        caveats: [...new Set(c.caveats.map((x) => x.code))],
         methodId: 'captivity-estimate',
       },
       whereabouts: {

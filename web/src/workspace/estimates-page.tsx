@@ -157,7 +157,7 @@ export function EstimatesPage() {
             <>
               <h4>{t('estimates.caveats')}</h4>
               <ul className="ws-caveats">
-                {[...est.caveats, ...(est.mse?.warnings ?? [])].map((c) => (
+                {[...est.caveats.map((c) => c.message), ...(est.mse?.warnings ?? [])].map((c) => (
                   <li key={c}>{c}</li>
                 ))}
               </ul>
