@@ -26,12 +26,22 @@ const fmt = (n: number): string =>
   Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en') : n.toPrecision(3);
 
 const results: BenchResult[] = [];
+const failed: { name: string; error: string }[] = [];
 for (const name of wanted.length ? wanted : available) {
-  const mod = (await import(pathToFileURL(join(here, `${name}.bench.ts`)).href)) as {
-    default: Benchmark;
-  };
-  if (!json) console.error(`running ${name}: ${mod.default.description}`);
-  const r = await mod.default.run();
+  let r: BenchResult;
+  try {
+    const mod = (await import(pathToFileURL(join(here, `${name}.bench.ts`)).href)) as {
+      default: Benchmark;
+    };
+    if (!json) console.error(`running ${name}: ${mod.default.description}`);
+    r = await mod.default.run();
+  } catch (err) {
+    // One broken benchmark must not hide the others' figures: it gets a row saying so.
+    const error = err instanceof Error ? err.message : String(err);
+    failed.push({ name, error });
+    if (!json) console.error(`${name} failed: ${error}`);
+    continue;
+  }
   results.push(r);
   if (!json) {
     console.log(`\n${r.name}`);
@@ -46,8 +56,8 @@ for (const name of wanted.length ? wanted : available) {
 }
 
 if (json) {
-  console.log(JSON.stringify({ results }, null, 2));
-} else if (results.length > 1) {
+  console.log(JSON.stringify({ results, failed }, null, 2));
+} else if (results.length + failed.length > 1) {
   console.log('\n| name | figure | baseline | ratio | target | met |');
   console.log('|---|---|---|---|---|---|');
   for (const r of results) {
@@ -55,4 +65,6 @@ if (json) {
       `| ${r.name} | ${fmt(r.figure)} ${r.figureLabel} | ${fmt(r.baseline)} ${r.baselineLabel} | ${r.ratio.toFixed(3)} | ${r.target} | ${r.met ? 'yes' : 'no'} |`,
     );
   }
+  for (const f of failed) console.log(`| ${f.name} | failed: ${f.error} | | | | no |`);
 }
+if (failed.length) process.exitCode = 1;

@@ -10,11 +10,15 @@ import type { ImportKind } from '../src/features/imports/index.js';
 export const FUZZ_RUNS = Number(process.env.POLON_FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.POLON_FUZZ_SEED ?? 20_261_126);
 
-/** fast-check's settings: a fixed seed, so a failure is reported with the seed and path that replay it. */
+/**
+ * fast-check's settings: a fixed seed, so a failure is reported with the seed and path that
+ * replay it; an input that takes over 10 s (a hang) fails its run.
+ */
 export const fuzz = (numRuns: number): fc.Parameters<unknown> => ({
   numRuns: Math.max(1, Math.round(numRuns)),
   seed: SEED,
   endOnFailure: true,
+  timeout: 10_000,
 });
 
 /** A share of FUZZ_RUNS, for properties whose inputs are slow to make or to check. */
