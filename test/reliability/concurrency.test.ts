@@ -75,6 +75,19 @@ describeEachDb('concurrent work on one database', (get) => {
     },
   );
 
+  it('the same file imported five times at once in one server is five imports of one row', async () => {
+    const t = get();
+    const before = await tableCounts(t.db);
+    const file = Buffer.from('id,title\nreg,Register\n');
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => importBytes(t.db, sourcesImport, 's.csv', file)),
+    );
+    expect(results.map((r) => r.inserted + r.unchanged)).toEqual([1, 1, 1, 1, 1]);
+    const after = await tableCounts(t.db);
+    expect(after.sources! - before.sources!).toBe(1);
+    expect(after.imports! - before.imports!).toBe(5);
+  });
+
   it('two imports of different kinds at once in one server both land', async () => {
     const t = get();
     const data = bundledDataDir();

@@ -54,21 +54,25 @@ export async function startPrivatePostgres(bin: string): Promise<PrivatePostgres
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  const start = () =>
+  // Idempotent, so a failed test that left the server stopped does not fail the next one.
+  let running = false;
+  const start = () => {
+    if (running) return;
     run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+    running = true;
+  };
   // Immediate: the server stops as in a crash, dropping every connection at once.
-  const stop = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  const stop = () => {
+    if (running) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    running = false;
+  };
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start,
     stop,
     dispose: () => {
-      try {
-        stop();
-      } catch {
-        // already stopped
-      }
+      stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, InputError, type InputProblem } from '../../core/app-error.js';
@@ -139,7 +139,9 @@ export async function importMany(
           await trx
             .insertInto('imports')
             .values({
-              id: `${now}-${p.sha256.slice(0, 12)}-${p.kind.kind}`,
+              // The random part: the same file imported twice in one millisecond (a double
+              // click, two requests at once) is two imports, not a clash of keys.
+              id: `${now}-${p.sha256.slice(0, 12)}-${p.kind.kind}-${randomBytes(4).toString('hex')}`,
               kind: p.kind.kind,
               file_name: p.file,
               file_sha256: p.sha256,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { InputError, type InputProblem } from '../../core/app-error.js';
 import { upsertTable, type Db } from '../../db/index.js';
@@ -104,7 +105,7 @@ export async function importCsvStream<T>(
       await trx
         .insertInto('imports')
         .values({
-          id: `${now}-${sha256.slice(0, 12)}-${kind.kind}`,
+          id: `${now}-${sha256.slice(0, 12)}-${kind.kind}-${randomBytes(4).toString('hex')}`,
           kind: kind.kind,
           file_name: file,
           file_sha256: sha256,
