@@ -815,7 +815,11 @@ function reportError(err: unknown, io: CliIo, json: boolean): number {
   const message = err instanceof Error ? err.message : String(err);
   const down = asUnavailable(err);
   if (down) {
-    io.stderr(`polon: ${down.message} (${message})\n`);
+    // The driver's words help with a network failure (which host, which port); SQLite's
+    // "database is locked" would only contradict the clearer message.
+    const code = (err as { code?: unknown }).code;
+    const detail = typeof code === 'string' && code.startsWith('SQLITE_') ? '' : ` (${message})`;
+    io.stderr(`polon: ${down.message}${detail}\n`);
     return EXIT_CODE.unavailable;
   }
   io.stderr(`polon: internal error: ${message}\n`);

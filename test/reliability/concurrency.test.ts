@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
 import { loadConfig } from '../../src/config.js';
 import { estimateCaptivity } from '../../src/features/estimates/index.js';
 import { exchangesImport } from '../../src/features/exchanges/index.js';
@@ -187,6 +188,31 @@ describe('a SQLite file locked by another process', () => {
       expect(await tableCounts(t.db)).toEqual(before);
       expect((await post()).statusCode).toBe(200);
       await app.close();
+      await t.dispose();
+    },
+  );
+
+  it(
+    'a CLI import locked out past the bound exits 5 with the same clear message',
+    { timeout: 60_000 },
+    async () => {
+      const t = await openTestDb('sqlite');
+      const other = new SQLite(t.config.dbPath);
+      other.exec('begin immediate');
+      let stderr = '';
+      const code = await runCli(
+        ['import', 'sources', join(dir, 'sources.csv'), '--db', t.config.dbPath],
+        {
+          stdout: () => undefined,
+          stderr: (s) => (stderr += s),
+          env: {},
+        },
+      );
+      other.exec('rollback');
+      other.close();
+      expect(code).toBe(5);
+      expect(stderr).toMatch(/^polon: the database is busy with another write/);
+      expect(stderr).not.toMatch(/locked/);
       await t.dispose();
     },
   );
