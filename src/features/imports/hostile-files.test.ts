@@ -187,6 +187,26 @@ describeEachDb('hostile files through the database', (get) => {
     expect(names.map((n) => n.family_name)).toEqual(['Пробна', 'Тестенко']);
   });
 
+  it('refuses a streamed 50 MB line, and reads a streamed header of 100,000 columns', async () => {
+    const { db } = get();
+    await importBytes(db, sourcesImport, 's.csv', Buffer.from('id,title\nreg,Register\n'));
+    const before = await tableCounts(db);
+    const dir = await mkdtemp(join(tmpdir(), 'polon-huge-'));
+    const long = join(dir, 'long.csv');
+    writeFileSync(long, `id,title\na,${'x'.repeat(50 * 2 ** 20)}\n`);
+    const e = await rejection(importFile(db, sourcesImport, long, { stream: true }), 'long.csv');
+    expect(e.problems[0]?.message).toMatch(/longer than 1 MiB/);
+    expect(JSON.stringify(e.problems).length).toBeLessThan(2000);
+    expect(await tableCounts(db)).toEqual(before);
+
+    const wide = join(dir, 'wide.csv');
+    const extra = Array.from({ length: 100_000 }, (_, i) => `extra${i}`).join(',');
+    writeFileSync(wide, `id,title,${extra}\nb,B\n`);
+    const r = await importFile(db, sourcesImport, wide, { stream: true });
+    expect(r).toMatchObject({ rows: 1, inserted: 1 });
+    expect(r.notices.join(' ').length).toBeLessThan(2000);
+  });
+
   it('stops a streamed import at a broken UTF-8 byte deep in the file, and writes nothing', async () => {
     const { db } = get();
     const before = await tableCounts(db);
