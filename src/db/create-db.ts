@@ -34,6 +34,11 @@ export interface Db {
   dialect: DialectName;
   /** Where the data lives, for messages: a file path or a URL without its password. */
   location: string;
+  /**
+   * How to open the same database again, from another thread (long computations run in a
+   * worker so the server keeps answering); unset for an in-memory database.
+   */
+  reopen?: DbConfig;
   close(): Promise<void>;
 }
 
@@ -43,9 +48,10 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 export function createDb(config: DbConfig): Db {
-  return config.databaseUrl
+  const db = config.databaseUrl
     ? createPostgres(config.databaseUrl, config.pgSchema)
     : createSqlite(config.dbPath, config.dbKey);
+  return config.databaseUrl || config.dbPath !== ':memory:' ? { ...db, reopen: { ...config } } : db;
 }
 
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;

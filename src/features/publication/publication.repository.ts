@@ -35,6 +35,14 @@ export async function dataVersion(db: Kysely<Database>): Promise<string> {
   return `${last?.seq ?? 0}:${Number(imports?.n ?? 0)}:${imports?.at ?? ''}`;
 }
 
+export async function countRecords(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('records')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** What the priority groups need of a person, gathered over their records. */
 export interface PersonTraits {
   female: boolean;

@@ -3,29 +3,29 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PublicFacilities, PublicSummary } from '../../../contract/index.js';
 import { todayIso } from '../../core/partial-date.js';
 import type { Db } from '../../db/index.js';
-import { dataVersion } from './publication.repository.js';
-import { loadPersonEvidence, publicFacilities, publicSummary } from './publication.service.js';
+import { countRecords, dataVersion } from './publication.repository.js';
+import { computePublished, type Published } from './published.js';
+import { computePublishedOffThread } from './published-off-thread.js';
 
-interface Published {
-  summary: PublicSummary;
-  facilities: PublicFacilities;
-}
+/** Person records above which the public figures are computed on a worker thread. */
+export const OFF_THREAD_ABOVE_RECORDS = 20_000;
 
 /**
  * The public responses are the same for every visitor until data changes, and the estimate
  * behind them reads every person record: they are computed once per data version and day,
- * and a failed computation is not kept.
+ * and a failed computation is not kept. With many records the work runs on a worker thread
+ * so the server keeps answering meanwhile.
  */
-export function createPublicationCache(db: Db, threshold: number) {
+export function createPublicationCache(
+  db: Db,
+  threshold: number,
+  offThreadAbove = OFF_THREAD_ABOVE_RECORDS,
+) {
   let entry: { key: string; value: Promise<Published> } | undefined;
   const compute = async (asOf: string): Promise<Published> => {
-    const evidence = await loadPersonEvidence(db.kysely, asOf);
-    const options = { asOf, threshold, evidence };
-    const [summary, facilities] = await Promise.all([
-      publicSummary(db.kysely, options),
-      publicFacilities(db.kysely, options),
-    ]);
-    return { summary, facilities };
+    if (db.reopen && (await countRecords(db.kysely)) > offThreadAbove)
+      return computePublishedOffThread(db.reopen, asOf, threshold);
+    return computePublished(db.kysely, asOf, threshold);
   };
   return async (): Promise<Published> => {
     const asOf = todayIso();

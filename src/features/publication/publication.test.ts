@@ -5,6 +5,7 @@ import type { PublicFacilities, PublicSummary } from '../../../contract/publicat
 import { loadConfig } from '../../config.js';
 import { buildApp } from '../../server/index.js';
 import { loadPublicDataset } from '../public-data/index.js';
+import { createPublicationCache } from './publication.routes.js';
 
 interface Stats {
   exchanges: number;
@@ -90,6 +91,16 @@ describeEachDb('public summary and facilities', (get) => {
     const lastKnown = f.facilities.map((x) => x.counts!.lastKnown);
     expect(lastKnown.some((c) => c.suppressed || c.value > 0)).toBe(true);
     await app.close();
+  });
+
+  it('computes the same figures on a worker thread as on the main one', async () => {
+    const { db } = get();
+    await loadPublicAndSynthetic(db, { persons: 300, seed: 11 });
+    expect(db.reopen).toBeDefined();
+    const inline = await createPublicationCache(db, 5, Infinity)();
+    const offThread = await createPublicationCache(db, 5, 0)();
+    expect(offThread).toEqual(inline);
+    expect(inline.summary.headline.estimatedHeld.basis).not.toBe('none');
   });
 
   it('shows counts from 1 to the threshold − 1 only as "below", and leaks no names or record ids', async () => {
