@@ -148,3 +148,32 @@ export function tableArb(kind: ImportKind<unknown>): fc.Arbitrary<string[][]> {
       .map((rows) => [header, ...rows]),
   );
 }
+
+/**
+ * Tables that mostly pass: rows of sources, person records or exchanges with valid values,
+ * a few cells swapped for hostile ones, so the writes are exercised as well as the refusals.
+ */
+export const plausibleTableArb: fc.Arbitrary<{ kind: string; grid: string[][] }> = fc
+  .tuple(
+    fc.constantFrom('sources', 'persons', 'exchanges'),
+    fc.array(fc.nat({ max: 50 }), { minLength: 1, maxLength: 6 }),
+    fc.array(fc.option(cellArb, { freq: 12, nil: undefined }), { minLength: 42, maxLength: 42 }),
+  )
+  .map(([kind, ns, swaps]) => {
+    const rows = [...new Set(ns)].map((n): string[] => {
+      if (kind === 'sources') return [`src-${n}`, `Synthetic source ${n}`];
+      if (kind === 'persons')
+        return ['reg', String(n), `Тестенко${n}`, 'Іван', `${1950 + (n % 50)}`];
+      const day = `2024-01-${String(1 + (n % 28)).padStart(2, '0')}`;
+      return [`${day}-x${n}`, day, 'exchange', String(10 + n), 'exact', String(n), 'reg'];
+    });
+    const header =
+      kind === 'sources'
+        ? ['id', 'title']
+        : kind === 'persons'
+          ? ['source', 'record_id', 'family_name', 'given_name', 'birth_date']
+          : ['id', 'date_start', 'kind', 'returned', 'returned_qualifier', 'military', 'sources'];
+    let i = 0;
+    const grid = rows.map((r) => r.map((c) => swaps[i++ % swaps.length] ?? c));
+    return { kind, grid: [header, ...grid] };
+  });
