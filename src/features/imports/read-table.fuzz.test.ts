@@ -48,6 +48,14 @@ const KINDS = [
 ] as ImportKind<unknown>[];
 const kindArb = fc.constantFrom(...KINDS);
 
+/** Outcomes per test: a property whose inputs never validate (or never fail) tests half. */
+const seen = { rows: 0, refused: 0 };
+const expectBothOutcomes = (): void => {
+  expect(seen.rows).toBeGreaterThan(0);
+  expect(seen.refused).toBeGreaterThan(0);
+  seen.rows = seen.refused = 0;
+};
+
 async function readAndValidate(kind: ImportKind<unknown>, file: string, bytes: Buffer) {
   try {
     const table = await readTable(file, bytes, {
@@ -59,9 +67,12 @@ async function readAndValidate(kind: ImportKind<unknown>, file: string, bytes: B
     for (const p of v.problems) expectClearProblem(p, file);
     expectShortNotices(v.notices);
     for (const r of v.rows) expect(Number.isInteger(r.row) && r.row >= 1).toBe(true);
+    if (v.rows.length) seen.rows++;
+    if (v.problems.length) seen.refused++;
     return v;
   } catch (err) {
     expectClearRejection(err, file);
+    seen.refused++;
     return undefined;
   }
 }
@@ -87,6 +98,7 @@ describe(
         ),
         fuzz(FUZZ_RUNS),
       );
+      expectBothOutcomes();
     });
 
     it(`reads ${FUZZ_RUNS} generated JSON files and API bodies of every kind`, async () => {
@@ -137,6 +149,7 @@ describe(
         ),
         fuzz(FUZZ_RUNS),
       );
+      expectBothOutcomes();
     });
 
     describe('XLSX', () => {
@@ -167,6 +180,7 @@ describe(
           ),
           fuzz(share(0.9)),
         );
+        expectBothOutcomes();
       });
 
       it(`reads ${share(0.1)} freshly generated workbooks of every kind`, async () => {
@@ -179,6 +193,7 @@ describe(
           ),
           fuzz(share(0.1)),
         );
+        expectBothOutcomes();
       });
     });
 
