@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { loadConfig } from '../../src/config.js';
 import { estimateCaptivity } from '../../src/features/estimates/index.js';
@@ -38,6 +38,7 @@ beforeAll(async () => {
   }
   personRows = readFileSync(join(dir, 'persons.csv'), 'utf8').trim().split('\n').length - 1;
 }, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const recordCount = async (t: TestDb): Promise<number> =>
   Number(

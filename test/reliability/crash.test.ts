@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importFile } from '../../src/features/imports/index.js';
 import { personsImport } from '../../src/features/persons/index.js';
 import { loadPublicDataset } from '../../src/features/public-data/index.js';
@@ -41,6 +41,7 @@ beforeAll(async () => {
   }
   personRows = readFileSync(join(dir, 'persons.csv'), 'utf8').trim().split('\n').length - 1;
 }, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function killMidWay(t: TestDb, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
   const appName = `polon-crash-${randomBytes(4).toString('hex')}`;
@@ -109,6 +110,7 @@ describeEachDb('a polon process killed mid-way', (get) => {
       expect(again.code).toBe(0);
       // …until the next run removes it.
       expect(linkDirs()).toEqual([]);
+      rmSync(tmp, { recursive: true, force: true });
       const result = JSON.parse(again.stdout) as { records: number; persons: number };
       expect(result.records).toBe(personRows);
       const after = await tableCounts(t.db);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -185,6 +185,7 @@ describeEachDb('hostile files through the database', (get) => {
       .orderBy('family_name')
       .execute();
     expect(names.map((n) => n.family_name)).toEqual(['Пробна', 'Тестенко']);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses a streamed 50 MB line, and reads a streamed header of 100,000 columns', async () => {
@@ -205,6 +206,7 @@ describeEachDb('hostile files through the database', (get) => {
     const r = await importFile(db, sourcesImport, wide, { stream: true });
     expect(r).toMatchObject({ rows: 1, inserted: 1 });
     expect(r.notices.join(' ').length).toBeLessThan(2000);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('stops a streamed import at a broken UTF-8 byte deep in the file, and writes nothing', async () => {
@@ -220,5 +222,6 @@ describeEachDb('hostile files through the database', (get) => {
     const e = await rejection(importFile(db, sourcesImport, path, { stream: true }), 's.csv');
     expect(e.problems[0]?.message).toMatch(/not UTF-8 text \(from about byte/);
     expect(await tableCounts(db)).toEqual(before);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,6 +145,7 @@ describeEachDb('fuzzing imports through the database', (get) => {
         ),
         fuzz(share(0.02, 100)),
       );
+      rmSync(dir, { recursive: true, force: true });
       expect(seen.accepted).toBeGreaterThan(0);
       expect(seen.rejected).toBeGreaterThan(0);
     },
