@@ -58,10 +58,16 @@ export async function upsertTable<TB extends keyof Database>(
   if (at < 0) throw new Error(`rows for ${t} lack their key column ${col}`);
   const n = values.length / width;
   const idOf = (i: number): string => String(values[i * width + at]);
+  // New rows first, in bulk, skipping keys already there: a large first import then costs
+  // inserts alone. Only the rows that were there are read back and compared.
+  const inserted = await insertNew(db, t, col, columns, values);
+  outcome.inserted = inserted.size;
+  for (const id of inserted) outcome.changed.add(id);
+  const rest: number[] = [];
+  for (let i = 0; i < n; i++) if (!inserted.has(idOf(i))) rest.push(i);
   const existing = new Map<string, Record<string, unknown>>();
-  for (let i = 0; i < n; i += 500) {
-    const ids: string[] = [];
-    for (let j = i; j < Math.min(n, i + 500); j++) ids.push(idOf(j));
+  for (let i = 0; i < rest.length; i += 500) {
+    const ids = rest.slice(i, i + 500).map(idOf);
     const found = (await k.selectFrom(t).selectAll().where(col, 'in', ids).execute()) as Record<
       string,
       unknown
@@ -69,17 +75,11 @@ export async function upsertTable<TB extends keyof Database>(
     for (const f of found) existing.set(String(f[col]), f);
   }
   const compared = columns.map((c, j) => (ignore.includes(c) ? -1 : j)).filter((j) => j >= 0);
-  const toInsert: unknown[] = [];
-  for (let i = 0; i < n; i++) {
+  for (const i of rest) {
     const id = idOf(i);
     const old = existing.get(id);
     const base = i * width;
-    if (!old) {
-      for (let j = 0; j < width; j++) toInsert.push(values[base + j]);
-      outcome.changed.add(id);
-      continue;
-    }
-    if (compared.every((j) => same(old[columns[j] ?? ''], values[base + j]))) {
+    if (old && compared.every((j) => same(old[columns[j] ?? ''], values[base + j]))) {
       outcome.unchanged++;
       continue;
     }
@@ -88,8 +88,6 @@ export async function upsertTable<TB extends keyof Database>(
     outcome.updated++;
     outcome.changed.add(id);
   }
-  await insertRaw(db, t, columns, toInsert);
-  outcome.inserted = toInsert.length / width;
   return outcome;
 }
 
@@ -97,18 +95,22 @@ export async function upsertTable<TB extends keyof Database>(
  * Multi-row inserts written as SQL text once per batch size: building and compiling a query
  * tree for every thousand rows cost more than the database's own work on large imports.
  * Names come from the table types, never from input; values are always bound parameters.
+ * Rows whose key exists are skipped; the keys of the rows inserted come back.
  */
-async function insertRaw(
+async function insertNew(
   db: AnyDb,
   table: string,
+  key: string,
   columns: string[],
   values: unknown[],
-): Promise<void> {
+): Promise<Set<string>> {
   const width = columns.length;
-  if (values.length === 0) return;
+  const inserted = new Set<string>();
+  if (values.length === 0) return inserted;
   const pg = db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
   const batch = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / width));
   const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
+  const tail = ` on conflict ("${key}") do nothing returning "${key}"`;
   const texts = new Map<number, string>();
   const n = values.length / width;
   for (let i = 0; i < n; i += batch) {
@@ -117,11 +119,15 @@ async function insertRaw(
     if (!text) {
       let p = 0;
       const tuple = (): string => `(${columns.map(() => (pg ? `$${++p}` : '?')).join(', ')})`;
-      text = head + Array.from({ length: size }, tuple).join(', ');
+      text = head + Array.from({ length: size }, tuple).join(', ') + tail;
       texts.set(size, text);
     }
-    await db.executeQuery(CompiledQuery.raw(text, values.slice(i * width, (i + size) * width)));
+    const result = await db.executeQuery<Record<string, unknown>>(
+      CompiledQuery.raw(text, values.slice(i * width, (i + size) * width)),
+    );
+    for (const r of result.rows) inserted.add(String(r[key]));
   }
+  return inserted;
 }
 
 function same(a: unknown, b: unknown): boolean {
