@@ -21,6 +21,7 @@ const EnvSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   POLON_SMALL_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  POLON_PUBLIC_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   POLON_CLAIM_TOLERANCE: z.coerce.number().min(0).max(1).default(0.05),
   POLON_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   POLON_DB_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -38,6 +39,11 @@ export interface Config {
   readonly logLevel: z.infer<typeof EnvSchema>['POLON_LOG_LEVEL'];
   /** Public counts from 1 to this minus one are shown as "<N". */
   readonly smallCountThreshold: number;
+  /**
+   * Public answers are kept until the data changes; a write by another process (a CLI
+   * import) shows on public pages within this many milliseconds.
+   */
+  readonly publicRecheckMs: number;
   /** Relative tolerance for comparing `approx` claims with records. */
   readonly claimTolerance: number;
   /** Mark session cookies Secure: set it to 1 when Polon is served over TLS (behind a proxy). */
@@ -74,6 +80,7 @@ export function loadConfig(
     host: e.POLON_HOST,
     logLevel: e.POLON_LOG_LEVEL,
     smallCountThreshold: e.POLON_SMALL_COUNT,
+    publicRecheckMs: e.POLON_PUBLIC_RECHECK_MS,
     claimTolerance: e.POLON_CLAIM_TOLERANCE,
     secureCookies: e.POLON_SECURE_COOKIES === '1',
     dbKey: e.POLON_DB_KEY,

@@ -168,6 +168,7 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
       '/api/facilities',
     ],
     version: () => dataVersion(db.kysely),
+    checkEveryMs: config.publicRecheckMs,
   });
   accountsRoutes(app, { db, secureCookies: config.secureCookies });
 

@@ -40,11 +40,17 @@ export async function* workerRowEvents<T>(
   // The worker module sits beside this one: TypeScript under tsx and vitest, built JavaScript
   // otherwise.
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const worker = startWorker(new URL(`./validate-worker.${ext}`, import.meta.url).href, {
-    ...job,
-    module: parallel.module,
-    exportName: parallel.exportName,
-  } satisfies WorkerJob);
+  const worker = startWorker(
+    new URL(`./validate-worker.${ext}`, import.meta.url).href,
+    {
+      ...job,
+      module: parallel.module,
+      exportName: parallel.exportName,
+    } satisfies WorkerJob,
+    // Rows are short-lived garbage by the million: a larger young generation lets them die
+    // in fewer scavenges (they took about a third of the worker's time with the default).
+    { maxYoungGenerationSizeMb: 48 },
+  );
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;

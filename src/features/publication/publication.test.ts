@@ -74,7 +74,9 @@ describeEachDb('public summary and facilities', (get) => {
   it('with synthetic persons, estimates people held and counts the priority groups; new data shows at once', async () => {
     const { db } = get();
     await loadPublicDataset(db);
-    const app = await appWith();
+    // The data is written beside the server, as a CLI import would; with no recheck delay
+    // the next request sees it.
+    const app = await appWith({ POLON_PUBLIC_RECHECK_MS: '0' });
     const before = (await app.inject('/api/public/summary')).json<PublicSummary>();
     expect(before.headline.estimatedHeld.basis).toBe('none');
     await loadPublicAndSynthetic(db, { persons: 400, seed: 7 });
