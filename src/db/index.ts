@@ -1,4 +1,10 @@
-export { createDb, type Db, type DbConfig, type DialectName } from './create-db.js';
+export {
+  createDb,
+  SQLITE_CACHE_PAGES,
+  type Db,
+  type DbConfig,
+  type DialectName,
+} from './create-db.js';
 export { knownMigrations, migrateToLatest, type MigrateResult } from './migrate.js';
 export type * from './tables.js';
 export { upsertRows, upsertTable, type FlatRows, type UpsertOutcome } from './upsert-rows.js';

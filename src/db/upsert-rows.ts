@@ -110,11 +110,10 @@ async function insertNew(
   const pg = db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
   const batch = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / width));
   const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
-  const tail = ` on conflict ("${key}") do nothing returning "${key}"`;
+  const tail = ` on conflict ("${key}") do nothing`;
+  const returning = ` returning "${key}"`;
   const texts = new Map<number, string>();
-  const n = values.length / width;
-  for (let i = 0; i < n; i += batch) {
-    const size = Math.min(batch, n - i);
+  const statement = (size: number): string => {
     let text = texts.get(size);
     if (!text) {
       let p = 0;
@@ -122,10 +121,33 @@ async function insertNew(
       text = head + Array.from({ length: size }, tuple).join(', ') + tail;
       texts.set(size, text);
     }
-    const result = await db.executeQuery<Record<string, unknown>>(
-      CompiledQuery.raw(text, values.slice(i * width, (i + size) * width)),
-    );
-    for (const r of result.rows) inserted.add(String(r[key]));
+    return text;
+  };
+  const run = (text: string, params: unknown[] = []) =>
+    db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
+  const n = values.length / width;
+  const keyAt = columns.indexOf(key);
+  for (let i = 0; i < n; i += batch) {
+    const size = Math.min(batch, n - i);
+    const params = values.slice(i * width, (i + size) * width);
+    if (pg) {
+      const result = await run(statement(size) + returning, params);
+      for (const r of result.rows) inserted.add(String(r[key]));
+      continue;
+    }
+    // SQLite builds a result row for every key returned, which cost a third of the insert.
+    // Counting the changes says which rows went in when none or all did (a re-import, a new
+    // file); only a batch that is partly new is undone and run again with the keys returned.
+    await run('savepoint polon_insert_new');
+    const changed = Number((await run(statement(size), params)).numAffectedRows ?? 0);
+    if (changed === size) {
+      for (let r = 0; r < size; r++) inserted.add(String(params[r * width + keyAt]));
+    } else if (changed > 0) {
+      await run('rollback to polon_insert_new');
+      const result = await run(statement(size) + returning, params);
+      for (const r of result.rows) inserted.add(String(r[key]));
+    }
+    await run('release polon_insert_new');
   }
   return inserted;
 }
