@@ -8,6 +8,7 @@ import {
   seriousAxeViolations,
   startServer,
   type TestServer,
+  BROWSER_TEST_MS,
 } from './harness.js';
 
 interface Stats {
@@ -16,7 +17,7 @@ interface Stats {
   bodiesReturned: number;
 }
 
-describe('public dashboard in Chromium', () => {
+describe('public dashboard in Chromium', { timeout: BROWSER_TEST_MS }, () => {
   let server: TestServer;
   let browser: Browser;
   let stats: Stats;
@@ -174,7 +175,7 @@ describe('public dashboard in Chromium', () => {
   });
 });
 
-describe('dashboard over person records', () => {
+describe('dashboard over person records', { timeout: BROWSER_TEST_MS }, () => {
   it('shows the estimate and the priority groups, small counts only as a bound', async () => {
     // 300 synthetic persons and a threshold of 1,000: every count from the records is "<1000".
     const server = await startServer(
@@ -198,7 +199,7 @@ describe('dashboard over person records', () => {
   });
 });
 
-describe('public page weight', () => {
+describe('public page weight', { timeout: BROWSER_TEST_MS }, () => {
   it('loads at most 400 KB of gzipped JavaScript for the dashboard with its map', async () => {
     const server = await startServer();
     const browser = await launchBrowser();

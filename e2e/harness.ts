@@ -108,6 +108,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A page whose console errors and failed requests fail the test that reads `problems`. */
+/** How long a browser step may wait; the tests' own limit is BROWSER_TEST_MS. */
+export const BROWSER_WAIT_MS = 60_000;
+export const BROWSER_TEST_MS = 150_000;
+
 export async function openPage(
   browser: Browser,
   options: { width?: number; height?: number; locale?: string; bypassCSP?: boolean } = {},
@@ -118,6 +122,9 @@ export async function openPage(
     // Only for injecting axe-core, whose script tag is inline: the app's own CSP stays on.
     bypassCSP: options.bypassCSP ?? false,
   });
+  // The suite runs beside CPU-heavy tests on two cores: a page can take many seconds to
+  // paint there, though it takes well under one alone (bench/ measures that, not tests).
+  context.setDefaultTimeout(BROWSER_WAIT_MS);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {

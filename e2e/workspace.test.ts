@@ -24,6 +24,7 @@ import {
   seriousAxeViolations,
   startServer,
   type TestServer,
+  BROWSER_TEST_MS,
 } from './harness.js';
 
 /*
@@ -72,7 +73,7 @@ async function prepare(db: Db): Promise<void> {
   await addAccount(db.kysely, 'e2e-analyst', 'analyst', PASSWORD, 'e2e');
 }
 
-describe('analyst workspace', () => {
+describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {

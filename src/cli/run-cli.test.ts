@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachDb, type TestDb } from '../../test/databases.js';
@@ -128,5 +129,16 @@ describeEachDb('polon CLI', (get) => {
     const date = await polon(t, 'stats', 'exchanges', '--as-of', '2025-13-01', '--json');
     expect(date.code).toBe(2);
     expect(JSON.parse(date.stderr)).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+
+  it('asks for the public dataset before making synthetic evidence on an empty database', async () => {
+    const t = get();
+    // Refused before anything is written.
+    const out = join(tmpdir(), 'polon-synth-never-written');
+    const r = await polon(t, 'synth', '--persons', '10', '--seed', '1', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('run `polon load-public` first');
+    expect(r.stderr).not.toContain('internal');
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
+import { AppError } from '../../core/app-error.js';
 import type { Database } from '../../db/index.js';
 import { loadExchanges } from '../exchanges/index.js';
 import { loadFacilities } from '../facilities/index.js';
@@ -27,7 +28,10 @@ export async function writeSynth(
   const facilities = await loadFacilities(db);
   const exchanges = await loadExchanges(db);
   if (facilities.length === 0 || exchanges.length === 0) {
-    throw new Error('the gazetteer or the exchange list is empty: run `polon load-public` first');
+    throw new AppError(
+      'invalid_input',
+      'the gazetteer or the exchange list is empty: run `polon load-public` first',
+    );
   }
   const t = synthEvidence({ persons: options.persons, seed: options.seed, facilities, exchanges });
   await mkdir(options.out, { recursive: true });
