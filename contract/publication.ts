@@ -123,6 +123,9 @@ export const PublicFacility = z.object({
   type: z.string(),
   territory: z.enum(['RU', 'UA-occupied', 'BY']),
   region: z.string().nullable(),
+  /** The region's name in Ukrainian and in Russian, where Polon knows its ISO code. */
+  regionUk: z.string().nullable(),
+  regionRu: z.string().nullable(),
   regionCode: z.string().nullable(),
   settlement: z.string().nullable(),
   lat: z.number().nullable(),

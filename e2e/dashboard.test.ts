@@ -111,6 +111,10 @@ describe('public dashboard in Chromium', { timeout: BROWSER_TEST_MS }, () => {
     expect(await page.locator('h1').textContent()).toBe('Місця утримання');
     expect(await page.title()).toBe('Місця утримання · Полон');
     expect(await page.locator('html').getAttribute('lang')).toBe('uk');
+    // Region names follow the language too (the only Belarusian place is in Gomel Region).
+    expect(await page.locator('[data-table="facilities"] tbody').textContent()).toContain(
+      'Гомельська область',
+    );
     await page.getByRole('link', { name: 'Огляд' }).click();
     await page.waitForURL('**/uk/');
     const returned = page.locator('[data-figure="returned"] .number');

@@ -7,6 +7,7 @@ import type {
 import { publicCount } from '../../core/small-count.js';
 import type { Database } from '../../db/index.js';
 import { enteredOn, leftOn, type CaptivityTimeline } from '../../estimation/index.js';
+import { REGION_NAMES } from '../../names/index.js';
 import { loadClaims } from '../claims/index.js';
 import {
   estimateCaptivity,
@@ -24,6 +25,8 @@ import {
 } from '../exchanges/index.js';
 import { loadFacilities } from '../facilities/index.js';
 import { loadPersonTraits, type PersonTraits } from './publication.repository.js';
+
+const REGIONS_BY_CODE = new Map(REGION_NAMES.map((r) => [r.code, r]));
 
 type SourceRef = { id: string; title: string | null; url: string | null };
 type Summary = PublicSummary;
@@ -247,6 +250,8 @@ export async function publicFacilities(
         type: f.type,
         territory: f.territory,
         region: f.region,
+        regionUk: (f.regionCode && REGIONS_BY_CODE.get(f.regionCode)?.uk) ?? null,
+        regionRu: (f.regionCode && REGIONS_BY_CODE.get(f.regionCode)?.ru) ?? null,
         regionCode: f.regionCode,
         settlement: f.settlement,
         lat: f.lat,

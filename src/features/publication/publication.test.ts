@@ -67,6 +67,9 @@ describeEachDb('public summary and facilities', (get) => {
     expect(f.facilities.find((x) => x.id === 'taganrog-sizo-2')).toMatchObject({
       nameUk: 'Таганрозьке СІЗО №2',
       territory: 'RU',
+      region: 'Rostov Oblast',
+      regionUk: 'Ростовська область',
+      regionRu: 'Ростовская область',
     });
     await app.close();
   });

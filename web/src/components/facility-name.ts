@@ -13,3 +13,13 @@ export function facilityName(
   if (lang === 'ru') return f.nameRu ?? f.nameUk ?? f.nameEn;
   return f.nameEn;
 }
+
+/** A facility's region in the reader's language, or as the dataset writes it. */
+export function regionName(
+  f: Pick<PublicFacility, 'region' | 'regionUk' | 'regionRu'>,
+  lang: string,
+): string | null {
+  if (lang === 'uk') return f.regionUk ?? f.region;
+  if (lang === 'ru') return f.regionRu ?? f.region;
+  return f.region;
+}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicFacility } from '../../../contract/publication.js';
-import { facilityName } from '../components/facility-name.js';
+import { facilityName, regionName } from '../components/facility-name.js';
 import { SourcesList } from '../components/sources-list.js';
 import { formatCount } from '../i18n/format.js';
 
@@ -53,7 +53,7 @@ export function FacilityPanel({
         {f.region && (
           <>
             <dt>{t('facility.region')}</dt>
-            <dd>{f.region}</dd>
+            <dd>{regionName(f, lang)}</dd>
           </>
         )}
         {f.settlement && (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
 import type { PublicFacilities } from '../../../contract/publication.js';
 import { useApi } from '../api/use-api.js';
-import { facilityName } from '../components/facility-name.js';
+import { facilityName, regionName } from '../components/facility-name.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { formatNumber } from '../i18n/format.js';
 
@@ -41,13 +41,21 @@ export function FacilitiesPage() {
       { replace: true },
     );
   const facilities = all.status === 'ok' ? all.data.facilities : [];
+  // The URL keeps the region as the dataset writes it, so a link works in every language;
+  // the list shows it in the reader's.
+  const regionLabels = useMemo(
+    () => new Map(facilities.map((f) => [f.region ?? '', regionName(f, lang) ?? ''])),
+    [facilities, lang],
+  );
   const options = useMemo(
     () => ({
       territory: [...new Set(facilities.map((f) => f.territory))].sort(),
-      region: [...new Set(facilities.map((f) => f.region ?? ''))].filter(Boolean).sort(),
+      region: [...regionLabels.keys()]
+        .filter(Boolean)
+        .sort((a, b) => (regionLabels.get(a) ?? a).localeCompare(regionLabels.get(b) ?? b, lang)),
       type: [...new Set(facilities.map((f) => f.type))].sort(),
     }),
-    [facilities],
+    [facilities, regionLabels, lang],
   );
   if (all.status === 'loading') return <Loading />;
   if (all.status === 'error') return <ErrorMessage error={all.error} />;
@@ -64,7 +72,7 @@ export function FacilitiesPage() {
       ? t(`territory.${v}`)
       : key === 'type'
         ? t(`type.${v}`, { defaultValue: v })
-        : v;
+        : (regionLabels.get(v) ?? v);
   const allLabel: Record<Filter, string> = {
     territory: t('facilities.allTerritories'),
     region: t('facilities.allRegions'),
@@ -139,7 +147,7 @@ export function FacilitiesPage() {
                       </th>
                       <td>{t(`type.${f.type}`, { defaultValue: f.type })}</td>
                       <td>{t(`territory.${f.territory}`)}</td>
-                      <td>{f.region}</td>
+                      <td>{regionName(f, lang)}</td>
                       <td>{f.settlement}</td>
                     </tr>
                   ))}
