@@ -8,6 +8,7 @@ import {
   recordsOfPersons,
   timelineRows,
 } from './person-profile.repository.js';
+import { toEpisode, toEvent } from './records.repository.js';
 
 const nullableNumber = (v: number | null): number | null => (v === null ? null : Number(v));
 
@@ -55,38 +56,14 @@ export async function personProfile(db: Kysely<Database>, id: string): Promise<P
       date: e.date,
       sortDate: e.date_from,
       facility: placeOf(e.facility_id),
-      event: {
-        id: e.id,
-        recordId: e.record_id,
-        kind: e.kind,
-        date: e.date,
-        confirmedBy: e.confirmed_by,
-        facilityId: e.facility_id,
-        facilityText: e.facility_text,
-        exchangeId: e.exchange_id,
-        court: e.court,
-        article: e.article,
-        termMonths: nullableNumber(e.term_months),
-        place: e.place,
-        notes: e.notes,
-      },
+      event: toEvent(e),
     })),
     ...episodes.map((e): TimelineEntry => ({
       type: 'episode',
       date: e.start_date,
       sortDate: e.start_from,
       facility: placeOf(e.facility_id),
-      episode: {
-        id: e.id,
-        recordId: e.record_id,
-        facilityId: e.facility_id,
-        facilityText: e.facility_text,
-        facilityScore: nullableNumber(e.facility_score),
-        startDate: e.start_date,
-        endDate: e.end_date,
-        cell: e.cell,
-        notes: e.notes,
-      },
+      episode: toEpisode(e),
     })),
   ];
   timeline.sort((a, b) => {

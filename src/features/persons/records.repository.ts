@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, RecordsTable } from '../../db/index.js';
+import type { Database, EpisodesTable, EventsTable, RecordsTable } from '../../db/index.js';
 import type { Selectable } from 'kysely';
 
 export interface RecordFilter {
@@ -59,16 +59,9 @@ export async function findRecordRow(db: Kysely<Database>, id: string) {
   return db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function eventsOf(db: Kysely<Database>, recordIds: string[]) {
-  const rows = recordIds.length
-    ? await db
-        .selectFrom('events')
-        .selectAll()
-        .where('record_id', 'in', recordIds)
-        .orderBy('date_from')
-        .execute()
-    : [];
-  return rows.map((e) => ({
+/** An event as the API shows it. */
+export function toEvent(e: Selectable<EventsTable>) {
+  return {
     id: e.id,
     recordId: e.record_id,
     kind: e.kind,
@@ -82,7 +75,34 @@ export async function eventsOf(db: Kysely<Database>, recordIds: string[]) {
     termMonths: e.term_months === null ? null : Number(e.term_months),
     place: e.place,
     notes: e.notes,
-  }));
+  };
+}
+
+/** A detention episode as the API shows it. */
+export function toEpisode(e: Selectable<EpisodesTable>) {
+  return {
+    id: e.id,
+    recordId: e.record_id,
+    facilityId: e.facility_id,
+    facilityText: e.facility_text,
+    facilityScore: e.facility_score === null ? null : Number(e.facility_score),
+    startDate: e.start_date,
+    endDate: e.end_date,
+    cell: e.cell,
+    notes: e.notes,
+  };
+}
+
+export async function eventsOf(db: Kysely<Database>, recordIds: string[]) {
+  const rows = recordIds.length
+    ? await db
+        .selectFrom('events')
+        .selectAll()
+        .where('record_id', 'in', recordIds)
+        .orderBy('date_from')
+        .execute()
+    : [];
+  return rows.map(toEvent);
 }
 
 export async function episodesOf(
@@ -94,17 +114,7 @@ export async function episodesOf(
     q = q.where('record_id', 'in', filter.recordIds.length ? filter.recordIds : ['']);
   if (filter.facilityId) q = q.where('facility_id', '=', filter.facilityId);
   const rows = await q.execute();
-  return rows.map((e) => ({
-    id: e.id,
-    recordId: e.record_id,
-    facilityId: e.facility_id,
-    facilityText: e.facility_text,
-    facilityScore: e.facility_score === null ? null : Number(e.facility_score),
-    startDate: e.start_date,
-    endDate: e.end_date,
-    cell: e.cell,
-    notes: e.notes,
-  }));
+  return rows.map(toEpisode);
 }
 
 export async function listOccupancy(
