@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createDb, migrateToLatest, type Db } from '../src/db/index.js';
+import { estimateMse } from '../src/estimation/index.js';
 import { estimateCaptivity } from '../src/features/estimates/index.js';
 import { importFile } from '../src/features/imports/index.js';
 import { linkDatabase } from '../src/features/linkage/index.js';
@@ -30,6 +31,14 @@ const persons = Number(process.argv[3] ?? 1500);
 const linkage = process.argv[4] === 'truth' ? 'truth' : 'polon';
 let covered = 0;
 const rows: string[] = [];
+/**
+ * The selection rule on its own: the BIC-best and the AIC-best model of the same overlap
+ * table (persons as linked, without the undecided-links envelope), against the truth.
+ */
+const byRule = {
+  bic: { covered: 0, absError: 0, width: 0, n: 0 },
+  aic: { covered: 0, absError: 0, width: 0, n: 0 },
+};
 for (let seed = 1; seed <= runs; seed++) {
   const dir = mkdtempSync(join(tmpdir(), 'polon-coverage-'));
   try {
@@ -50,6 +59,22 @@ for (let seed = 1; seed <= runs; seed++) {
     else await linkDatabase(db.kysely);
     const e = await estimateCaptivity(db.kysely, '2025-11-01');
     await db.close();
+    if (e.mse) {
+      for (const criterion of ['bic', 'aic'] as const) {
+        const r = estimateMse(
+          { lists: e.mse.lists, histories: e.mse.histories },
+          { criterion, top: 1 },
+        );
+        const m = r.selected ? r.models[r.selected.index] : undefined;
+        const [mlo, mhi] = m?.ci95 ?? [null, null];
+        if (m?.N == null || mlo == null || mhi == null) continue;
+        const t = byRule[criterion];
+        t.n++;
+        if (mlo <= s.heldAtEnd && s.heldAtEnd <= mhi) t.covered++;
+        t.absError += Math.abs(m.N - s.heldAtEnd) / s.heldAtEnd;
+        t.width += (mhi - mlo) / s.heldAtEnd;
+      }
+    }
     const [lo, hi] = e.estimatedHeld.ci95 ?? [null, null];
     const truth = s.heldAtEnd;
     const hit = lo !== null && hi !== null && lo <= truth && truth <= hi;
@@ -67,6 +92,12 @@ console.log(rows.join('\n'));
 console.log(
   `\ncoverage: ${covered} of ${runs} runs (${((100 * covered) / runs).toFixed(0)}%), ${persons} synthetic persons each`,
 );
+for (const [rule, t] of Object.entries(byRule)) {
+  const pct = (x: number) => `${((100 * x) / Math.max(1, t.n)).toFixed(1)}%`;
+  console.log(
+    `${rule.toUpperCase()}-best model alone (persons as linked): covers ${t.covered} of ${t.n}, mean |error| ${pct(t.absError)}, mean interval width ${pct(t.width)} of the truth`,
+  );
+}
 
 async function linkByTruth(db: Db, dir: string): Promise<void> {
   const truth: { record_id: string; person_id: string }[] = parse(
