@@ -9,6 +9,7 @@ import {
   startServer,
   type TestServer,
   BROWSER_TEST_MS,
+  clickUntilShown,
 } from './harness.js';
 
 interface Stats {
@@ -61,9 +62,8 @@ describe('public dashboard in Chromium', { timeout: BROWSER_TEST_MS }, () => {
     const clusters = page.locator('.facility-cluster');
     expect((await facilities.count()) + (await clusters.count())).toBeGreaterThan(10);
     const name = await marker.getAttribute('title');
-    await marker.click();
     const panel = page.locator('aside.facility-panel');
-    await panel.waitFor();
+    await clickUntilShown(marker, panel);
     expect(await panel.locator('h2').textContent()).toBe(name);
     const id = await panel.getAttribute('data-panel');
     expect(new URL(page.url()).searchParams.get('facility')).toBe(id);

@@ -3,7 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { loadConfig } from '../src/config.js';
 import { createDb, migrateToLatest, type Db } from '../src/db/index.js';
 import { addAccount } from '../src/features/accounts/index.js';
@@ -111,6 +117,24 @@ export function launchBrowser(): Promise<Browser> {
 /** How long a browser step may wait; the tests' own limit is BROWSER_TEST_MS. */
 export const BROWSER_WAIT_MS = 60_000;
 export const BROWSER_TEST_MS = 150_000;
+
+/**
+ * Clicks a map marker until what it opens shows. On a loaded machine Leaflet can still be
+ * placing or clustering markers when the first click lands, and that click then misses
+ * (once in a few full-suite runs); a user would click again, and so does the test. A marker
+ * that never opens anything still fails.
+ */
+export async function clickUntilShown(target: Locator, shows: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await target.click();
+    try {
+      await shows.waitFor({ timeout: attempt < 3 ? 10_000 : BROWSER_WAIT_MS });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
 
 export async function openPage(
   browser: Browser,
