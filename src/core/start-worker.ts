@@ -1,9 +1,9 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
- * Starts a worker thread on a module of this package. Under tsx or vitest the module is
- * TypeScript, and the thread registers tsx's loader before importing it; built, it is
- * plain JavaScript.
+ * Starts a worker thread on a module of this package, named as built (`./x-worker.js`).
+ * Under tsx or vitest (this module is then TypeScript too) the `.ts` source is started
+ * instead, and the thread registers tsx's loader before importing it.
  */
 export function startWorker(
   moduleUrl: string,
@@ -11,6 +11,7 @@ export function startWorker(
   resourceLimits?: ResourceLimits,
 ): Worker {
   const url = new URL(moduleUrl);
+  if (import.meta.url.endsWith('.ts')) url.pathname = url.pathname.replace(/\.js$/, '.ts');
   const options = { workerData, ...(resourceLimits ? { resourceLimits } : {}) };
   if (!url.pathname.endsWith('.ts')) return new Worker(url, options);
   return new Worker(

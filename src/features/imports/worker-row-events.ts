@@ -37,11 +37,8 @@ export async function* workerRowEvents<T>(
 ): AsyncGenerator<Exclude<RowEvent<T>, { type: 'batch' }> | TableBatch<T>, CsvSummary> {
   const parallel = kind.parallel;
   if (!parallel) throw new Error(`${kind.kind} rows cannot be prepared in a worker`);
-  // The worker module sits beside this one: TypeScript under tsx and vitest, built JavaScript
-  // otherwise.
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   const worker = startWorker(
-    new URL(`./validate-worker.${ext}`, import.meta.url).href,
+    new URL('./validate-worker.js', import.meta.url).href,
     {
       ...job,
       module: parallel.module,

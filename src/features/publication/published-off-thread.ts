@@ -14,8 +14,7 @@ export function computePublishedOffThread(
   asOf: string,
   threshold: number,
 ): Promise<Published> {
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const worker = startWorker(new URL(`./published-worker.${ext}`, import.meta.url).href, {
+  const worker = startWorker(new URL('./published-worker.js', import.meta.url).href, {
     config,
     asOf,
     threshold,
