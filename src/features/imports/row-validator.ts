@@ -1,4 +1,5 @@
 import { shorten, type InputProblem } from '../../core/app-error.js';
+import { FirstRows } from './first-rows.js';
 import { mapHeaders } from './header-map.js';
 import type { ImportKind, ParseOptions, ParsedRow } from './import-kind.js';
 import type { RawRow } from './read-table.js';
@@ -31,7 +32,7 @@ export class RowValidator<T> {
   private readonly toHeader: Map<string, string>;
   private readonly personal: Set<string>;
   private readonly schema: ImportKind<T>['schema'];
-  private readonly firstRowOfId = new Map<string, number>();
+  private readonly firstRowOfId = new FirstRows();
   /** The kind's column under each header, by position. */
   private readonly columnAt: (string | undefined)[];
 
@@ -147,8 +148,8 @@ export class RowValidator<T> {
       });
     }
     const id = this.kind.idOf(result.data);
-    const first = this.firstRowOfId.get(id);
-    if (first !== undefined) {
+    const first = this.firstRowOfId.firstOr(id, raw.row);
+    if (first !== raw.row) {
       const idColumn = this.kind.idColumn ?? 'id';
       return [
         dropUndefined({
@@ -161,7 +162,6 @@ export class RowValidator<T> {
         }),
       ];
     }
-    this.firstRowOfId.set(id, raw.row);
     return { row: raw.row, value: result.data };
   }
 }
