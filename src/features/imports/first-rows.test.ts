@@ -44,8 +44,7 @@ describe('FirstRows', () => {
   it('answers as a map of the strings over 200,000 record ids, through every growth', () => {
     const seen = new FirstRows(4);
     const map = new Map<string, number>();
-    const id = (i: number): string =>
-      `rec_${hash('sha256', `src\u0000R${i}`, 'hex').slice(0, 24)}`;
+    const id = (i: number): string => `rec_${hash('sha256', `src\u0000R${i}`, 'hex').slice(0, 24)}`;
     for (let row = 1; row <= 200_000; row++) {
       // Every tenth row repeats an earlier record, as a file with repeated rows would.
       const s = id(row % 10 === 0 ? row >> 2 : row);

@@ -14,6 +14,8 @@ export interface ColumnSpec {
 export interface ParsedRow<T> {
   row: number;
   value: T;
+  /** The kind's id of the row (`idOf`), when validation has worked it out already. */
+  id?: string;
 }
 
 export interface WriteCounts {
@@ -77,7 +79,8 @@ export interface ParallelImport<T> {
   exportName: string;
   table: keyof Database;
   key: string;
-  toRow(value: T, now: string): Record<string, unknown>;
+  /** `id` is `idOf(value)` when known, so that a hashed id is not hashed again. */
+  toRow(value: T, now: string, id?: string): Record<string, unknown>;
   /** The fields `references` reads: only these travel back to the writing thread. */
   referenceFields: readonly string[];
 }

@@ -162,6 +162,6 @@ export class RowValidator<T> {
         }),
       ];
     }
-    return { row: raw.row, value: result.data };
+    return { row: raw.row, value: result.data, id };
   }
 }

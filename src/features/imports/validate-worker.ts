@@ -34,7 +34,7 @@ async function run(job: WorkerJob, port: NonNullable<typeof parentPort>): Promis
     }
     while (credit <= 0) await new Promise<void>((r) => (wake = r));
     credit--;
-    const rows = e.rows.map((r) => parallel.toRow(r.value, job.now));
+    const rows = e.rows.map((r) => parallel.toRow(r.value, job.now, r.id));
     const columns = Object.keys(rows[0] ?? {});
     const values: unknown[] = [];
     for (const r of rows) for (const c of columns) values.push(r[c] ?? null);

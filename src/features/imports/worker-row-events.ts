@@ -45,8 +45,9 @@ export async function* workerRowEvents<T>(
       exportName: parallel.exportName,
     } satisfies WorkerJob,
     // Rows are short-lived garbage by the million: a larger young generation lets them die
-    // in fewer scavenges (they took about a third of the worker's time with the default).
-    { maxYoungGenerationSizeMb: 48 },
+    // in fewer scavenges (they took about a third of the worker's time with the default,
+    // and a quarter with 48 MiB; 128 MiB saved about 3 CPU-seconds a million rows more).
+    { maxYoungGenerationSizeMb: 128 },
   );
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | undefined;

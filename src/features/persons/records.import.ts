@@ -99,10 +99,10 @@ const precision = (d: PartialDate | null): string | null =>
   d ? (d.approx ? 'approx' : d.precision) : null;
 
 /** The table row for a record, from the import or the API alike. */
-export function recordRow(r: PersonRecordInput, now: string) {
+export function recordRow(r: PersonRecordInput, now: string, id = recordId(r.source, r.record_id)) {
   const names = [r.family_name, r.given_name, r.patronymic, r.full_name].filter(Boolean).join(' ');
   return {
-    id: recordId(r.source, r.record_id),
+    id,
     source_id: r.source,
     source_record_id: r.record_id,
     family_name: r.family_name,
@@ -156,7 +156,7 @@ export const personsImport: ImportKind<PersonRecordInput> = {
       trx,
       'records',
       'id',
-      rows.map(({ value: r }) => recordRow(r, ctx.now)),
+      rows.map(({ value: r, id }) => recordRow(r, ctx.now, id)),
     );
     return { inserted: out.inserted, updated: out.updated, unchanged: out.unchanged };
   },
