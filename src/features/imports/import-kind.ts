@@ -79,7 +79,10 @@ export interface ParallelImport<T> {
   exportName: string;
   table: keyof Database;
   key: string;
-  /** `id` is `idOf(value)` when known, so that a hashed id is not hashed again. */
+  /**
+   * The table row: every row with the same keys in the same order (one object literal).
+   * `id` is `idOf(value)` when known, so that a hashed id is not hashed again.
+   */
   toRow(value: T, now: string, id?: string): Record<string, unknown>;
   /** The fields `references` reads: only these travel back to the writing thread. */
   referenceFields: readonly string[];
