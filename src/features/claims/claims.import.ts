@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { upsertRows } from '../../db/index.js';
 import { field, type ImportKind } from '../imports/index.js';
 import {
@@ -11,22 +11,19 @@ import {
 import { CLAIM_QUALIFIERS, CLAIM_UNITS, KNOWN_METRICS } from './claim.js';
 
 const metric = () =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const s = (v ?? '').trim().toLowerCase();
-      if (/^[a-z][a-z0-9_]{1,63}$/.test(s)) return s;
-      return field.fail(
-        ctx,
-        v,
-        s ? 'is not a metric name' : 'is empty',
-        `write a snake_case metric such as ${KNOWN_METRICS.slice(0, 6).join(', ')} (see data/README.md), or "other" with a description`,
-      );
-    });
+  field.cell((v, ctx) => {
+    const s = (v ?? '').trim().toLowerCase();
+    if (/^[a-z][a-z0-9_]{1,63}$/.test(s)) return s;
+    return field.fail(
+      ctx,
+      v,
+      s ? 'is not a metric name' : 'is empty',
+      `write a snake_case metric such as ${KNOWN_METRICS.slice(0, 6).join(', ')} (see data/README.md), or "other" with a description`,
+    );
+  });
 
-const schema = z
-  .object({
+const schema = field
+  .row({
     id: field.id(),
     metric: metric(),
     value: field.requiredNumber('write the figure as a number (a share as 0.4, not 40%)'),

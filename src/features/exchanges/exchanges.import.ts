@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { upsertRows } from '../../db/index.js';
 import { field, type ImportKind } from '../imports/index.js';
 import {
@@ -12,8 +12,8 @@ import { EXCHANGE_KINDS, RETURNED_QUALIFIERS } from './exchange.js';
 
 const UNKNOWN_TOTAL = new Set(['not_disclosed', 'unknown']);
 
-const schema = z
-  .object({
+const schema = field
+  .row({
     id: field.id(),
     date_start: field.date(),
     date_end: field.optionalDate(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { upsertRows } from '../../db/index.js';
 import { field, type ImportKind } from '../imports/index.js';
 import {
@@ -25,42 +25,36 @@ import { bundledSettlements } from './settlements-file.js';
 const REGION_CODE = /^(UA|RU|BY)-[A-Z0-9]{1,3}$/;
 
 const regionCode = () =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const s = (v ?? '').trim().toUpperCase();
-      if (!s) return null;
-      return REGION_CODE.test(s)
-        ? s
-        : field.fail(
-            ctx,
-            v,
-            'is not an ISO 3166-2 code of Ukraine, Russia or Belarus',
-            'write it like UA-14, RU-ROS or BY-HO (Crimea stays UA-43)',
-          );
-    });
-
-const territory = () =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const s = (v ?? '').trim();
-      const found = TERRITORIES.find((t) => t.toLowerCase() === s.toLowerCase());
-      return (
-        found ??
-        field.fail(
+  field.cell((v, ctx) => {
+    const s = (v ?? '').trim().toUpperCase();
+    if (!s) return null;
+    return REGION_CODE.test(s)
+      ? s
+      : field.fail(
           ctx,
           v,
-          s ? 'is not a known territory' : 'is empty',
-          `write one of: ${TERRITORIES.join(', ')}`,
-        )
-      );
-    });
+          'is not an ISO 3166-2 code of Ukraine, Russia or Belarus',
+          'write it like UA-14, RU-ROS or BY-HO (Crimea stays UA-43)',
+        );
+  });
 
-const schema = z
-  .object({
+const territory = () =>
+  field.cell((v, ctx) => {
+    const s = (v ?? '').trim();
+    const found = TERRITORIES.find((t) => t.toLowerCase() === s.toLowerCase());
+    return (
+      found ??
+      field.fail(
+        ctx,
+        v,
+        s ? 'is not a known territory' : 'is empty',
+        `write one of: ${TERRITORIES.join(', ')}`,
+      )
+    );
+  });
+
+const schema = field
+  .row({
     id: field.id(),
     name_en: field.requiredText('English name of the facility'),
     name_uk: field.text(),

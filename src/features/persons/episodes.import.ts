@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { DayOrder } from '../../core/partial-date.js';
 import { upsertRows } from '../../db/index.js';
 import { field, headerScorer, type ImportKind, type ParseOptions } from '../imports/index.js';
@@ -8,8 +8,8 @@ import { derivedId, recordId } from './record-id.js';
 import { personRowReferences } from './source-check.js';
 
 const schemaFor = (order?: DayOrder) =>
-  z
-    .object({
+  field
+    .row({
       source: field.id(),
       record_id: field.requiredText("source's id of the person record"),
       episode_id: field.text(),

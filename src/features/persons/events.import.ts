@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { DayOrder } from '../../core/partial-date.js';
 import { upsertRows } from '../../db/index.js';
 import { field, headerScorer, type ImportKind, type ParseOptions } from '../imports/index.js';
@@ -9,31 +9,28 @@ import { personRowReferences } from './source-check.js';
 
 /** "5 years", "5 р.", "18 міс", "60" (months) → months. */
 const term = () =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const s = (v ?? '').trim().toLowerCase();
-      if (!s) return null;
-      const m =
-        /^(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|роки|років|рік|р\.?|лет|года|год|г\.?|months?|mos?|місяців|місяці|міс\.?|месяцев|месяца|мес\.?)?$/.exec(
-          s,
-        );
-      if (!m)
-        return field.fail(
-          ctx,
-          v,
-          'is not a term',
-          'write the term as "5 years", "18 months" or a number of months',
-        );
-      const n = Number((m[1] ?? '').replace(',', '.'));
-      const unit = m[2] ?? 'months';
-      return Math.round(/^(y|р|рік|роки|років|л|г)/.test(unit) ? n * 12 : n);
-    });
+  field.cell((v, ctx) => {
+    const s = (v ?? '').trim().toLowerCase();
+    if (!s) return null;
+    const m =
+      /^(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|роки|років|рік|р\.?|лет|года|год|г\.?|months?|mos?|місяців|місяці|міс\.?|месяцев|месяца|мес\.?)?$/.exec(
+        s,
+      );
+    if (!m)
+      return field.fail(
+        ctx,
+        v,
+        'is not a term',
+        'write the term as "5 years", "18 months" or a number of months',
+      );
+    const n = Number((m[1] ?? '').replace(',', '.'));
+    const unit = m[2] ?? 'months';
+    return Math.round(/^(y|р|рік|роки|років|л|г)/.test(unit) ? n * 12 : n);
+  });
 
 const schemaFor = (order?: DayOrder) =>
-  z
-    .object({
+  field
+    .row({
       source: field.id(),
       record_id: field.requiredText("source's id of the person record"),
       event_id: field.text(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { DayOrder } from '../../core/partial-date.js';
 import { upsertRows } from '../../db/index.js';
 import { field, headerScorer, type ImportKind, type ParseOptions } from '../imports/index.js';
@@ -9,39 +9,34 @@ import { personRowReferences } from './source-check.js';
 
 /** "40", "~40", "about 40", "близько 40", "40+", "more than 40" → count and qualifier. */
 const headcount = () =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const s = (v ?? '').trim().toLowerCase();
-      if (!s)
-        return field.fail(
-          ctx,
-          v,
-          'is empty',
-          'write how many Ukrainians the person saw, e.g. 40 or ~40',
-        );
-      let m =
-        /^(?:~|≈|about|approx\.?|around|близько|приблизно|бл\.|около|примерно|ок\.)\s*(\d+)$/.exec(
-          s,
-        );
-      if (m) return { count: Number(m[1]), qualifier: 'approx' as const };
-      m = /^(?:more than|over|понад|більше|более|больше|свыше)\s*(\d+)$|^(\d+)\s*\+$/.exec(s);
-      if (m) return { count: Number(m[1] ?? m[2]), qualifier: 'more_than' as const };
-      m = /^(\d+)$/.exec(s);
-      if (m) return { count: Number(m[1]), qualifier: 'exact' as const };
-      if (/^-/.test(s)) return field.fail(ctx, v, 'is negative', 'a count is 0 or more');
+  field.cell((v, ctx) => {
+    const s = (v ?? '').trim().toLowerCase();
+    if (!s)
       return field.fail(
         ctx,
         v,
-        'is not a count',
-        'write a number, optionally with ~ for "about" or + for "more than"',
+        'is empty',
+        'write how many Ukrainians the person saw, e.g. 40 or ~40',
       );
-    });
+    let m =
+      /^(?:~|≈|about|approx\.?|around|близько|приблизно|бл\.|около|примерно|ок\.)\s*(\d+)$/.exec(s);
+    if (m) return { count: Number(m[1]), qualifier: 'approx' as const };
+    m = /^(?:more than|over|понад|більше|более|больше|свыше)\s*(\d+)$|^(\d+)\s*\+$/.exec(s);
+    if (m) return { count: Number(m[1] ?? m[2]), qualifier: 'more_than' as const };
+    m = /^(\d+)$/.exec(s);
+    if (m) return { count: Number(m[1]), qualifier: 'exact' as const };
+    if (/^-/.test(s)) return field.fail(ctx, v, 'is negative', 'a count is 0 or more');
+    return field.fail(
+      ctx,
+      v,
+      'is not a count',
+      'write a number, optionally with ~ for "about" or + for "more than"',
+    );
+  });
 
 const schemaFor = (order?: DayOrder) =>
-  z
-    .object({
+  field
+    .row({
       source: field.id(),
       report_id: field.text(),
       record_id: field.text(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { detectScript } from '../../names/index.js';
 import type { DayOrder, PartialDate } from '../../core/partial-date.js';
 import { upsertRows } from '../../db/index.js';
@@ -8,8 +8,8 @@ import { recordId } from './record-id.js';
 import { unknownSources } from './source-check.js';
 
 const schemaFor = (order?: DayOrder) =>
-  z
-    .object({
+  field
+    .row({
       source: field.id(),
       record_id: field.requiredText("source's own id of the record"),
       family_name: field.text(),

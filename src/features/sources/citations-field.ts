@@ -1,20 +1,16 @@
-import { z } from 'zod';
 import { field } from '../imports/index.js';
 import { parseCitations } from './citation.js';
 
 /** The `sources` column: every row must cite at least one source. */
 export const citationsField = () =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const list = parseCitations(v ?? '');
-      return list.length
-        ? list
-        : field.fail(
-            ctx,
-            v,
-            'is empty',
-            'cite at least one source: a URL, a registered source id, or a reference; separate several with " ; "',
-          );
-    });
+  field.cell((v, ctx) => {
+    const list = parseCitations(v ?? '');
+    return list.length
+      ? list
+      : field.fail(
+          ctx,
+          v,
+          'is empty',
+          'cite at least one source: a URL, a registered source id, or a reference; separate several with " ; "',
+        );
+  });

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { upsertRows } from '../../db/index.js';
 import { field, type ImportKind } from '../imports/index.js';
 
 const RELIABILITY = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 
-const schema = z.object({
+const schema = field.row({
   id: field.id(),
   title: field.text(),
   url: field.text(),
