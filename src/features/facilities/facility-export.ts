@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Facility } from './facility.js';
+import { loadExcel } from '../imports/index.js';
 
 /**
  * The columns of data/facilities.csv plus coord_precision, in the import's column names, so
@@ -131,7 +131,7 @@ export function facilitiesToCsv(facilities: readonly Facility[]): string {
  * spreadsheets never evaluate, so unlike the CSV it needs no apostrophes.
  */
 export async function facilitiesToXlsx(facilities: readonly Facility[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet('facilities', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c }));
   sheet.getRow(1).font = { bold: true };

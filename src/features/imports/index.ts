@@ -15,7 +15,7 @@ export {
   type ImportOptions,
   type ImportResult,
 } from './run-import.js';
-export { readTable, type RawTable } from './read-table.js';
+export { loadExcel, readTable, type RawTable } from './read-table.js';
 export { headerKey, headerScorer, mapHeaders } from './header-map.js';
 export { formatImportResults } from './imports.cli.js';
 export { importsRoutes } from './imports.routes.js';

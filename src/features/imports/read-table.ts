@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError, shorten, type InputProblem } from '../../core/app-error.js';
 import { checkXlsxSize } from './xlsx-guard.js';
 
@@ -239,7 +239,7 @@ async function readXlsx(
   headerScore?: (cells: string[]) => number,
 ): Promise<RawTable> {
   checkXlsxSize(file, bytes);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
@@ -351,3 +351,9 @@ function readJson(
   if (problems.length) throw new InputError(problems);
   return { file, format: 'json', headers: [...headers], rows, notices: decoded.notices };
 }
+
+/**
+ * ExcelJS takes a second to load: it is loaded when a workbook is read, not by every
+ * command, the server and the CSV import worker that never read one.
+ */
+export const loadExcel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
