@@ -136,26 +136,21 @@ export function fingerprint(s: string, out: Uint32Array): void {
   h2 ^= Math.imul(rotl(Math.imul(t2, c2), 16), c3);
   h1 ^= Math.imul(rotl(Math.imul(t1, c1), 15), c2);
   const bytes = n * 2;
-  h1 ^= bytes;
-  h2 ^= bytes;
-  h3 ^= bytes;
-  h4 ^= bytes;
-  h1 = (h1 + h2 + h3 + h4) | 0;
-  h2 = (h2 + h1) | 0;
-  h3 = (h3 + h1) | 0;
-  h4 = (h4 + h1) | 0;
-  h1 = fmix(h1);
-  h2 = fmix(h2);
-  h3 = fmix(h3);
-  h4 = fmix(h4);
-  h1 = (h1 + h2 + h3 + h4) | 0;
-  h2 = (h2 + h1) | 0;
-  h3 = (h3 + h1) | 0;
-  h4 = (h4 + h1) | 0;
-  out[0] = h1;
-  out[1] = h2;
-  out[2] = h3;
-  out[3] = h4;
+  out[0] = h1 ^ bytes;
+  out[1] = h2 ^ bytes;
+  out[2] = h3 ^ bytes;
+  out[3] = h4 ^ bytes;
+  addAcross(out);
+  for (let i = 0; i < 4; i++) out[i] = fmix(out[i] ?? 0);
+  addAcross(out);
+}
+
+/** Murmur's final step, before and after mixing each word: every word takes in the others. */
+function addAcross(h: Uint32Array): void {
+  h[0] = (h[0] ?? 0) + (h[1] ?? 0) + (h[2] ?? 0) + (h[3] ?? 0);
+  h[1] = (h[1] ?? 0) + (h[0] ?? 0);
+  h[2] = (h[2] ?? 0) + (h[0] ?? 0);
+  h[3] = (h[3] ?? 0) + (h[0] ?? 0);
 }
 
 const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
