@@ -43,16 +43,15 @@ const notUtf8 = (file: string, after?: number): InputError =>
   ]);
 
 /**
- * Decodes as it streams and stops at the first invalid byte: without it, Node would put
- * U+FFFD in place of a broken letter deep in a file and the import would store it.
- * UTF-8 is checked and passed on as bytes (the CSV parser reads bytes; decoding here only
- * for it to encode the text again cost a second a million rows).
+ * Decodes as it streams, into text, and stops at the first invalid byte: without it, Node
+ * would put U+FFFD in place of a broken letter deep in a file and the import would store it.
  */
 export function decodeStrictly(file: string, encoding: CsvEncoding): Transform {
   if (encoding === 'utf-8') return checkUtf8(file);
   const decoder = new TextDecoder(encoding, { fatal: true });
   let seen = 0;
   return new Transform({
+    readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
       try {
         const text = decoder.decode(chunk, { stream: true });
@@ -88,6 +87,7 @@ function checkUtf8(file: string): Transform {
   let seen = 0;
   let carry: Buffer | undefined;
   return new Transform({
+    readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
       const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
       const end = completeUpTo(bytes);
@@ -95,11 +95,13 @@ function checkUtf8(file: string): Transform {
       if (!isUtf8(whole)) return done(notUtf8(file, seen));
       seen += end;
       carry = end < bytes.length ? Buffer.from(bytes.subarray(end)) : undefined;
-      done(null, whole);
+      // Checked first: Node's decoding would not fail on a bad byte but replace it.
+      done(null, whole.toString('utf8'));
     },
     flush(done) {
-      if (carry && !isUtf8(carry)) return done(notUtf8(file, seen));
-      done();
+      if (!carry) return done();
+      if (!isUtf8(carry)) return done(notUtf8(file, seen));
+      done(null, carry.toString('utf8'));
     },
   });
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
 import type { InputProblem } from '../../core/app-error.js';
 import type { ImportKind, ParsedRow } from './import-kind.js';
 import {
@@ -15,6 +14,7 @@ import {
 import { isTotalRow, RowValidator } from './row-validator.js';
 import type { ImportOptions } from './run-import.js';
 import { decodeStrictly, type CsvEncoding } from './csv-encoding.js';
+import { CsvReadError, CsvRecords, type CsvRecord } from './csv-records.js';
 
 export const BATCH = 1000;
 
@@ -46,17 +46,14 @@ export async function* csvRowEvents<T>(
   const hash = createHash('sha256');
   const input = createReadStream(path);
   input.on('data', (chunk) => hash.update(chunk));
-  // Line numbers are counted here rather than asked of the parser (its `info` option
-  // nearly doubles the parse time of a large file): a record starts on the line after the
-  // previous one ended, and a quoted cell may hold line breaks of its own.
-  // Errors reach the loop below through the parser; the callback only keeps them from
+  // Errors reach the loop below through the decoder; the callback only keeps them from
   // being reported twice.
-  const parser = pipeline(
+  const text = pipeline(
     input,
     decodeStrictly(file, options.encoding ?? 'utf-8'),
-    parse({ bom: true, relax_column_count: true, max_record_size: MAX_CELL_BYTES }),
     () => undefined,
-  );
+  ) as AsyncIterable<string>;
+  const csv = new CsvRecords(MAX_CELL_BYTES);
   const head: GridRow[] = [];
   let validator: RowValidator<T> | undefined;
   let headers: string[] = [];
@@ -64,7 +61,6 @@ export async function* csvRowEvents<T>(
   let batch: ParsedRow<T>[] = [];
   let rows = 0;
   let problemCount = 0;
-  let line = 1;
   const out: RowEvent<T>[] = [];
   const report = (problems: InputProblem[]): void => {
     if (!problems.length) return;
@@ -122,40 +118,43 @@ export async function* csvRowEvents<T>(
     }
   };
 
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      const row = line;
-      for (const cell of record) {
-        for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) line++;
-      }
-      line++;
+  // Returns false once the rest of the file need not be read.
+  const consume = (records: CsvRecord[]): boolean => {
+    for (const g of records) {
       // An empty line: skipped, as the whole-file reader does, but it still counts as a line.
-      if (record.length === 1 && record[0] === '') continue;
-      const g = { row, cells: record };
+      if (g.cells.length === 1 && g.cells[0] === '') continue;
       if (!validator) {
         head.push(g);
         if (head.length < 20) continue;
-        if (!start()) break;
+        if (!start()) return false;
         afterHeader();
       } else {
-        if (validator.fatal) break;
+        if (validator.fatal) return false;
         if (held) take(held);
         held = g;
       }
-      if (out.length) yield* out.splice(0);
     }
+    return true;
+  };
+  try {
+    let more = true;
+    for await (const chunk of text) {
+      more = consume(csv.push(chunk));
+      if (out.length) yield* out.splice(0);
+      if (!more) break;
+    }
+    if (more) consume(csv.end());
   } catch (err) {
-    if (!(err instanceof CsvError)) throw err;
-    const at = (err as CsvError & { lines?: number }).lines;
+    if (!(err instanceof CsvReadError)) throw err;
     report([
       {
         file,
-        ...(at ? { row: at } : {}),
-        message:
-          err.code === 'CSV_MAX_RECORD_SIZE'
-            ? `a row is longer than ${MAX_CELL_BYTES / 2 ** 20} MiB`
-            : `the CSV cannot be read: ${err.message}`,
-        fix: 'check the quotes on that line, and that the file is really a CSV table',
+        row: err.row,
+        message: err.reason === 'too-long' ? err.message : `the CSV cannot be read: ${err.message}`,
+        fix:
+          err.reason === 'too-long'
+            ? 'check that the file is really a CSV table; split very long texts or leave them out'
+            : 'check the quotes on that line: a quote inside a cell must be doubled ("")',
       },
     ]);
   }

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
-import { CsvError, parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { InputError, shorten, type InputProblem } from '../../core/app-error.js';
+import { CsvReadError, CsvRecords } from './csv-records.js';
 import { checkXlsxSize } from './xlsx-guard.js';
 
 /** A table as read from a file, before any validation: every cell is text. */
@@ -109,39 +109,28 @@ function readCsv(
   decoded: { text: string; notices: string[] },
   headerScore?: (cells: string[]) => number,
 ): RawTable {
-  let records: { record: string[]; info: { lines: number }; raw?: string }[];
+  const csv = new CsvRecords(MAX_CELL_BYTES);
+  let grid: GridRow[];
   try {
-    records = parse(decoded.text, {
-      info: true,
-      raw: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      max_record_size: MAX_CELL_BYTES,
-    }) as never;
+    grid = [...csv.push(decoded.text), ...csv.end()].filter(
+      (g) => !(g.cells.length === 1 && g.cells[0] === ''),
+    );
   } catch (err) {
-    if (err instanceof CsvError) {
-      const line = (err as CsvError & { lines?: number }).lines;
-      if (err.code === 'CSV_MAX_RECORD_SIZE') {
-        throw problem(
-          file,
-          `a row is longer than ${MAX_CELL_BYTES / 2 ** 20} MiB`,
-          'check that the file is really a CSV table; split very long texts or leave them out',
-          line,
-        );
-      }
+    if (!(err instanceof CsvReadError)) throw err;
+    if (err.reason === 'too-long')
       throw problem(
         file,
-        `the CSV cannot be read: ${err.message}`,
-        'check the quotes on that line: a quote inside a cell must be doubled ("")',
-        line,
+        err.message,
+        'check that the file is really a CSV table; split very long texts or leave them out',
+        err.row,
       );
-    }
-    throw err;
+    throw problem(
+      file,
+      `the CSV cannot be read: ${err.message}`,
+      'check the quotes on that line: a quote inside a cell must be doubled ("")',
+      err.row,
+    );
   }
-  const grid: GridRow[] = records.map((r) => {
-    const inner = (r.raw ?? '').replace(/\r?\n$/, '').split('\n').length - 1;
-    return { row: r.info.lines - inner, cells: r.record };
-  });
   return fromGrid(file, 'csv', grid, decoded.notices, headerScore);
 }
 
