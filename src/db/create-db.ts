@@ -91,8 +91,15 @@ function createSqlite(path: string, key?: string): Db {
         : `cannot open the SQLite database ${file}: ${(err as Error).message}. Check the path given with --db or POLON_DB; if the file is encrypted, set POLON_DB_KEY.`,
     );
   }
+  const cached = withStatementCache(database);
   const kysely = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+    dialect: new ImmediateSqliteDialect({
+      database: cached,
+      onCreateConnection: (connection) => {
+        handles.set(connection, cached);
+        return Promise.resolve();
+      },
+    }),
   });
   return {
     kysely,
@@ -129,6 +136,16 @@ class ImmediateSqliteDialect extends SqliteDialect {
     return new ImmediateSqliteDriver(this.settings);
   }
 }
+
+const handles = new WeakMap<DatabaseConnection, SQLite.Database>();
+
+/**
+ * The SQLite database behind a Kysely connection (undefined on PostgreSQL), for the few
+ * bulk writes where a query per row through Kysely would cost more than SQLite's own work.
+ * Use it only inside `provideConnection`, so nothing else runs on the connection meanwhile.
+ */
+export const sqliteHandle = (connection: DatabaseConnection): SQLite.Database | undefined =>
+  handles.get(connection);
 
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {

@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { sqliteHandle } from './create-db.js';
 import type { Database } from './tables.js';
 
 export interface UpsertOutcome {
@@ -92,10 +93,8 @@ export async function upsertTable<TB extends keyof Database>(
 }
 
 /**
- * Multi-row inserts written as SQL text once per batch size: building and compiling a query
- * tree for every thousand rows cost more than the database's own work on large imports.
+ * Inserts the rows whose key is not there yet and returns the keys of those it inserted.
  * Names come from the table types, never from input; values are always bound parameters.
- * Rows whose key exists are skipped; the keys of the rows inserted come back.
  */
 async function insertNew(
   db: AnyDb,
@@ -104,52 +103,54 @@ async function insertNew(
   columns: string[],
   values: unknown[],
 ): Promise<Set<string>> {
-  const width = columns.length;
   const inserted = new Set<string>();
   if (values.length === 0) return inserted;
-  const pg = db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
-  const batch = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / width));
   const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
   const tail = ` on conflict ("${key}") do nothing`;
-  const returning = ` returning "${key}"`;
-  const texts = new Map<number, string>();
-  const statement = (size: number): string => {
-    let text = texts.get(size);
-    if (!text) {
-      let p = 0;
-      const tuple = (): string => `(${columns.map(() => (pg ? `$${++p}` : '?')).join(', ')})`;
-      text = head + Array.from({ length: size }, tuple).join(', ') + tail;
-      texts.set(size, text);
+  return db.getExecutor().provideConnection(async (connection) => {
+    const sqlite = sqliteHandle(connection);
+    if (sqlite) {
+      // One prepared single-row statement, run row by row without a promise each: in SQLite
+      // this is faster than rows by the thousand in one statement (whose VALUES list runs
+      // as a co-routine), and what it changed says whether each row went in.
+      const width = columns.length;
+      const keyAt = columns.indexOf(key);
+      const insert = sqlite.prepare(`${head}(${columns.map(() => '?').join(', ')})${tail}`);
+      const row = new Array<unknown>(width);
+      // All rows or none, inside the caller's transaction (as a savepoint) or alone.
+      sqlite.transaction(() => {
+        for (let base = 0; base < values.length; base += width) {
+          for (let j = 0; j < width; j++) row[j] = values[base + j];
+          if (insert.run(row).changes) inserted.add(String(row[keyAt]));
+        }
+      })();
+      return inserted;
     }
-    return text;
-  };
-  const run = (text: string, params: unknown[] = []) =>
-    db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
-  const n = values.length / width;
-  const keyAt = columns.indexOf(key);
-  for (let i = 0; i < n; i += batch) {
-    const size = Math.min(batch, n - i);
-    const params = values.slice(i * width, (i + size) * width);
-    if (pg) {
-      const result = await run(statement(size) + returning, params);
+    // PostgreSQL: rows by the thousand in one statement, the inserted keys returned.
+    const width = columns.length;
+    const batch = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / width));
+    const texts = new Map<number, string>();
+    const statement = (size: number): string => {
+      let text = texts.get(size);
+      if (!text) {
+        let p = 0;
+        const tuple = (): string => `(${columns.map(() => `$${++p}`).join(', ')})`;
+        text = `${head}${Array.from({ length: size }, tuple).join(', ')}${tail} returning "${key}"`;
+        texts.set(size, text);
+      }
+      return text;
+    };
+    const n = values.length / width;
+    for (let i = 0; i < n; i += batch) {
+      const size = Math.min(batch, n - i);
+      const params = values.slice(i * width, (i + size) * width);
+      const result = await connection.executeQuery<Record<string, unknown>>(
+        CompiledQuery.raw(statement(size), params),
+      );
       for (const r of result.rows) inserted.add(String(r[key]));
-      continue;
     }
-    // SQLite builds a result row for every key returned, which cost a third of the insert.
-    // Counting the changes says which rows went in when none or all did (a re-import, a new
-    // file); only a batch that is partly new is undone and run again with the keys returned.
-    await run('savepoint polon_insert_new');
-    const changed = Number((await run(statement(size), params)).numAffectedRows ?? 0);
-    if (changed === size) {
-      for (let r = 0; r < size; r++) inserted.add(String(params[r * width + keyAt]));
-    } else if (changed > 0) {
-      await run('rollback to polon_insert_new');
-      const result = await run(statement(size) + returning, params);
-      for (const r of result.rows) inserted.add(String(r[key]));
-    }
-    await run('release polon_insert_new');
-  }
-  return inserted;
+    return inserted;
+  });
 }
 
 function same(a: unknown, b: unknown): boolean {
