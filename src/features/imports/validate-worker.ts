@@ -4,8 +4,12 @@ import type { ImportKind } from './import-kind.js';
 import { csvRowEvents } from './csv-row-events.js';
 import type { WorkerJob, WorkerMessage } from './worker-row-events.js';
 
-/** Batches sent but not yet written; beyond it the reader waits, so memory stays flat. */
-const IN_FLIGHT = 4;
+/**
+ * Batches sent but not yet written; beyond it the reader waits, so memory stays flat (a
+ * batch is a few hundred KiB). Enough of them that the writer does not wait for the
+ * reader when the reader is briefly slower (a garbage collection, a slow stretch of file).
+ */
+const IN_FLIGHT = 16;
 
 async function run(job: WorkerJob, port: NonNullable<typeof parentPort>): Promise<void> {
   const mod = (await import(job.module)) as Record<string, ImportKind<unknown> | undefined>;
