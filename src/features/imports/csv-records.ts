@@ -43,11 +43,11 @@ export class CsvRecords {
 
   /** The records completed by this piece of text. */
   push(text: string): CsvRecord[] {
+    if (!text) return [];
     if (!this.started) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    if (!text) return [];
     this.fresh.push(text);
     this.freshLength += text.length;
     // A record still open (a long quoted cell, say) is parsed again from its start with
