@@ -84,7 +84,11 @@ export interface ParallelImport<T> {
    * `id` is `idOf(value)` when known, so that a hashed id is not hashed again.
    */
   toRow(value: T, now: string, id?: string): Record<string, unknown>;
-  /** The fields `references` reads: only these travel back to the writing thread. */
+  /**
+   * The fields `references` reads: only these travel back to the writing thread, and
+   * `references` must judge a row by them alone, for rows with the same values are checked
+   * once.
+   */
   referenceFields: readonly string[];
 }
 

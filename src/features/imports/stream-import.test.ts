@@ -96,7 +96,11 @@ describeEachDb('streaming a large CSV import', (get) => {
     const lines = ['Синтетичний список', "Джерело,№,Прізвище,Ім'я,Дата народження,Примітки"];
     for (let i = 0; i < 2500; i++) {
       const note = i % 700 === 0 ? '"два рядки,\nз комою"' : '';
-      lines.push(`reg,${i},Тестенко${i},Іван,${1960 + (i % 40)},${note}`);
+      // In the bad file, rows in three batches name sources nobody registered, two of them
+      // the same one in the same batch.
+      const source =
+        bad && i % 1000 === 999 ? 'nosuch' : bad && (i === 1500 || i === 1510) ? 'other' : 'reg';
+      lines.push(`${source},${i},Тестенко${i},Іван,${1960 + (i % 40)},${note}`);
     }
     if (bad) {
       lines.push('reg,2600,Петренко,Олег,31.02.1980,');
@@ -118,10 +122,15 @@ describeEachDb('streaming a large CSV import', (get) => {
     expect(inWorker).toEqual(inline);
     // Three data lines hold a quoted line break, so the bad rows sit three lines lower.
     expect(inWorker.map((p) => [p.row, p.column]).sort()).toEqual([
+      [1004, 'Джерело'],
+      [1506, 'Джерело'],
+      [1516, 'Джерело'],
+      [2005, 'Джерело'],
       [2507, 'Дата народження'],
       [2508, 'Джерело'],
       [2509, '№'],
     ]);
+    expect(inWorker.find((p) => p.row === 1506)?.message).toMatch(/"other"/);
     expect(await tableCounts(db)).toEqual(before);
   });
 

@@ -7,7 +7,7 @@ import { sniffEncoding } from './csv-encoding.js';
 import { csvRowEvents, type CsvSummary } from './csv-row-events.js';
 import type { ImportKind, ParsedRow, WriteCounts } from './import-kind.js';
 import type { ImportOptions, ImportResult } from './run-import.js';
-import { workerRowEvents } from './worker-row-events.js';
+import { workerRowEvents, type ReferenceGroup } from './worker-row-events.js';
 
 /** Problems kept for the report; beyond it they are counted, not listed. */
 const MAX_PROBLEMS = 1000;
@@ -65,6 +65,25 @@ export async function importCsvStream<T>(
           );
         return !problems.length && !more;
       };
+      // One row stands for its group in the check; its problems are copied to the others.
+      const groupReferences = async (groups: ReferenceGroup<T>[]): Promise<boolean> => {
+        if (!kind.references) return !problems.length && !more;
+        const byRow = new Map(groups.map((g) => [g.rows[0], g.rows]));
+        const found = await kind.references(
+          trx,
+          groups.map((g) => ({ row: g.rows[0] ?? 0, value: g.value })),
+          file,
+        );
+        const each = found.flatMap((p) =>
+          (byRow.get(p.row) ?? [p.row]).map((row) => ({
+            ...p,
+            row,
+            ...(p.column ? { column: shownAs[p.column] ?? p.column } : {}),
+          })),
+        );
+        report(each.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+        return !problems.length && !more;
+      };
       const add = (c: WriteCounts): void => {
         counts.inserted += c.inserted;
         counts.updated += c.updated;
@@ -87,7 +106,7 @@ export async function importCsvStream<T>(
         else if (e.type === 'header') shownAs = e.shownAs;
         else if (e.type === 'batch') {
           if (await references(e.rows)) add(await kind.write(trx, e.rows, { file, now }));
-        } else if (parallel && (await references(e.refs))) {
+        } else if (parallel && (await groupReferences(e.refs))) {
           add(await upsertTable(trx, parallel.table as 'records', parallel.key as 'id', e.rows));
         }
       }

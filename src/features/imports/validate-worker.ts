@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ParallelImport, ParsedRow } from './import-kind.js';
+import type { ParallelImport } from './import-kind.js';
 import type { ImportKind } from './import-kind.js';
 import { csvRowEvents } from './csv-row-events.js';
-import type { WorkerJob, WorkerMessage } from './worker-row-events.js';
+import type { ReferenceGroup, WorkerJob, WorkerMessage } from './worker-row-events.js';
 
 /**
  * Batches sent but not yet written; beyond it the reader waits, so memory stays flat (a
@@ -44,7 +44,7 @@ async function run(job: WorkerJob, port: NonNullable<typeof parentPort>): Promis
     let columns: string[] = [];
     let values: unknown[] = [];
     let at = 0;
-    const refs: ParsedRow<unknown>[] = [];
+    const groups = new Map<string, ReferenceGroup<Record<string, unknown>>>();
     for (const r of e.rows) {
       const row = parallel.toRow(r.value, job.now, r.id);
       if (!columns.length) {
@@ -52,13 +52,24 @@ async function run(job: WorkerJob, port: NonNullable<typeof parentPort>): Promis
         values = new Array<unknown>(columns.length * e.rows.length);
       }
       for (const v of Object.values(row)) values[at++] = v ?? null;
-      const fields: Record<string, unknown> = {};
-      for (const f of parallel.referenceFields) fields[f] = (r.value as Record<string, unknown>)[f];
-      refs.push({ row: r.row, value: fields });
+      const v = r.value as Record<string, unknown>;
+      let key = '';
+      for (const f of parallel.referenceFields) {
+        const x = v[f];
+        key += typeof x === 'string' ? `s${x}\u0000` : `${JSON.stringify(x) ?? 'u'}\u0000`;
+      }
+      let group = groups.get(key);
+      if (!group) {
+        const fields: Record<string, unknown> = {};
+        for (const f of parallel.referenceFields) fields[f] = v[f];
+        group = { value: fields, rows: [] };
+        groups.set(key, group);
+      }
+      group.rows.push(r.row);
     }
     if (at !== values.length)
       throw new Error(`${job.exportName}.parallel.toRow gives rows of different keys`);
-    send({ type: 'table', refs, rows: { columns, values } });
+    send({ type: 'table', refs: [...groups.values()], rows: { columns, values } });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { FlatRows } from '../../db/index.js';
 import { startWorker } from '../../core/start-worker.js';
 import type { CsvSummary, RowEvent } from './csv-row-events.js';
-import type { ImportKind, ParsedRow } from './import-kind.js';
+import type { ImportKind } from './import-kind.js';
 import type { ImportOptions } from './run-import.js';
 
 export interface WorkerJob {
@@ -13,10 +13,21 @@ export interface WorkerJob {
   now: string;
 }
 
+/**
+ * Rows of a batch that name the same referenced things (a million records name a handful of
+ * sources): checked once, and a problem found for the group is a problem of each row in it.
+ */
+export interface ReferenceGroup<T> {
+  /** The reference fields alone. */
+  value: T;
+  /** The rows, in file order. */
+  rows: number[];
+}
+
 /** A batch shaped into table rows by the worker, with the fields reference checks need. */
 export interface TableBatch<T> {
   type: 'table';
-  refs: ParsedRow<T>[];
+  refs: ReferenceGroup<T>[];
   rows: FlatRows;
 }
 
