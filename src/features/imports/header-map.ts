@@ -56,6 +56,7 @@ export function mapHeaders(
   for (const header of headers) {
     if (!header) continue;
     const key = headerKey(header);
+    // A header mapped to "" is left out on purpose, even when its name is a known one.
     const target = explicit.get(key) ?? index.get(key);
     if (!target) continue;
     if (!known.has(target)) {

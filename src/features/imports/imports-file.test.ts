@@ -39,7 +39,7 @@ describeEachDb('imports of whole files through the API', (get) => {
         },
         payload: body,
       });
-    return { db, app, send };
+    return { db, app, send, s };
   }
 
   it('previews a spreadsheet, writes nothing until confirmed, then imports it', async () => {
@@ -88,6 +88,63 @@ describeEachDb('imports of whole files through the API', (get) => {
     // A birth date is personal: the answer names the cell, never repeats it.
     expect(res.body).not.toContain('31.02.1990');
     expect(await tableCounts(db)).toEqual(before);
+  });
+
+  it("says how a file's headers are read, and imports with the headers matched by hand", async () => {
+    const { db, app, s } = await setup();
+    const post = (path: string, body: Buffer, query: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/imports/persons/${path}?${new URLSearchParams(query).toString()}`,
+        headers: {
+          cookie: s.cookie,
+          'x-csrf-token': s.csrf,
+          'content-type': 'application/octet-stream',
+        },
+        payload: body,
+      });
+    // "Фамилия бойца" is nobody's alias; "Примечание" is, but holds nothing to keep.
+    const file = Buffer.from(
+      'Джерело,Номер,Фамилия бойца,Примечание\ntestimonies,T1,Тестенко,з відео\ntestimonies,T2,Петренко,\n',
+    );
+    const headers = await post('headers', file, { name: 'list.csv' });
+    expect(headers.statusCode).toBe(200);
+    const read = headers.json<{
+      headers: { header: string; column: string | null }[];
+      columns: { name: string; required: boolean }[];
+    }>();
+    expect(read.headers).toEqual([
+      { header: 'Джерело', column: 'source' },
+      { header: 'Номер', column: 'record_id' },
+      { header: 'Фамилия бойца', column: null },
+      { header: 'Примечание', column: 'notes' },
+    ]);
+    expect(read.columns.find((c) => c.name === 'record_id')).toMatchObject({ required: true });
+
+    const before = await tableCounts(db);
+    const unmatched = await post('file', file, { name: 'list.csv', dryRun: 'true' });
+    expect(unmatched.statusCode).toBe(400);
+    expect(unmatched.body).toContain('the row has no name');
+    const mapping = JSON.stringify({ 'Фамилия бойца': 'family_name', Примечание: '' });
+    const again = await post('headers', file, { name: 'list.csv', mapping });
+    expect(again.json<typeof read>().headers.map((h) => h.column)).toEqual([
+      'source',
+      'record_id',
+      'family_name',
+      null,
+    ]);
+    const done = await post('file', file, { name: 'list.csv', dryRun: 'false', mapping });
+    expect(done.json()).toMatchObject({ rows: 2, inserted: 2 });
+    const notes = await db.kysely.selectFrom('records').select(['family_name', 'notes']).execute();
+    expect(notes.map((r) => [r.family_name, r.notes]).sort()).toEqual([
+      ['Петренко', null],
+      ['Тестенко', null],
+    ]);
+    expect((await tableCounts(db)).records).toBe((before.records ?? 0) + 2);
+
+    const bad = await post('file', file, { name: 'list.csv', mapping: '{"a":' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('the mapping is not a JSON object');
   });
 
   it('refuses a file over the limit with 413 and what to do, and a name it cannot read', async () => {

@@ -5,6 +5,8 @@ import type { Access } from '../../core/access.js';
 import { AppError } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
 import type { ImportKind } from './import-kind.js';
+import { mapHeaders } from './header-map.js';
+import { readTable } from './read-table.js';
 import { importBytes } from './run-import.js';
 
 const Result = z.object({
@@ -22,6 +24,36 @@ const Result = z.object({
 export const FILE_LIMIT_BYTES = 20 * 1024 * 1024;
 
 const FILE_NAME = /^[^/\\\p{Cc}]{1,200}\.(csv|xlsx|json)$/iu;
+
+const Mapping = z
+  .record(z.string().max(200), z.string().max(64))
+  .refine((m) => Object.keys(m).length <= 500, 'at most 500 headers');
+
+/**
+ * `mapping`: the file's headers → the kind's columns, as JSON ({"Фамилия бойца":
+ * "family_name"}); a header mapped to "" is left out. As `--mapping` on the command line.
+ */
+function parseMapping(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  const parsed = Mapping.safeParse(value);
+  if (!parsed.success)
+    throw new AppError(
+      'invalid_input',
+      'the mapping is not a JSON object of the file\'s headers to column names, e.g. {"Фамилия бойца":"family_name"}',
+    );
+  return parsed.data;
+}
+
+const HeadersResult = z.object({
+  headers: z.array(z.object({ header: z.string(), column: z.string().nullable() })),
+  columns: z.array(z.object({ name: z.string(), required: z.boolean(), description: z.string() })),
+});
 
 /**
  * Imports through the API: rows as JSON objects with the columns of the kind's files. The
@@ -96,6 +128,11 @@ export function importsRoutes(
                 .describe('the file name: its ending says how to read it'),
               dryRun: z.enum(['true', 'false']).default('false'),
               dateFormat: z.enum(['DMY', 'MDY']).optional(),
+              mapping: z
+                .string()
+                .max(50_000)
+                .optional()
+                .describe('JSON: the file\'s headers → column names; "" leaves a header out'),
             }),
             response: { 200: Result },
           },
@@ -109,8 +146,52 @@ export function importsRoutes(
           return importBytes(deps.db, kind, req.query.name, req.body, {
             dryRun: req.query.dryRun === 'true',
             dateOrder: req.query.dateFormat,
+            mapping: parseMapping(req.query.mapping),
             actor: req.session?.account.username ?? 'api',
           });
+        },
+      );
+      scope.withTypeProvider<ZodTypeProvider>().post(
+        `/api/imports/${name}/headers`,
+        {
+          config: { access },
+          bodyLimit: FILE_LIMIT_BYTES,
+          schema: {
+            tags: ['imports'],
+            summary: `How the headers of a ${name} file are read, and the columns they may stand for`,
+            querystring: z.object({
+              name: z.string().regex(FILE_NAME, 'a file name ending in .csv, .xlsx or .json'),
+              mapping: z.string().max(50_000).optional(),
+            }),
+            response: { 200: HeadersResult },
+          },
+        },
+        async (req) => {
+          if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+            throw new AppError(
+              'invalid_input',
+              'send the file as the request body with content-type application/octet-stream',
+            );
+          const table = await readTable(req.query.name, req.body, {
+            jsonKey: kind.jsonKey,
+            headerScore: kind.headerScore,
+          });
+          const map = mapHeaders(
+            table.headers,
+            kind.columns,
+            kind.headerAliases,
+            parseMapping(req.query.mapping),
+          );
+          return {
+            headers: table.headers
+              .filter((h) => h)
+              .map((header) => ({ header, column: map.toColumn.get(header) ?? null })),
+            columns: kind.columns.map((c) => ({
+              name: c.name,
+              required: c.required,
+              description: c.description,
+            })),
+          };
         },
       );
     }

@@ -213,6 +213,7 @@ export const RECORD_HEADERS: Record<string, string[]> = {
     'коментар',
     'свідчення',
     'примечания',
+    'примечание',
     'показания',
   ],
   seriously_ill_or_wounded: [
