@@ -178,7 +178,7 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
     await context.close();
   });
 
-  it('shows every bad cell of a bad spreadsheet and imports nothing; a good one imports after confirming', async () => {
+  it('shows every bad cell of a bad spreadsheet and imports nothing; a good one imports after confirming, an unknown header once matched by hand', async () => {
     const { page, problems, context } = await loggedIn('/import?kind=persons');
     const before = await tableCounts(server.db);
     await page.locator('#import-file').setInputFiles({
@@ -230,7 +230,38 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
       .where('id', '=', recordId('press-test', 'G1'))
       .executeTakeFirst();
     expect(stored?.birth_date).toBe('1990-03-05');
-    expect(unexpected(problems, [401, 400])).toEqual([]);
+
+    // A file whose name column nobody knows: refused, until the columns are matched by hand.
+    await page.locator('#import-file').setInputFiles({
+      name: 'list.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Джерело,Номер,Фамилия бойца\npress-test,M1,Тестенко\npress-test,M2,Петренко\n',
+      ),
+    });
+    // Unmatched, every row lacks a name.
+    await page.locator('form.ws-form button[type=submit]').click();
+    await page.locator('.ws-problems tbody tr').first().waitFor();
+    await page.locator('button', { hasText: 'Match columns' }).click();
+    const family = page.locator('#match-family_name');
+    await family.waitFor();
+    expect(await page.locator('#match-source').inputValue()).toBe('Джерело');
+    expect(await family.inputValue()).toBe('');
+    await family.selectOption('Фамилия бойца');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.locator('form.ws-form button[type=submit]').click();
+    await page.locator('#import-preview').waitFor();
+    expect(await page.locator('[data-count=inserted] dd').textContent()).toBe('2');
+    await page.locator('button', { hasText: 'Import 2 rows' }).click();
+    await page.locator('#import-done').waitFor();
+    expect((await tableCounts(server.db)).records).toBe((before.records ?? 0) + 4);
+    const matched = await server.db.kysely
+      .selectFrom('records')
+      .select('family_name')
+      .where('id', '=', recordId('press-test', 'M2'))
+      .executeTakeFirst();
+    expect(matched?.family_name).toBe('Петренко');
+    expect(unexpected(problems, [401, 400, 400])).toEqual([]);
     await context.close();
   });
 

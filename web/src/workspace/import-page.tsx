@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import { ErrorMessage } from '../components/status.js';
 import { can, useSession, type Role } from './session.js';
-import { ImportRefused, sendFile, type ImportProblem, type ImportResult } from './workspace-api.js';
+import {
+  ImportRefused,
+  readHeaders,
+  sendFile,
+  type FileHeaders,
+  type HeaderMapping,
+  type ImportProblem,
+  type ImportResult,
+} from './workspace-api.js';
 import { ScrollRegion } from './scroll-region.js';
 
 /** What each kind of file holds, and the role the server asks for it. */
@@ -73,6 +81,72 @@ function Problems({ problems }: { problems: ImportProblem[] }) {
   );
 }
 
+/** The file's header chosen for each column ("" for none). */
+type Choice = Record<string, string>;
+
+/** Every header of the file goes somewhere: to the column that chose it, or left out. */
+export function toMapping(headers: FileHeaders['headers'], choice: Choice): HeaderMapping {
+  const mapping: HeaderMapping = {};
+  for (const { header } of headers) mapping[header] = '';
+  for (const [column, header] of Object.entries(choice)) if (header) mapping[header] = column;
+  return mapping;
+}
+
+function MatchColumns({
+  found,
+  choice,
+  onChange,
+}: {
+  found: FileHeaders;
+  choice: Choice;
+  onChange: (c: Choice) => void;
+}) {
+  const { t } = useTranslation('workspace');
+  return (
+    <section aria-labelledby="import-match">
+      <h3 id="import-match">{t('import.matchTitle')}</h3>
+      <p className="ws-hint">{t('import.matchHint')}</p>
+      <ScrollRegion label={t('import.matchTitle')}>
+        <table className="ws-table ws-match">
+          <thead>
+            <tr>
+              <th scope="col">{t('import.matchField')}</th>
+              <th scope="col">{t('import.matchHeader')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {found.columns.map((c) => (
+              <tr key={c.name} data-column={c.name}>
+                <th scope="row">
+                  <label htmlFor={`match-${c.name}`}>
+                    <code>{c.name}</code>
+                    {c.required ? ` (${t('import.required')})` : ''}
+                  </label>
+                  <div className="ws-hint">{c.description}</div>
+                </th>
+                <td>
+                  <select
+                    id={`match-${c.name}`}
+                    value={choice[c.name] ?? ''}
+                    onChange={(e) => onChange({ ...choice, [c.name]: e.target.value })}
+                  >
+                    <option value="">{t('import.notInFile')}</option>
+                    {found.headers.map((h) => (
+                      <option key={h.header} value={h.header}>
+                        {h.header}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </section>
+  );
+}
+
 /**
  * Upload a spreadsheet, see what it would change (a dry run on the server, the CLI's own
  * validation), then confirm. Nothing is written until the confirmation; a file with any bad
@@ -87,10 +161,39 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>({ at: 'choose' });
   // Only a date like 5/3/2024 needs this; ISO dates, 05.03.2024 and Excel dates never do.
   const [dateFormat, setDateFormat] = useState<'' | 'DMY' | 'MDY'>('');
+  const [chosen, setChosen] = useState<File>();
+  // The file's headers as the server reads them, once asked for, and the user's choices.
+  const [found, setFound] = useState<FileHeaders>();
+  const [choice, setChoice] = useState<Choice>({});
+  const [matchError, setMatchError] = useState<Error>();
+  const forget = () => {
+    setStep({ at: 'choose' });
+    setFound(undefined);
+    setChoice({});
+    setMatchError(undefined);
+  };
+
+  const match = () => {
+    if (!chosen) return;
+    setMatchError(undefined);
+    readHeaders(kind, chosen, session.csrfToken).then(
+      (f) => {
+        setFound(f);
+        setChoice(
+          Object.fromEntries(
+            f.headers.flatMap((h) => (h.column ? [[h.column, h.header] as const] : [])),
+          ),
+        );
+        setStep({ at: 'choose' });
+      },
+      (err: unknown) => setMatchError(err instanceof Error ? err : new Error(String(err))),
+    );
+  };
 
   const run = (file: File, dryRun: boolean) => {
     setStep({ at: dryRun ? 'checking' : 'importing', file });
-    sendFile(kind, file, dryRun, session.csrfToken, dateFormat || undefined).then(
+    const mapping = found ? toMapping(found.headers, choice) : undefined;
+    sendFile(kind, file, dryRun, session.csrfToken, dateFormat || undefined, mapping).then(
       (result) => setStep(dryRun ? { at: 'checked', file, result } : { at: 'done', result }),
       (err: unknown) =>
         setStep(
@@ -116,7 +219,7 @@ export function ImportPage() {
           value={kind}
           onChange={(e) => {
             setParams({ kind: e.target.value });
-            setStep({ at: 'choose' });
+            forget();
           }}
         >
           {kinds.map((k) => (
@@ -133,7 +236,10 @@ export function ImportPage() {
           accept=".csv,.xlsx,.json"
           required
           aria-describedby="import-file-hint"
-          onChange={() => setStep({ at: 'choose' })}
+          onChange={(e) => {
+            setChosen(e.target.files?.[0]);
+            forget();
+          }}
         />
         <p id="import-file-hint" className="ws-hint">
           {t('import.fileHint')}
@@ -155,10 +261,24 @@ export function ImportPage() {
         <p id="import-dates-hint" className="ws-hint">
           {t('import.datesHint')}
         </p>
+        <button type="button" onClick={match} disabled={!chosen}>
+          {t('import.match')}
+        </button>
         <button type="submit" disabled={step.at === 'checking' || step.at === 'importing'}>
           {t('import.check')}
         </button>
       </form>
+      {matchError && <ErrorMessage error={matchError} />}
+      {found && (
+        <MatchColumns
+          found={found}
+          choice={choice}
+          onChange={(c) => {
+            setChoice(c);
+            setStep({ at: 'choose' });
+          }}
+        />
+      )}
       <div aria-live="polite">
         {step.at === 'checking' && <p role="status">{t('import.checking')}</p>}
         {step.at === 'importing' && <p role="status">{t('import.importing')}</p>}

@@ -131,16 +131,43 @@ export class ImportRefused extends ApiError {
 }
 
 /** Sends a file's bytes as they are; the server validates them exactly as `polon import`. */
-export async function sendFile(
+/** How the server reads a file's headers, and the columns the kind has. */
+export interface FileHeaders {
+  headers: { header: string; column: string | null }[];
+  columns: { name: string; required: boolean; description: string }[];
+}
+
+/** The file's headers → column names; "" leaves a header out. */
+export type HeaderMapping = Record<string, string>;
+
+export function readHeaders(kind: string, file: File, csrfToken: string): Promise<FileHeaders> {
+  return postFile<FileHeaders>(kind, 'headers', file, csrfToken, { name: file.name });
+}
+
+export function sendFile(
   kind: string,
   file: File,
   dryRun: boolean,
   csrfToken: string,
   dateFormat?: 'DMY' | 'MDY',
+  mapping?: HeaderMapping,
 ): Promise<ImportResult> {
-  const query = new URLSearchParams({ name: file.name, dryRun: String(dryRun) });
-  if (dateFormat) query.set('dateFormat', dateFormat);
-  const res = await fetch(`/api/imports/${encodeURIComponent(kind)}/file?${query.toString()}`, {
+  const query: Record<string, string> = { name: file.name, dryRun: String(dryRun) };
+  if (dateFormat) query.dateFormat = dateFormat;
+  if (mapping) query.mapping = JSON.stringify(mapping);
+  return postFile<ImportResult>(kind, 'file', file, csrfToken, query);
+}
+
+async function postFile<T>(
+  kind: string,
+  path: 'file' | 'headers',
+  file: File,
+  csrfToken: string,
+  params: Record<string, string>,
+): Promise<T> {
+  const query = new URLSearchParams(params);
+  const url = `/api/imports/${encodeURIComponent(kind)}/${path}?${query.toString()}`;
+  const res = await fetch(url, {
     method: 'POST',
     credentials: 'same-origin',
     headers: {
@@ -150,7 +177,7 @@ export async function sendFile(
     },
     body: file,
   });
-  if (res.ok) return (await res.json()) as ImportResult;
+  if (res.ok) return (await res.json()) as T;
   if (res.status === 401) sessionLost?.();
   let body: {
     error?: { code?: string; message?: string; details?: { problems?: ImportProblem[] } };
