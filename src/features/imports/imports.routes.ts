@@ -50,6 +50,15 @@ function parseMapping(text: string | undefined): Record<string, string> | undefi
   return parsed.data;
 }
 
+function fileBody(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body) || body.length === 0)
+    throw new AppError(
+      'invalid_input',
+      'send the file as the request body with content-type application/octet-stream',
+    );
+  return body;
+}
+
 const HeadersResult = z.object({
   headers: z.array(z.object({ header: z.string(), column: z.string().nullable() })),
   columns: z.array(z.object({ name: z.string(), required: z.boolean(), description: z.string() })),
@@ -138,12 +147,7 @@ export function importsRoutes(
           },
         },
         (req) => {
-          if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-            throw new AppError(
-              'invalid_input',
-              'send the file as the request body with content-type application/octet-stream',
-            );
-          return importBytes(deps.db, kind, req.query.name, req.body, {
+          return importBytes(deps.db, kind, req.query.name, fileBody(req.body), {
             dryRun: req.query.dryRun === 'true',
             dateOrder: req.query.dateFormat,
             mapping: parseMapping(req.query.mapping),
@@ -167,12 +171,7 @@ export function importsRoutes(
           },
         },
         async (req) => {
-          if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-            throw new AppError(
-              'invalid_input',
-              'send the file as the request body with content-type application/octet-stream',
-            );
-          const table = await readTable(req.query.name, req.body, {
+          const table = await readTable(req.query.name, fileBody(req.body), {
             jsonKey: kind.jsonKey,
             headerScore: kind.headerScore,
           });
