@@ -105,6 +105,7 @@ async function insertNew(
 ): Promise<Set<string>> {
   const inserted = new Set<string>();
   if (values.length === 0) return inserted;
+  const width = columns.length;
   const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
   const tail = ` on conflict ("${key}") do nothing`;
   return db.getExecutor().provideConnection(async (connection) => {
@@ -113,7 +114,6 @@ async function insertNew(
       // One prepared single-row statement, run row by row without a promise each: in SQLite
       // this is faster than rows by the thousand in one statement (whose VALUES list runs
       // as a co-routine), and what it changed says whether each row went in.
-      const width = columns.length;
       const keyAt = columns.indexOf(key);
       const insert = sqlite.prepare(`${head}(${columns.map(() => '?').join(', ')})${tail}`);
       const row = new Array<unknown>(width);
@@ -131,7 +131,6 @@ async function insertNew(
       return inserted;
     }
     // PostgreSQL: rows by the thousand in one statement, the inserted keys returned.
-    const width = columns.length;
     const batch = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / width));
     const texts = new Map<number, string>();
     const statement = (size: number): string => {

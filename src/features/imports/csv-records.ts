@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { InputProblem } from '../../core/app-error.js';
 
 /** A CSV record and the line it starts on, as a text editor numbers lines. */
 export interface CsvRecord {
@@ -15,6 +16,23 @@ export class CsvReadError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The error as a problem of the file, the same whether it was read whole or streamed. */
+export function csvReadProblem(file: string, err: CsvReadError): InputProblem {
+  return err.reason === 'too-long'
+    ? {
+        file,
+        row: err.row,
+        message: err.message,
+        fix: 'check that the file is really a CSV table; split very long texts or leave them out',
+      }
+    : {
+        file,
+        row: err.row,
+        message: `the CSV cannot be read: ${err.message}`,
+        fix: 'check the quotes on that line: a quote inside a cell must be doubled ("")',
+      };
 }
 
 type Newline = '\n' | '\r\n' | '\r';

@@ -14,7 +14,7 @@ import {
 import { isTotalRow, RowValidator } from './row-validator.js';
 import type { ImportOptions } from './run-import.js';
 import { decodeStrictly, type CsvEncoding } from './csv-encoding.js';
-import { CsvReadError, CsvRecords, type CsvRecord } from './csv-records.js';
+import { csvReadProblem, CsvReadError, CsvRecords, type CsvRecord } from './csv-records.js';
 
 export const BATCH = 1000;
 
@@ -146,17 +146,7 @@ export async function* csvRowEvents<T>(
     if (more) consume(csv.end());
   } catch (err) {
     if (!(err instanceof CsvReadError)) throw err;
-    report([
-      {
-        file,
-        row: err.row,
-        message: err.reason === 'too-long' ? err.message : `the CSV cannot be read: ${err.message}`,
-        fix:
-          err.reason === 'too-long'
-            ? 'check that the file is really a CSV table; split very long texts or leave them out'
-            : 'check the quotes on that line: a quote inside a cell must be doubled ("")',
-      },
-    ]);
+    report([csvReadProblem(file, err)]);
   }
   if (!validator && head.length && start()) afterHeader();
   if (!validator)

@@ -59,6 +59,12 @@ function fileBody(body: unknown): Buffer {
   return body;
 }
 
+const MappingParam = z
+  .string()
+  .max(50_000)
+  .optional()
+  .describe('JSON: the file\'s headers → column names; "" leaves a header out');
+
 const HeadersResult = z.object({
   headers: z.array(z.object({ header: z.string(), column: z.string().nullable() })),
   columns: z.array(z.object({ name: z.string(), required: z.boolean(), description: z.string() })),
@@ -137,11 +143,7 @@ export function importsRoutes(
                 .describe('the file name: its ending says how to read it'),
               dryRun: z.enum(['true', 'false']).default('false'),
               dateFormat: z.enum(['DMY', 'MDY']).optional(),
-              mapping: z
-                .string()
-                .max(50_000)
-                .optional()
-                .describe('JSON: the file\'s headers → column names; "" leaves a header out'),
+              mapping: MappingParam,
             }),
             response: { 200: Result },
           },
@@ -165,7 +167,7 @@ export function importsRoutes(
             summary: `How the headers of a ${name} file are read, and the columns they may stand for`,
             querystring: z.object({
               name: z.string().regex(FILE_NAME, 'a file name ending in .csv, .xlsx or .json'),
-              mapping: z.string().max(50_000).optional(),
+              mapping: MappingParam,
             }),
             response: { 200: HeadersResult },
           },

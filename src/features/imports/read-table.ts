@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { InputError, shorten, type InputProblem } from '../../core/app-error.js';
-import { CsvReadError, CsvRecords } from './csv-records.js';
+import { csvReadProblem, CsvReadError, CsvRecords } from './csv-records.js';
 import { checkXlsxSize } from './xlsx-guard.js';
 
 /** A table as read from a file, before any validation: every cell is text. */
@@ -117,19 +117,7 @@ function readCsv(
     );
   } catch (err) {
     if (!(err instanceof CsvReadError)) throw err;
-    if (err.reason === 'too-long')
-      throw problem(
-        file,
-        err.message,
-        'check that the file is really a CSV table; split very long texts or leave them out',
-        err.row,
-      );
-    throw problem(
-      file,
-      `the CSV cannot be read: ${err.message}`,
-      'check the quotes on that line: a quote inside a cell must be doubled ("")',
-      err.row,
-    );
+    throw new InputError([csvReadProblem(file, err)]);
   }
   return fromGrid(file, 'csv', grid, decoded.notices, headerScore);
 }

@@ -7,7 +7,7 @@ import { sniffEncoding } from './csv-encoding.js';
 import { csvRowEvents, type CsvSummary } from './csv-row-events.js';
 import type { ImportKind, ParsedRow, WriteCounts } from './import-kind.js';
 import type { ImportOptions, ImportResult } from './run-import.js';
-import { workerRowEvents, type ReferenceGroup } from './worker-row-events.js';
+import { workerRowEvents } from './worker-row-events.js';
 
 /** Problems kept for the report; beyond it they are counted, not listed. */
 const MAX_PROBLEMS = 1000;
@@ -56,32 +56,21 @@ export async function importCsvStream<T>(
   try {
     await db.kysely.transaction().execute(async (trx) => {
       let shownAs: Record<string, string> = {};
-      const references = async (refs: ParsedRow<T>[]): Promise<boolean> => {
-        if (kind.references)
-          report(
-            (await kind.references(trx, refs, file)).map((p) =>
-              p.column ? { ...p, column: shownAs[p.column] ?? p.column } : p,
-            ),
-          );
-        return !problems.length && !more;
-      };
-      // One row stands for its group in the check; its problems are copied to the others.
-      const groupReferences = async (groups: ReferenceGroup<T>[]): Promise<boolean> => {
-        if (!kind.references) return !problems.length && !more;
-        const byRow = new Map(groups.map((g) => [g.rows[0], g.rows]));
-        const found = await kind.references(
-          trx,
-          groups.map((g) => ({ row: g.rows[0] ?? 0, value: g.value })),
-          file,
-        );
-        const each = found.flatMap((p) =>
-          (byRow.get(p.row) ?? [p.row]).map((row) => ({
-            ...p,
-            row,
-            ...(p.column ? { column: shownAs[p.column] ?? p.column } : {}),
-          })),
-        );
-        report(each.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+      // With groups (from the worker), a row stands for its group in the check and its
+      // problems are copied to the other rows of the group.
+      const references = async (
+        refs: ParsedRow<T>[],
+        groups?: Map<number | undefined, number[]>,
+      ): Promise<boolean> => {
+        if (kind.references) {
+          const found = await kind.references(trx, refs, file);
+          const each = groups
+            ? found
+                .flatMap((p) => (groups.get(p.row) ?? [p.row]).map((row) => ({ ...p, row })))
+                .sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+            : found;
+          report(each.map((p) => (p.column ? { ...p, column: shownAs[p.column] ?? p.column } : p)));
+        }
         return !problems.length && !more;
       };
       const add = (c: WriteCounts): void => {
@@ -106,7 +95,13 @@ export async function importCsvStream<T>(
         else if (e.type === 'header') shownAs = e.shownAs;
         else if (e.type === 'batch') {
           if (await references(e.rows)) add(await kind.write(trx, e.rows, { file, now }));
-        } else if (parallel && (await groupReferences(e.refs))) {
+        } else if (
+          parallel &&
+          (await references(
+            e.refs.map((g) => ({ row: g.rows[0] ?? 0, value: g.value })),
+            new Map(e.refs.map((g) => [g.rows[0], g.rows])),
+          ))
+        ) {
           add(await upsertTable(trx, parallel.table as 'records', parallel.key as 'id', e.rows));
         }
       }
