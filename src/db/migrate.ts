@@ -9,6 +9,7 @@ import * as m004 from './migrations/2026-11-26-004-facility-merges.js';
 import * as m005 from './migrations/2026-11-26-005-facility-operator.js';
 import * as m006 from './migrations/2026-11-26-006-review-pairs.js';
 import * as m007 from './migrations/2026-11-26-007-account-totp.js';
+import * as m008 from './migrations/2026-12-05-008-record-facts.js';
 
 // Listed by hand rather than read from the folder, so the compiled CLI and tests see the
 // same set and a bundler cannot drop one.
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-005-facility-operator': m005,
   '2026-11-26-006-review-pairs': m006,
   '2026-11-26-007-account-totp': m007,
+  '2026-12-05-008-record-facts': m008,
 };
 
 /** The migrations this Polon knows, in order. */

@@ -164,6 +164,17 @@ export interface RecordsTable {
   seriously_ill_or_wounded: number | null;
   disability: number | null;
   political_prisoner_pre2022: number | null;
+  /** Place of detention as the source wrote it (a flat sheet's "Місце утримання"). */
+  held_place: string | null;
+  held_from: string | null;
+  held_to: string | null;
+  release_date: string | null;
+  /** The exchange the source names for the release, as written. */
+  release_exchange: string | null;
+  death_date: string | null;
+  missing_date: string | null;
+  /** A status cell read as an event kind: missing, captured, released, died_in_captivity. */
+  status: string | null;
   updated_at: string;
 }
 

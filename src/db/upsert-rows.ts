@@ -8,6 +8,8 @@ export interface UpsertOutcome {
   unchanged: number;
   /** Keys of rows inserted or updated. */
   changed: Set<string>;
+  /** Keys of rows that were there before and changed. */
+  updatedKeys: Set<string>;
 }
 
 type AnyDb = Kysely<Database> | Transaction<Database>;
@@ -52,7 +54,13 @@ export async function upsertTable<TB extends keyof Database>(
   const k = db as unknown as Kysely<any>;
   const t: string = table;
   const col: string = key;
-  const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, changed: new Set() };
+  const outcome: UpsertOutcome = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    changed: new Set(),
+    updatedKeys: new Set(),
+  };
   const width = columns.length;
   const at = columns.indexOf(col);
   if (width === 0 || values.length === 0) return outcome;
@@ -88,6 +96,7 @@ export async function upsertTable<TB extends keyof Database>(
     await k.updateTable(t).set(row).where(col, '=', id).execute();
     outcome.updated++;
     outcome.changed.add(id);
+    outcome.updatedKeys.add(id);
   }
   return outcome;
 }

@@ -53,7 +53,8 @@ export interface FacilityMatcherOptions {
 }
 
 export interface FacilityMatcher {
-  match(text: string, limit?: number): FacilityMatch;
+  /** `threshold` lowers (or raises) the matcher's own for this one mention: suggestions. */
+  match(text: string, limit?: number, threshold?: number): FacilityMatch;
   readonly size: number;
 }
 
@@ -515,7 +516,7 @@ export function createFacilityMatcher(
 
   return {
     size: profiles.length,
-    match(text, limit = defaultLimit) {
+    match(text, limit = defaultLimit, minScore = threshold) {
       known.clear();
       const a = analyseMention(text, places.index, analyseOptions);
       const exact = byExactName.get(a.keys.join(' ')) ?? [];
@@ -576,7 +577,7 @@ export function createFacilityMatcher(
         const share = Math.exp((c.e.score - top) / SHARE_TEMPERATURE) / total;
         const absolute = 1 / (1 + Math.exp(-(c.e.score - CENTRE) / SPREAD));
         const score = Math.round(absolute * Math.sqrt(share) * 1000) / 1000;
-        if (score < threshold) continue;
+        if (score < minScore) continue;
         const e = scoreProfile(c.p, a, wordMatches, exactIds, true);
         const reason = [
           e.parts.join(' + ') || 'weak resemblance',

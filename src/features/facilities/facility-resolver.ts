@@ -10,7 +10,12 @@ export interface Resolution {
 export interface FacilityResolver {
   /** The facility a mention names, or null when none matches well enough. */
   resolve(text: string): Resolution | null;
+  /** The best guesses for a mention that did not resolve, for a person to choose from. */
+  suggest(text: string, limit?: number): { id: string; nameEn: string; score: number }[];
 }
+
+/** Guesses below this are noise, not suggestions. */
+const SUGGEST_FROM = 0.05;
 
 export function toMatchable(f: Facility): MatchableFacility {
   return {
@@ -46,6 +51,11 @@ export function createFacilityResolver(facilities: Facility[]): FacilityResolver
       const r = best ? { facilityId: best.id, score: best.score, reason: best.reason } : null;
       cache.set(t, r);
       return r;
+    },
+    suggest(text, limit = 3) {
+      return matcher
+        .match(text.trim(), limit, SUGGEST_FROM)
+        .candidates.map((c) => ({ id: c.id, nameEn: c.nameEn, score: c.score }));
     },
   };
 }

@@ -41,7 +41,7 @@ export async function* csvRowEvents<T>(
   kind: ImportKind<T>,
   path: string,
   file: string,
-  options: Pick<ImportOptions, 'mapping' | 'dateOrder'> & { encoding?: CsvEncoding },
+  options: Pick<ImportOptions, 'mapping' | 'dateOrder' | 'source'> & { encoding?: CsvEncoding },
 ): AsyncGenerator<RowEvent<T>, CsvSummary> {
   const hash = createHash('sha256');
   const input = createReadStream(path);
@@ -97,6 +97,7 @@ export async function* csvRowEvents<T>(
     headers = h.cells.map(normaliseHeader);
     const v = new RowValidator(file, h.row, headers, kind, options.mapping, {
       dateOrder: options.dateOrder,
+      source: options.source,
     });
     validator = v;
     report(v.problems);
@@ -166,6 +167,8 @@ export async function* csvRowEvents<T>(
     else take(held);
   }
   if (batch.length) out.push({ type: 'batch', rows: batch });
+  const repeats = validator?.repeatNotices() ?? [];
+  if (repeats.length) out.push({ type: 'notices', notices: repeats });
   if (validator && !validator.fatal && rows === 0 && problemCount === 0)
     report([
       {

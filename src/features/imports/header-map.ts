@@ -6,7 +6,10 @@ import type { ColumnSpec } from './import-kind.js';
  * with anything between words as one "_", and only the last part of a grouped name.
  */
 export function headerKey(header: string): string {
-  const last = (header.split('/').pop() ?? header).replace(/№/g, 'no');
+  // Only a KoboToolbox group path ("detention/facility") is cut at its slashes: "В/ч",
+  // "Ч/Ж" and "№ з/п" are whole names.
+  const grouped = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/.test(header.trim());
+  const last = (grouped ? (header.trim().split('/').pop() ?? header) : header).replace(/№/g, 'no');
   return last
     .toLowerCase()
     .replace(/ё/g, 'е')

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { InputProblem } from '../../core/app-error.js';
-import type { Database } from '../../db/index.js';
+import type { Database, FlatRows } from '../../db/index.js';
 
 export interface ColumnSpec {
   name: string;
@@ -9,6 +9,8 @@ export interface ColumnSpec {
   description: string;
   /** Personal data: its values are never echoed in error messages. */
   personal?: boolean;
+  /** A required column that an import option may stand in for (`--source` for "source"). */
+  orOption?: keyof ParseOptions;
 }
 
 export interface ParsedRow<T> {
@@ -24,11 +26,37 @@ export interface WriteCounts {
   unchanged: number;
   /** What the user should know about rows that were written (an unresolved facility). */
   notices?: string[];
+  /** Rows of other tables written from the same rows: a person row's events and episode. */
+  facts?: { events: TableCounts; episodes: TableCounts };
+  /** Places of detention the gazetteer does not know, kept as written. */
+  unresolvedPlaces?: UnresolvedPlace[];
+  /** Where the rows' ids came from: the file's id column, or the identifying content. */
+  recordIds?: { fromFile: number; fromContent: number };
+}
+
+export interface TableCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Rows stated by an earlier copy of the file and no longer by this one. */
+  removed: number;
+}
+
+/** A place of detention the gazetteer does not know, with the matcher's best guesses. */
+export interface UnresolvedPlace {
+  row: number;
+  text: string;
+  candidates: { id: string; nameEn: string; score: number }[];
 }
 
 export interface ParseOptions {
   /** How to read slashed dates such as 5/3/2024; without it they are an error. */
   dateOrder?: 'DMY' | 'MDY';
+  /**
+   * The registered source of every row that names none: real files carry no source column,
+   * so the user names it for the whole file (`--source ID`); a row's own cell still wins.
+   */
+  source?: string;
 }
 
 export interface WriteContext {
@@ -55,6 +83,12 @@ export interface ImportKind<T> {
   /** Builds the schema for options a file needs (the day order of 5/3/2024); overrides `schema`. */
   schemaFor?(options: ParseOptions): z.ZodType<T, Record<string, string>>;
   idOf(value: T): string;
+  /**
+   * The n-th (2, 3, …) row whose id repeats an earlier row's, when the id was worked out
+   * from the row's content and the row is a record of its own; undefined when a repeated id
+   * is a mistake in the file (the default).
+   */
+  repeat?(value: T, n: number): T | undefined;
   /** The column that identifies a row, for messages about repeated rows (default "id"). */
   idColumn?: string;
   /** Problems with references to other records (an unknown source id), found before writing so they are reported with the rest. */
@@ -90,6 +124,17 @@ export interface ParallelImport<T> {
    * once.
    */
   referenceFields: readonly string[];
+  /**
+   * What else the rows state, written after them in the same transaction (a person row's
+   * events and detention episode); `rowNumbers` are the rows' lines in the file.
+   */
+  after?(
+    trx: Transaction<Database> | Kysely<Database>,
+    rows: FlatRows,
+    rowNumbers: number[],
+    updatedKeys: Set<string>,
+    ctx: WriteContext,
+  ): Promise<Omit<WriteCounts, 'inserted' | 'updated' | 'unchanged'>>;
 }
 
 export type AnyImportKind = ImportKind<unknown>;

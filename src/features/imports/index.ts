@@ -4,6 +4,8 @@ export type {
   ImportKind,
   ParseOptions,
   ParsedRow,
+  TableCounts,
+  UnresolvedPlace,
   WriteContext,
   WriteCounts,
 } from './import-kind.js';

@@ -33,6 +33,8 @@ export class RowValidator<T> {
   private readonly personal: Set<string>;
   private readonly schema: ImportKind<T>['schema'];
   private readonly firstRowOfId = new FirstRows();
+  private readonly repeats = new Map<string, number>();
+  private readonly repeated: { row: number; first: number }[] = [];
   /** The kind's column under each header, by position. */
   private readonly columnAt: (string | undefined)[];
 
@@ -73,7 +75,9 @@ export class RowValidator<T> {
         fix: `map it to one of: ${kind.columns.map((c) => c.name).join(', ')}`,
       });
     }
-    const missing = kind.columns.filter((c) => c.required && !this.toHeader.has(c.name));
+    const missing = kind.columns.filter(
+      (c) => c.required && !this.toHeader.has(c.name) && !(c.orOption && parse[c.orOption]),
+    );
     for (const c of missing) {
       this.problems.push(
         dropUndefined({
@@ -81,7 +85,9 @@ export class RowValidator<T> {
           row: headerRow,
           column: c.name,
           message: `the required column "${c.name}" is missing`,
-          fix: `add a column named "${c.name}" (${c.description}); the ${kind.kind} columns are: ${kind.columns.map((x) => x.name).join(', ')}`,
+          fix: c.orOption
+            ? `name it for the whole file with --${c.orOption} (${c.description}; \`polon sources list\` shows them), or add a column named "${c.name}"`
+            : `add a column named "${c.name}" (${c.description}); the ${kind.kind} columns are: ${kind.columns.map((x) => x.name).join(', ')}`,
         }),
       );
     }
@@ -147,8 +153,16 @@ export class RowValidator<T> {
         });
       });
     }
-    const id = this.kind.idOf(result.data);
-    const first = this.firstRowOfId.firstOr(id, raw.row);
+    let value = result.data;
+    let id = this.kind.idOf(value);
+    let first = this.firstRowOfId.firstOr(id, raw.row);
+    const again = first !== raw.row ? this.kind.repeat?.(value, this.repeatOf(id)) : undefined;
+    if (again) {
+      this.repeated.push({ row: raw.row, first });
+      value = again;
+      id = this.kind.idOf(value);
+      first = this.firstRowOfId.firstOr(id, raw.row);
+    }
     if (first !== raw.row) {
       const idColumn = this.kind.idColumn ?? 'id';
       return [
@@ -162,6 +176,22 @@ export class RowValidator<T> {
         }),
       ];
     }
-    return { row: raw.row, value: result.data, id };
+    return { row: raw.row, value, id };
+  }
+
+  /** The how-manyth row (2, 3, …) with this content id this one is. */
+  private repeatOf(id: string): number {
+    const n = (this.repeats.get(id) ?? 1) + 1;
+    this.repeats.set(id, n);
+    return n;
+  }
+
+  /** What to tell the user of rows kept as records of their own though they repeat a row. */
+  repeatNotices(): string[] {
+    if (!this.repeated.length) return [];
+    const shown = this.repeated.slice(0, 20).map((r) => `row ${r.row} (as row ${r.first})`);
+    return [
+      `${this.file}: ${this.repeated.length} row${this.repeated.length > 1 ? 's' : ''} without an id name${this.repeated.length > 1 ? '' : 's'} the same person with the same birth date as an earlier row: ${shown.join(', ')}${this.repeated.length > 20 ? ', …' : ''}; each was kept as a record of its own (linkage will join them). Remove a row if it is a mistake.`,
+    ];
   }
 }

@@ -29,6 +29,8 @@ export interface ImportResult extends WriteCounts {
   rows: number;
   dryRun: boolean;
   notices: string[];
+  /** The source named for the whole file (`--source`), when one was. */
+  source?: string;
 }
 
 class DryRunRollback extends Error {
@@ -95,7 +97,10 @@ export async function importMany(
       jsonKey: item.kind.jsonKey,
       headerScore: item.kind.headerScore,
     });
-    const v = validateTable(table, item.kind, options.mapping, { dateOrder: options.dateOrder });
+    const v = validateTable(table, item.kind, options.mapping, {
+      dateOrder: options.dateOrder,
+      source: options.source,
+    });
     problems.push(...v.problems);
     if (item.kind.references) {
       const found = await item.kind.references(db.kysely, v.rows, file);
@@ -182,6 +187,7 @@ export async function importMany(
     dryRun: Boolean(options.dryRun),
     ...(counts[i] ?? { inserted: 0, updated: 0, unchanged: 0 }),
     notices: [...p.notices, ...(counts[i]?.notices ?? [])],
+    ...(options.source ? { source: options.source } : {}),
   }));
 }
 

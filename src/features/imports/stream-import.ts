@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/index.js';
 import { sniffEncoding } from './csv-encoding.js';
 import { csvRowEvents, type CsvSummary } from './csv-row-events.js';
 import type { ImportKind, ParsedRow, WriteCounts } from './import-kind.js';
+import { addCounts, noCounts } from './write-counts.js';
 import type { ImportOptions, ImportResult } from './run-import.js';
 import { workerRowEvents } from './worker-row-events.js';
 
@@ -43,10 +44,15 @@ export async function importCsvStream<T>(
       else more++;
     }
   };
-  const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const counts: WriteCounts = noCounts();
   const notices: string[] = [];
   let rows = 0;
-  const read = { mapping: options.mapping, dateOrder: options.dateOrder, encoding };
+  const read = {
+    mapping: options.mapping,
+    dateOrder: options.dateOrder,
+    source: options.source,
+    encoding,
+  };
   if (encoding !== 'utf-8')
     notices.push(
       `${file} is not UTF-8; it was read as Windows-1251 (Cyrillic). Check the letters in the result, or save the file as "CSV UTF-8".`,
@@ -73,11 +79,10 @@ export async function importCsvStream<T>(
         }
         return !problems.length && !more;
       };
-      const add = (c: WriteCounts): void => {
-        counts.inserted += c.inserted;
-        counts.updated += c.updated;
-        counts.unchanged += c.unchanged;
-        notices.push(...(c.notices ?? []));
+      const add = (c: Partial<WriteCounts>): void => {
+        const { notices: more, ...rest } = c;
+        addCounts(counts, rest);
+        notices.push(...(more ?? []));
       };
       const events = parallel
         ? workerRowEvents(kind, { path, file, options: read, now })
@@ -102,7 +107,17 @@ export async function importCsvStream<T>(
             new Map(e.refs.map((g) => [g.rows[0], g.rows])),
           ))
         ) {
-          add(await upsertTable(trx, parallel.table as 'records', parallel.key as 'id', e.rows));
+          const written = await upsertTable(
+            trx,
+            parallel.table as 'records',
+            parallel.key as 'id',
+            e.rows,
+          );
+          add(written);
+          if (parallel.after)
+            add(
+              await parallel.after(trx, e.rows, e.rowNumbers, written.updatedKeys, { file, now }),
+            );
         }
       }
       rows = summary.rows;
@@ -144,8 +159,9 @@ export async function importCsvStream<T>(
     file,
     rows,
     dryRun: Boolean(options.dryRun),
-    ...countsOnly(counts),
+    ...counts,
     notices,
+    ...(options.source ? { source: options.source } : {}),
   };
 }
 

@@ -48,5 +48,6 @@ export function validateTable<T>(
     if (Array.isArray(r)) problems.push(...r);
     else rows.push(r);
   }
+  notices.push(...v.repeatNotices());
   return { rows, problems, notices, shownAs: v.shownAs };
 }

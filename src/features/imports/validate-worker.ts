@@ -45,7 +45,10 @@ async function run(job: WorkerJob, port: NonNullable<typeof parentPort>): Promis
     let values: unknown[] = [];
     let at = 0;
     const groups = new Map<string, ReferenceGroup<Record<string, unknown>>>();
+    const rowNumbers = new Array<number>(e.rows.length);
+    let k = 0;
     for (const r of e.rows) {
+      rowNumbers[k++] = r.row;
       const row = parallel.toRow(r.value, job.now, r.id);
       if (!columns.length) {
         columns = Object.keys(row);
@@ -69,7 +72,7 @@ async function run(job: WorkerJob, port: NonNullable<typeof parentPort>): Promis
     }
     if (at !== values.length)
       throw new Error(`${job.exportName}.parallel.toRow gives rows of different keys`);
-    send({ type: 'table', refs: [...groups.values()], rows: { columns, values } });
+    send({ type: 'table', refs: [...groups.values()], rows: { columns, values }, rowNumbers });
   }
 }
 

@@ -9,7 +9,7 @@ export interface WorkerJob {
   exportName: string;
   path: string;
   file: string;
-  options: Pick<ImportOptions, 'mapping' | 'dateOrder'>;
+  options: Pick<ImportOptions, 'mapping' | 'dateOrder' | 'source'>;
   now: string;
 }
 
@@ -29,6 +29,8 @@ export interface TableBatch<T> {
   type: 'table';
   refs: ReferenceGroup<T>[];
   rows: FlatRows;
+  /** Each table row's line in the file. */
+  rowNumbers: number[];
 }
 
 export type WorkerMessage =

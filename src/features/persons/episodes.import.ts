@@ -5,12 +5,12 @@ import { field, headerScorer, type ImportKind, type ParseOptions } from '../impo
 import { resolveFacilityCells } from './facility-cells.js';
 import { EPISODE_HEADERS } from './person-vocabulary.js';
 import { derivedId, recordId } from './record-id.js';
-import { personRowReferences } from './source-check.js';
+import { personRowReferences, sourceCell } from './source-check.js';
 
-const schemaFor = (order?: DayOrder) =>
+const schemaFor = (order?: DayOrder, source?: string) =>
   field
     .row({
-      source: field.id(),
+      source: sourceCell(source),
       record_id: field.requiredText("source's id of the person record"),
       episode_id: field.text(),
       facility: field.requiredText('facility id or name as the source gives it'),
@@ -34,7 +34,12 @@ const schemaFor = (order?: DayOrder) =>
 export type EpisodeInput = z.infer<ReturnType<typeof schemaFor>>;
 
 const COLUMNS = [
-  { name: 'source', required: true, description: 'registered source id' },
+  {
+    name: 'source',
+    required: true,
+    orOption: 'source' as const,
+    description: 'registered source id',
+  },
   {
     name: 'record_id',
     required: true,
@@ -69,12 +74,12 @@ export const episodesImport: ImportKind<EpisodeInput> = {
   headerAliases: EPISODE_HEADERS,
   headerScore: headerScorer(COLUMNS, EPISODE_HEADERS),
   schema: schemaFor(),
-  schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder),
+  schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder, o.source),
   idColumn: 'episode_id',
   idOf: episodeId,
   references: personRowReferences(true),
   async write(trx, rows, ctx) {
-    const { resolved, notices } = await resolveFacilityCells(
+    const { resolved, notices, unresolved } = await resolveFacilityCells(
       trx,
       rows.map((r) => ({ row: r.row, text: r.value.facility })),
       ctx.file,
@@ -100,6 +105,12 @@ export const episodesImport: ImportKind<EpisodeInput> = {
         updated_at: ctx.now,
       })),
     );
-    return { inserted: out.inserted, updated: out.updated, unchanged: out.unchanged, notices };
+    return {
+      inserted: out.inserted,
+      updated: out.updated,
+      unchanged: out.unchanged,
+      notices,
+      unresolvedPlaces: unresolved,
+    };
   },
 };

@@ -5,7 +5,7 @@ import { field, headerScorer, type ImportKind, type ParseOptions } from '../impo
 import { resolveFacilityCells } from './facility-cells.js';
 import { CONFIRMER_WORDS, EVENT_HEADERS, EVENT_WORDS } from './person-vocabulary.js';
 import { derivedId, recordId } from './record-id.js';
-import { personRowReferences } from './source-check.js';
+import { personRowReferences, sourceCell } from './source-check.js';
 
 /** "5 years", "5 р.", "18 міс", "60" (months) → months. */
 const term = () =>
@@ -28,10 +28,10 @@ const term = () =>
     return Math.round(/^(y|р|рік|роки|років|л|г)/.test(unit) ? n * 12 : n);
   });
 
-const schemaFor = (order?: DayOrder) =>
+const schemaFor = (order?: DayOrder, source?: string) =>
   field
     .row({
-      source: field.id(),
+      source: sourceCell(source),
       record_id: field.requiredText("source's id of the person record"),
       event_id: field.text(),
       kind: field.vocabulary(EVENT_WORDS, 'event kind'),
@@ -59,7 +59,12 @@ const schemaFor = (order?: DayOrder) =>
 export type EventInput = z.infer<ReturnType<typeof schemaFor>>;
 
 const COLUMNS = [
-  { name: 'source', required: true, description: 'registered source id' },
+  {
+    name: 'source',
+    required: true,
+    orOption: 'source' as const,
+    description: 'registered source id',
+  },
   {
     name: 'record_id',
     required: true,
@@ -99,7 +104,7 @@ export const eventsImport: ImportKind<EventInput> = {
   headerAliases: EVENT_HEADERS,
   headerScore: headerScorer(COLUMNS, EVENT_HEADERS),
   schema: schemaFor(),
-  schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder),
+  schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder, o.source),
   idColumn: 'event_id',
   idOf: eventId,
   async references(db, rows, file) {
@@ -132,7 +137,7 @@ export const eventsImport: ImportKind<EventInput> = {
     return problems;
   },
   async write(trx, rows, ctx) {
-    const { resolved, notices } = await resolveFacilityCells(
+    const { resolved, notices, unresolved } = await resolveFacilityCells(
       trx,
       rows.map((r) => ({ row: r.row, text: r.value.facility })),
       ctx.file,
@@ -160,6 +165,12 @@ export const eventsImport: ImportKind<EventInput> = {
         updated_at: ctx.now,
       })),
     );
-    return { inserted: out.inserted, updated: out.updated, unchanged: out.unchanged, notices };
+    return {
+      inserted: out.inserted,
+      updated: out.updated,
+      unchanged: out.unchanged,
+      notices,
+      unresolvedPlaces: unresolved,
+    };
   },
 };

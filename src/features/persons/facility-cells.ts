@@ -1,6 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/index.js';
 import { createFacilityResolver, loadFacilities, type Resolution } from '../facilities/index.js';
+import type { UnresolvedPlace } from '../imports/index.js';
+
+export type { UnresolvedPlace };
 
 export interface FacilityCell {
   row: number;
@@ -16,8 +19,9 @@ export async function resolveFacilityCells(
   db: Kysely<Database> | Transaction<Database>,
   cells: FacilityCell[],
   file: string,
-): Promise<{ resolved: (Resolution | null)[]; notices: string[] }> {
-  if (!cells.some((c) => c.text)) return { resolved: cells.map(() => null), notices: [] };
+): Promise<{ resolved: (Resolution | null)[]; notices: string[]; unresolved: UnresolvedPlace[] }> {
+  if (!cells.some((c) => c.text))
+    return { resolved: cells.map(() => null), notices: [], unresolved: [] };
   const resolver = createFacilityResolver(await loadFacilities(db));
   const unresolved = new Map<string, number[]>();
   const resolved = cells.map((c) => {
@@ -30,5 +34,13 @@ export async function resolveFacilityCells(
     ([text, rows]) =>
       `${file}: facility "${text.slice(0, 80)}" (row${rows.length > 1 ? 's' : ''} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}) matches no known place; kept as written. Add it to the gazetteer (polon import facilities) or correct the name, then import again.`,
   );
-  return { resolved, notices };
+  const guesses = new Map<string, UnresolvedPlace['candidates']>();
+  const list: UnresolvedPlace[] = [];
+  for (const [text, rows] of unresolved) {
+    let candidates = guesses.get(text);
+    if (!candidates) guesses.set(text, (candidates = resolver.suggest(text)));
+    for (const row of rows) list.push({ row, text, candidates });
+  }
+  list.sort((a, b) => a.row - b.row);
+  return { resolved, notices, unresolved: list };
 }

@@ -5,7 +5,7 @@ import { field, headerScorer, type ImportKind, type ParseOptions } from '../impo
 import { resolveFacilityCells } from './facility-cells.js';
 import { OCCUPANCY_HEADERS, SCOPE_WORDS } from './person-vocabulary.js';
 import { derivedId, recordId } from './record-id.js';
-import { personRowReferences } from './source-check.js';
+import { personRowReferences, sourceCell } from './source-check.js';
 
 /** "40", "~40", "about 40", "близько 40", "40+", "more than 40" → count and qualifier. */
 const headcount = () =>
@@ -34,10 +34,10 @@ const headcount = () =>
     );
   });
 
-const schemaFor = (order?: DayOrder) =>
+const schemaFor = (order?: DayOrder, source?: string) =>
   field
     .row({
-      source: field.id(),
+      source: sourceCell(source),
       report_id: field.text(),
       record_id: field.text(),
       facility: field.requiredText('facility id or name'),
@@ -60,7 +60,12 @@ const schemaFor = (order?: DayOrder) =>
 export type OccupancyInput = z.infer<ReturnType<typeof schemaFor>>;
 
 const COLUMNS = [
-  { name: 'source', required: true, description: 'registered source id' },
+  {
+    name: 'source',
+    required: true,
+    orOption: 'source' as const,
+    description: 'registered source id',
+  },
   {
     name: 'report_id',
     required: false,
@@ -91,12 +96,12 @@ export const occupancyImport: ImportKind<OccupancyInput> = {
   headerAliases: OCCUPANCY_HEADERS,
   headerScore: headerScorer(COLUMNS, OCCUPANCY_HEADERS),
   schema: schemaFor(),
-  schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder),
+  schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder, o.source),
   idColumn: 'report_id',
   idOf: reportId,
   references: personRowReferences(false),
   async write(trx, rows, ctx) {
-    const { resolved, notices } = await resolveFacilityCells(
+    const { resolved, notices, unresolved } = await resolveFacilityCells(
       trx,
       rows.map((r) => ({ row: r.row, text: r.value.facility })),
       ctx.file,
@@ -122,6 +127,12 @@ export const occupancyImport: ImportKind<OccupancyInput> = {
         updated_at: ctx.now,
       })),
     );
-    return { inserted: out.inserted, updated: out.updated, unchanged: out.unchanged, notices };
+    return {
+      inserted: out.inserted,
+      updated: out.updated,
+      unchanged: out.unchanged,
+      notices,
+      unresolvedPlaces: unresolved,
+    };
   },
 };

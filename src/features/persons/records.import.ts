@@ -1,17 +1,20 @@
 import type { z } from 'zod';
 import { detectScript } from '../../names/index.js';
-import type { DayOrder, PartialDate } from '../../core/partial-date.js';
-import { upsertRows } from '../../db/index.js';
+import type { PartialDate } from '../../core/partial-date.js';
+import { upsertRows, type FlatRows } from '../../db/index.js';
 import { field, headerScorer, type ImportKind, type ParseOptions } from '../imports/index.js';
+import { contentRecordId, isContentId } from './content-id.js';
 import { CATEGORY_WORDS, RECORD_HEADERS, SEX_WORDS } from './person-vocabulary.js';
+import { statusCell } from './status-cell.js';
 import { recordId } from './record-id.js';
-import { unknownSources } from './source-check.js';
+import { FACT_COLUMNS, writeRecordFacts, type RecordFactCells } from './record-facts.js';
+import { sourceCell, unknownSources } from './source-check.js';
 
-const schemaFor = (order?: DayOrder) =>
+const schemaFor = ({ dateOrder: order, source }: ParseOptions = {}) =>
   field
     .row({
-      source: field.id(),
-      record_id: field.requiredText("source's own id of the record"),
+      source: sourceCell(source),
+      record_id: field.text(),
       family_name: field.text(),
       given_name: field.text(),
       patronymic: field.text(),
@@ -29,6 +32,14 @@ const schemaFor = (order?: DayOrder) =>
       seriously_ill_or_wounded: field.flag(),
       disability: field.flag(),
       political_prisoner_pre2022: field.flag(),
+      status: statusCell(),
+      missing_date: field.recordDate(order),
+      held_place: field.text(),
+      held_from: field.recordDate(order),
+      held_to: field.recordDate(order),
+      release_date: field.recordDate(order),
+      release_exchange: field.text(),
+      death_date: field.recordDate(order),
     })
     .superRefine((r, ctx) => {
       if (!r.family_name && !r.given_name && !r.full_name) {
@@ -40,7 +51,26 @@ const schemaFor = (order?: DayOrder) =>
           params: { fix: 'give a family name, a given name or a full name' },
         });
       }
-    });
+      if (r.held_from && r.held_to && r.held_to.latest < r.held_from.earliest) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['held_to'],
+          message: 'is before the day the stay began',
+          input: r.held_to.text,
+          params: {
+            fix: 'swap the two dates, or leave the end blank if the stay has no known end',
+          },
+        });
+      }
+    })
+    .transform(({ status, ...r }) => ({
+      ...r,
+      // A file without an id column: the record is known by what identifies the person.
+      record_id: r.record_id ?? contentRecordId(r),
+      // "Статус: військовий" says the category; "Статус: в полоні" what happened.
+      category: r.category ?? status?.category ?? null,
+      status: status?.event ?? null,
+    }));
 
 export type PersonRecordInput = z.infer<ReturnType<typeof schemaFor>>;
 
@@ -48,12 +78,14 @@ const COLUMNS = [
   {
     name: 'source',
     required: true,
+    orOption: 'source' as const,
     description: 'id of the registered source the record comes from',
   },
   {
     name: 'record_id',
-    required: true,
-    description: "the source's own id of the record",
+    required: false,
+    description:
+      "the source's own id or number of the record (without one, the record is known by its names and birth date)",
     personal: true,
   },
   { name: 'family_name', required: false, description: 'family name as written', personal: true },
@@ -92,6 +124,22 @@ const COLUMNS = [
     required: false,
     description: 'civilian held for political reasons since before 24 Feb 2022: yes/no',
   },
+  {
+    name: 'status',
+    required: false,
+    description: 'in captivity, released, died, missing (or military/civilian)',
+  },
+  { name: 'missing_date', required: false, description: 'when the person went missing' },
+  { name: 'held_place', required: false, description: 'place of detention as written' },
+  { name: 'held_from', required: false, description: 'held there since' },
+  { name: 'held_to', required: false, description: 'held there until' },
+  { name: 'release_date', required: false, description: 'when released or exchanged' },
+  {
+    name: 'release_exchange',
+    required: false,
+    description: 'the exchange: its id, or its day ("обмін 24.08.2024")',
+  },
+  { name: 'death_date', required: false, description: 'when the person died in captivity' },
 ];
 
 const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
@@ -128,8 +176,35 @@ export function recordRow(r: PersonRecordInput, now: string, id = recordId(r.sou
     seriously_ill_or_wounded: flag(r.seriously_ill_or_wounded),
     disability: flag(r.disability),
     political_prisoner_pre2022: flag(r.political_prisoner_pre2022),
+    held_place: r.held_place,
+    held_from: r.held_from?.text ?? null,
+    held_to: r.held_to?.text ?? null,
+    release_date: r.release_date?.text ?? null,
+    release_exchange: r.release_exchange,
+    death_date: r.death_date?.text ?? null,
+    missing_date: r.missing_date?.text ?? null,
+    status: r.status,
     updated_at: now,
   };
+}
+
+/** The fact cells of table rows laid flat (the worker's batches), for the rows that have any. */
+function factCellsOf(rows: FlatRows): (RecordFactCells & { source_record_id: string })[] {
+  const width = rows.columns.length;
+  const at = (c: string): number => rows.columns.indexOf(c);
+  const idAt = at('id');
+  const sourceIdAt = at('source_record_id');
+  const facts = FACT_COLUMNS.map((c) => [c, at(c)] as const);
+  const out: (RecordFactCells & { source_record_id: string })[] = [];
+  for (let base = 0; base < rows.values.length; base += width) {
+    const cells = {
+      id: String(rows.values[base + idAt]),
+      source_record_id: String(rows.values[base + sourceIdAt]),
+    } as Record<string, unknown>;
+    for (const [c, j] of facts) cells[c] = rows.values[base + j] ?? null;
+    out.push(cells as unknown as RecordFactCells & { source_record_id: string });
+  }
+  return out;
 }
 
 export const personsImport: ImportKind<PersonRecordInput> = {
@@ -139,9 +214,13 @@ export const personsImport: ImportKind<PersonRecordInput> = {
   headerAliases: RECORD_HEADERS,
   headerScore: headerScorer(COLUMNS, RECORD_HEADERS),
   schema: schemaFor(),
-  schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder),
+  schemaFor,
   idColumn: 'record_id',
   idOf: (r) => recordId(r.source, r.record_id),
+  // Two rows naming the same person with the same birth date and no id are kept as two
+  // records (linkage joins them), each known again by its place among its namesakes.
+  repeat: (r, n) =>
+    isContentId(r.record_id) ? { ...r, record_id: `${r.record_id}#${n}` } : undefined,
   references: (db, rows, file) => unknownSources(db, rows, file),
   parallel: {
     module: import.meta.url,
@@ -150,14 +229,39 @@ export const personsImport: ImportKind<PersonRecordInput> = {
     key: 'id',
     toRow: recordRow,
     referenceFields: ['source'],
+    async after(trx, rows, rowNumbers, updatedKeys, ctx) {
+      const cells = factCellsOf(rows);
+      const facts = await writeRecordFacts(trx, cells, rowNumbers, updatedKeys, ctx);
+      const fromContent = cells.filter((c) => isContentId(c.source_record_id)).length;
+      return {
+        facts,
+        unresolvedPlaces: facts.unresolvedPlaces,
+        notices: facts.notices,
+        recordIds: { fromFile: cells.length - fromContent, fromContent },
+      };
+    },
   },
   async write(trx, rows, ctx) {
-    const out = await upsertRows(
+    const table = rows.map(({ value: r, id }) => recordRow(r, ctx.now, id));
+    const out = await upsertRows(trx, 'records', 'id', table);
+    const facts = await writeRecordFacts(
       trx,
-      'records',
-      'id',
-      rows.map(({ value: r, id }) => recordRow(r, ctx.now, id)),
+      table,
+      rows.map((r) => r.row),
+      out.updatedKeys,
+      ctx,
     );
-    return { inserted: out.inserted, updated: out.updated, unchanged: out.unchanged };
+    return {
+      inserted: out.inserted,
+      updated: out.updated,
+      unchanged: out.unchanged,
+      facts,
+      unresolvedPlaces: facts.unresolvedPlaces,
+      notices: facts.notices,
+      recordIds: {
+        fromFile: rows.filter((r) => !isContentId(r.value.record_id)).length,
+        fromContent: rows.filter((r) => isContentId(r.value.record_id)).length,
+      },
+    };
   },
 };

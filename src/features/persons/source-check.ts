@@ -1,8 +1,34 @@
 import type { Kysely } from 'kysely';
 import type { InputProblem } from '../../core/app-error.js';
 import type { Database } from '../../db/index.js';
-import type { ParsedRow } from '../imports/index.js';
+import { field, type ParsedRow } from '../imports/index.js';
 import { recordId } from './record-id.js';
+
+const SOURCE_ID = /^[a-z0-9][a-z0-9._:-]{0,127}$/i;
+
+/**
+ * The source of a row: its own cell when it has one, else the source named for the whole
+ * file (`--source`). Real files carry no source column, so that is the usual way.
+ */
+export const sourceCell = (fallback?: string) =>
+  field.cell((v, ctx): string => {
+    const s = (v ?? '').trim() || fallback;
+    if (!s)
+      return field.fail(
+        ctx,
+        v,
+        'is empty',
+        'name the source of the file with --source ID (`polon sources list` shows them), or fill the source column',
+      );
+    return SOURCE_ID.test(s)
+      ? s
+      : field.fail(
+          ctx,
+          s,
+          'is not a valid source id',
+          'use only letters, digits and - _ . : (at most 128), no spaces',
+        );
+  });
 
 /** Rows naming a source that is not registered. */
 export async function unknownSources(
@@ -28,7 +54,7 @@ export async function unknownSources(
       column: 'source',
       value: r.value.source,
       message: `names the source "${r.value.source}", which is not registered`,
-      fix: 'register it first with `polon import sources FILE` (id, title, reliability, credibility), or correct the id',
+      fix: 'register it first with `polon sources add ID --title TEXT` (or `polon import sources FILE`), or correct the id',
     }));
 }
 
