@@ -28,7 +28,7 @@ import {
   personsRoutes,
 } from '../features/persons/index.js';
 import { importsRoutes } from '../features/imports/index.js';
-import { sourcesImport } from '../features/sources/index.js';
+import { sourcesImport, sourcesRoutes } from '../features/sources/index.js';
 import { reviewQueueRoutes } from '../features/linkage/index.js';
 import { dataVersion, publicationRoutes } from '../features/publication/index.js';
 import { installAccessGuard } from './access-guard.js';
@@ -183,6 +183,7 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   consistencyRoutes(app, { db, tolerance: config.claimTolerance });
   estimatesRoutes(app, { db });
   personsRoutes(app, { db });
+  sourcesRoutes(app, { db });
   reviewQueueRoutes(app, { db });
   publicationRoutes(app, { db, smallCountThreshold: config.smallCountThreshold });
   importsRoutes(app, {

@@ -16,3 +16,10 @@ export {
   SOURCES_COLUMN,
   writeRowCitations,
 } from './cited-rows.js';
+export {
+  addSource,
+  listSourcesWithCounts,
+  type NewSourceInput,
+  type SourceView,
+} from './source-registry.js';
+export { sourcesRoutes } from './sources.routes.js';
