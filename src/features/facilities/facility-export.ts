@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Facility } from './facility.js';
-import { loadExcel } from '../imports/index.js';
+import { loadExcel, neutraliseFormula } from '../imports/index.js';
 
 /**
  * The columns of data/facilities.csv plus coord_precision, in the import's column names, so
@@ -111,18 +111,10 @@ export function facilitiesToGeoJson(facilities: readonly Facility[]): FacilityCo
   return { type: 'FeatureCollection', features, withoutCoordinates };
 }
 
-/*
- * Spreadsheets run a CSV cell that starts with = + - @ (or a tab or CR before one) as a
- * formula, so a hostile name in a public source could run on a reader's machine. OWASP's
- * remedy: a leading apostrophe, which spreadsheets show as text. Numbers are not text and
- * are left alone (a negative longitude is not a formula).
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const neutralise = (cell: Cell): Cell =>
-  typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
-
 export function facilitiesToCsv(facilities: readonly Facility[]): string {
-  const rows = facilities.map((f) => EXPORT_COLUMNS.map((c) => neutralise(toRow(f)[c]) ?? ''));
+  const rows = facilities.map((f) =>
+    EXPORT_COLUMNS.map((c) => neutraliseFormula(toRow(f)[c]) ?? ''),
+  );
   return stringify(rows, { header: true, columns: [...EXPORT_COLUMNS] });
 }
 

@@ -5,3 +5,9 @@ export { occupancyImport, type OccupancyInput } from './occupancy.import.js';
 export { derivedId, recordId } from './record-id.js';
 export { personsRoutes } from './persons.routes.js';
 export { recordsByIds } from './records.repository.js';
+export {
+  exportRecords,
+  RECORD_EXPORT_COLUMNS,
+  type RecordExportFormat,
+  type RecordsExport,
+} from './records-export.js';
