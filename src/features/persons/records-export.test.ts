@@ -56,7 +56,7 @@ describeEachDb('exporting records', (get) => {
       actor: 'test',
     });
     expect(csv.records).toBe(3);
-    const rows = parse(csv.body as string, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv.body, { columns: true });
     expect(Object.keys(rows[0] ?? {}).slice(0, LINK_COLUMNS.length)).toEqual(LINK_COLUMNS);
     expect(Object.keys(rows[0] ?? {})).toEqual([...RECORD_EXPORT_COLUMNS]);
     expect(rows.map((r) => [r.full_name, r.birth_date, r.sex, r.unit]).sort()).toEqual([
