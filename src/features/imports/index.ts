@@ -20,5 +20,6 @@ export {
 export { loadExcel, readTable, type RawTable } from './read-table.js';
 export { headerKey, headerScorer, mapHeaders } from './header-map.js';
 export { formatImportResults } from './imports.cli.js';
+export { formatImportReport, importReport, type ImportReport } from './import-report.js';
 export { importsRoutes } from './imports.routes.js';
 export { neutraliseFormula } from './formula-cells.js';
