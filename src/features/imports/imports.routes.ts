@@ -7,8 +7,17 @@ import type { Db } from '../../db/index.js';
 import type { ImportKind } from './import-kind.js';
 import { mapHeaders } from './header-map.js';
 import { readTable } from './read-table.js';
-import { importBytes } from './run-import.js';
+import { importReport } from './import-report.js';
+import { importBytes, type ImportResult } from './run-import.js';
 
+const Counts = z.object({
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  removed: z.number().int().optional(),
+});
+
+/** The import's report (`importReport`), with the kind's own counts at the top as before. */
 const Result = z.object({
   kind: z.string(),
   file: z.string(),
@@ -18,7 +27,42 @@ const Result = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   notices: z.array(z.string()),
+  source: z.string().nullable(),
+  detected: z.record(z.string(), z.unknown()),
+  records: Counts.optional(),
+  events: Counts.optional(),
+  episodes: Counts.optional(),
+  written: Counts.optional(),
+  recordIds: z
+    .object({
+      from: z.enum(['file', 'content', 'both']),
+      fromFile: z.number().int(),
+      fromContent: z.number().int(),
+    })
+    .optional(),
+  skippedRows: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+  unresolvedPlaces: z.array(
+    z.object({
+      row: z.number().int(),
+      text: z.string(),
+      candidates: z.array(z.object({ id: z.string(), nameEn: z.string(), score: z.number() })),
+    }),
+  ),
+  problems: z.array(z.never()),
 });
+
+const respond = (r: ImportResult) => ({
+  ...importReport(r),
+  inserted: r.inserted,
+  updated: r.updated,
+  unchanged: r.unchanged,
+});
+
+const SourceParam = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._:-]{0,127}$/i, 'a registered source id')
+  .optional()
+  .describe('the registered source of rows that name none (files seldom have a source column)');
 
 /** The largest spreadsheet the workspace may upload; larger files go through `polon import`. */
 export const FILE_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -91,6 +135,7 @@ export function importsRoutes(
           querystring: z.object({
             dryRun: z.enum(['true', 'false']).default('false'),
             dateFormat: z.enum(['DMY', 'MDY']).optional(),
+            source: SourceParam,
           }),
           body: z.object({
             rows: z
@@ -101,12 +146,15 @@ export function importsRoutes(
           response: { 200: Result },
         },
       },
-      (req) =>
-        importBytes(deps.db, kind, `${name}.json`, Buffer.from(JSON.stringify(req.body)), {
-          dryRun: req.query.dryRun === 'true',
-          dateOrder: req.query.dateFormat,
-          actor: req.session?.account.username ?? 'api',
-        }),
+      async (req) =>
+        respond(
+          await importBytes(deps.db, kind, `${name}.json`, Buffer.from(JSON.stringify(req.body)), {
+            dryRun: req.query.dryRun === 'true',
+            dateOrder: req.query.dateFormat,
+            source: req.query.source,
+            actor: req.session?.account.username ?? 'api',
+          }),
+        ),
     );
   }
   void app.register((scope, _options, done) => {
@@ -144,18 +192,21 @@ export function importsRoutes(
               dryRun: z.enum(['true', 'false']).default('false'),
               dateFormat: z.enum(['DMY', 'MDY']).optional(),
               mapping: MappingParam,
+              source: SourceParam,
             }),
             response: { 200: Result },
           },
         },
-        (req) => {
-          return importBytes(deps.db, kind, req.query.name, fileBody(req.body), {
-            dryRun: req.query.dryRun === 'true',
-            dateOrder: req.query.dateFormat,
-            mapping: parseMapping(req.query.mapping),
-            actor: req.session?.account.username ?? 'api',
-          });
-        },
+        async (req) =>
+          respond(
+            await importBytes(deps.db, kind, req.query.name, fileBody(req.body), {
+              dryRun: req.query.dryRun === 'true',
+              dateOrder: req.query.dateFormat,
+              mapping: parseMapping(req.query.mapping),
+              source: req.query.source,
+              actor: req.session?.account.username ?? 'api',
+            }),
+          ),
       );
       scope.withTypeProvider<ZodTypeProvider>().post(
         `/api/imports/${name}/headers`,
