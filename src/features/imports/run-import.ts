@@ -169,6 +169,8 @@ export async function importMany(
               inserted: c.inserted,
               updated: c.updated,
               unchanged: c.unchanged,
+              ...(options.source ? { source: options.source } : {}),
+              ...(c.facts ? { events: c.facts.events, episodes: c.facts.episodes } : {}),
             },
           });
         }

@@ -148,7 +148,14 @@ export async function importCsvStream<T>(
         actor,
         action: 'import',
         entity: kind.kind,
-        details: { file, sha256, rows, ...countsOnly(counts) },
+        details: {
+          file,
+          sha256,
+          rows,
+          ...countsOnly(counts),
+          ...(options.source ? { source: options.source } : {}),
+          ...(counts.facts ? { events: counts.facts.events, episodes: counts.facts.episodes } : {}),
+        },
       });
     });
   } catch (err) {

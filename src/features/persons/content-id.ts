@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { fixHomoglyphs } from '../../names/index.js';
 
 /** Marks a record id worked out from content, not taken from the file. */
 const CONTENT = '~';
@@ -16,12 +17,15 @@ export interface IdentifyingCells {
  * words (in any order and any column: "Іваненко Іван" in one cell or two) and birth date.
  * Importing the same file again, or a newer copy with rows added, moved or edited elsewhere,
  * finds the same records; a corrected name or birth date makes a new record, which linkage
- * then joins to the old one.
+ * then joins to the old one. Case, letters that look alike in Latin and Cyrillic, and the
+ * several apostrophes of Ukrainian names do not count.
  */
 export function contentRecordId(r: IdentifyingCells): string {
   const words = [r.family_name, r.given_name, r.patronymic, r.full_name]
     .filter((x): x is string => Boolean(x))
     .join(' ')
+    // A Latin "i" typed into "Іван" in one copy of the sheet is the same person.
+    .replace(/\S+/g, fixHomoglyphs)
     .toLowerCase()
     .normalize('NFC')
     .replace(/ё/g, 'е')
