@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { AppError, formatProblem, InputError } from '../core/app-error.js';
-import { parsePartialDate, todayIso } from '../core/partial-date.js';
-import { loadConfig, type Config } from '../config.js';
-import { asUnavailable, createDb, migrateToLatest, type Db } from '../db/index.js';
+import { todayIso } from '../core/partial-date.js';
+import { loadConfig } from '../config.js';
+import { asUnavailable, createDb, migrateToLatest } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import {
   addAccount,
@@ -52,49 +52,27 @@ import {
 import { writeSynth } from '../features/synth/index.js';
 import { loadPublicDataset } from '../features/public-data/index.js';
 import { buildApp } from '../server/index.js';
+import {
+  createCommandContext,
+  dayArg,
+  dbOption,
+  jsonOption,
+  type CliIo,
+  type DbOptions,
+} from './command-kit.js';
 import { EXIT_CODE } from './exit-codes.js';
+
+export type { CliIo } from './command-kit.js';
 import { IMPORT_KINDS } from './import-kinds.js';
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  /** Reads a secret: the whole of standard input, or a prompt without echo on a terminal. */
-  readSecret?: (prompt: string) => Promise<string>;
-}
-
-interface DbOptions {
-  db?: string;
-  json?: boolean;
-}
-
-const dbOption = (): Option =>
-  new Option(
-    '--db <path>',
-    'SQLite database file (default ./data/polon.db; or POLON_DB, or DATABASE_URL for PostgreSQL)',
-  );
-const jsonOption = (): Option => new Option('--json', 'print one JSON document instead of text');
 
 /**
  * The `polon` command. Returns the exit code instead of exiting, so tests run it in-process.
  * Output: text by default, one JSON document with --json; errors on stderr with a code.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let exitCode = 0;
   let jsonErrors = argv.includes('--json');
-  const config = (o: DbOptions): Config => loadConfig(io.env, { dbPath: o.db });
-  const withDb = async <T>(o: DbOptions, fn: (db: Db, c: Config) => Promise<T>): Promise<T> => {
-    const c = config(o);
-    const db = createDb(c);
-    try {
-      await migrateToLatest(db, c.pgSchema);
-      return await fn(db, c);
-    } finally {
-      await db.close();
-    }
-  };
-  const print = (o: DbOptions, json: unknown, text: string): void =>
-    io.stdout(o.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
+  const { ctx, exitCode: commandsExitCode } = createCommandContext(io);
+  const { config, withDb, print, secret } = ctx;
 
   const program = new Command('polon')
     .description('Polon: evidence, linkage and estimates of Ukrainians held in Russian captivity')
@@ -544,7 +522,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         actor: 'cli',
       });
       print(o, r, formatRestoreSummary(r));
-      if (!r.audit.ok) exitCode = EXIT_CODE.conflict;
+      if (!r.audit.ok) ctx.setExitCode('conflict');
     });
 
   const audit = program.command('audit').description('the hash-chained audit log');
@@ -565,19 +543,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             ? `Audit log intact: ${v.rows} rows; head ${v.headHash} (row ${v.headSeq ?? '—'}). Keep this hash elsewhere: a later verify then also shows that nothing was cut off the end.`
             : `Audit log NOT intact (${v.problems.length} problems in ${v.rows} rows):\n${v.problems.map((p) => `  - ${p.message}`).join('\n')}`,
         );
-        if (!v.ok) exitCode = EXIT_CODE.conflict;
+        if (!v.ok) ctx.setExitCode('conflict');
       });
     });
 
   const user = program.command('user').description('accounts: add, change role, disable, list');
-  const secret = async (prompt: string): Promise<string> => {
-    if (!io.readSecret)
-      throw new AppError(
-        'invalid_input',
-        'no way to read a password here; pipe it on standard input',
-      );
-    return (await io.readSecret(prompt)).replace(/\r?\n$/, '');
-  };
   user
     .command('add')
     .description(
@@ -754,9 +724,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     jsonErrors = argv.includes('--json');
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
-    exitCode = reportError(err, io, jsonErrors);
+    return reportError(err, io, jsonErrors);
   }
-  return exitCode;
+  return commandsExitCode();
 }
 
 async function readMapping(path: string): Promise<Record<string, string>> {
@@ -781,17 +751,6 @@ async function readMapping(path: string): Promise<Record<string, string>> {
     );
   }
   return data as Record<string, string>;
-}
-
-function dayArg(value: string, flag: string): string {
-  const d = parsePartialDate(value);
-  if (typeof d === 'string' || d.precision !== 'day') {
-    throw new AppError(
-      'invalid_input',
-      `${flag} ${value}: ${typeof d === 'string' ? d : 'give a whole day'}; write it as YYYY-MM-DD`,
-    );
-  }
-  return d.text;
 }
 
 function reportError(err: unknown, io: CliIo, json: boolean): number {
