@@ -19,3 +19,4 @@ export { loadExcel, readTable, type RawTable } from './read-table.js';
 export { headerKey, headerScorer, mapHeaders } from './header-map.js';
 export { formatImportResults } from './imports.cli.js';
 export { importsRoutes } from './imports.routes.js';
+export { importsCommands } from './imports.commands.js';
