@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import {
+  commandGroup,
   countArg,
   dbOption,
   jsonOption,
@@ -151,13 +152,11 @@ function mergeCommands(facilities: Command, { withDb, print }: CommandContext): 
     });
 }
 
+/** `polon export facilities`: `export` is a group other features add what they export to. */
 function exportCommand(program: Command, { io, withDb }: CommandContext): void {
-  program
-    .command('export')
-    .description(
-      'export the gazetteer: GeoJSON for maps, CSV or XLSX for spreadsheets (re-importable)',
-    )
-    .argument('<what>', 'facilities')
+  commandGroup(program, 'export')
+    .command('facilities')
+    .description('the gazetteer: GeoJSON for maps, CSV or XLSX for spreadsheets (re-importable)')
     .addOption(
       new Option('--format <format>', 'file format')
         .choices(['geojson', 'csv', 'xlsx'])
@@ -170,14 +169,8 @@ function exportCommand(program: Command, { io, withDb }: CommandContext): void {
     .addOption(dbOption())
     .action(
       async (
-        what: string,
         o: DbOptions & { format: 'geojson' | 'csv' | 'xlsx'; out?: string; territory?: string },
       ) => {
-        if (what !== 'facilities')
-          throw new AppError(
-            'invalid_input',
-            `cannot export "${what}"; only facilities can be exported yet`,
-          );
         if (o.format === 'xlsx' && !o.out)
           throw new AppError('invalid_input', 'an XLSX file is binary: give --out FILE.xlsx');
         await withDb(o, async (db) => {
