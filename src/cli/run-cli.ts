@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { AppError, formatProblem, InputError } from '../core/app-error.js';
 import { loadConfig } from '../config.js';
 import { asUnavailable, createDb, migrateToLatest } from '../db/index.js';
 import { createLogger } from '../logger.js';
+import { packageRoot } from '../package-root.js';
 import { accountsCommands } from '../features/accounts/index.js';
 import { auditCommands } from '../features/audit/index.js';
 import { backupCommands } from '../features/backup/index.js';
@@ -40,6 +43,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const program = new Command('polon')
     .description('Polon: evidence, linkage and estimates of Ukrainians held in Russian captivity')
+    .version(polonVersion())
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError()
@@ -67,6 +71,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return reportError(err, io, jsonErrors);
   }
   return exitCode();
+}
+
+let version: string | undefined;
+
+/** The version in package.json, found alike from src/cli (tsx) and from dist/src/cli (built). */
+function polonVersion(): string {
+  version ??= (
+    JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  return version;
 }
 
 function initCommand(program: Command, { withDb, print }: CommandContext): void {
