@@ -36,4 +36,19 @@ describe('polon on the command line', () => {
     expect(option.code).toBe(2);
     expect(option.stderr).toContain("unknown option '--as-off'\n(Did you mean --as-of?)");
   });
+
+  it('suggests the import kind meant by a mistyped one, and none for a word far from all', async () => {
+    const person = await polon('import', 'person', 'f.csv');
+    expect(person.code).toBe(2);
+    expect(person.stderr).toBe(
+      'polon: unknown kind "person" (did you mean persons?); use one of: sources, exchanges, claims, facilities, persons, events, episodes, occupancy\n',
+    );
+    const json = await polon('import', 'Facility', 'f.csv', '--json');
+    const error = (JSON.parse(json.stderr) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toContain('unknown kind "Facility" (did you mean facilities?)');
+    const far = await polon('import', 'prisoners', 'f.csv');
+    expect(far.code).toBe(2);
+    expect(far.stderr).not.toContain('did you mean');
+  });
 });

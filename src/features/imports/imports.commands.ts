@@ -7,6 +7,7 @@ import {
   type DbOptions,
 } from '../../cli/command-kit.js';
 import { AppError } from '../../core/app-error.js';
+import { editDistance } from '../../names/index.js';
 import type { ImportKind } from './import-kind.js';
 import { formatImportResults } from './imports.cli.js';
 import { importFile, type ImportOptions } from './run-import.js';
@@ -66,7 +67,30 @@ async function importOptions(o: ImportCommandOptions): Promise<ImportOptions> {
 }
 
 function unknownKind(kind: string, kinds: string[]): AppError {
-  return new AppError('invalid_input', `unknown kind "${kind}"; use one of: ${kinds.join(', ')}`);
+  const meant = closest(kind, kinds);
+  return new AppError(
+    'invalid_input',
+    `unknown kind "${kind}"${meant ? ` (did you mean ${meant}?)` : ''}; use one of: ${kinds.join(', ')}`,
+  );
+}
+
+/**
+ * The word `typed` was probably meant to be, by commander's rule for mistyped commands: at
+ * most 3 edits, which leave more than 40% of the longer word alike; the fewest edits win.
+ */
+function closest(typed: string, words: readonly string[]): string | undefined {
+  const t = typed.toLowerCase();
+  let best: string | undefined;
+  let fewest = 3;
+  for (const w of words) {
+    const d = editDistance(t, w.toLowerCase(), fewest);
+    const length = Math.max(t.length, w.length);
+    if ((best === undefined ? d <= fewest : d < fewest) && (length - d) / length > 0.4) {
+      best = w;
+      fewest = d;
+    }
+  }
+  return best;
 }
 
 async function readMappingFile(path: string): Promise<Record<string, string>> {
