@@ -5,3 +5,4 @@ export {
   type RestoreSummary,
 } from './backup.service.js';
 export { formatBackupSummary, formatRestoreSummary } from './backup.cli.js';
+export { backupCommands } from './backup.commands.js';

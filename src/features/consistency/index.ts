@@ -3,3 +3,4 @@ export { runChecks, type CheckReport } from './consistency.service.js';
 export type { Figure, Finding, FindingKind } from './finding.js';
 export { consistencyRoutes } from './consistency.routes.js';
 export { formatCheckReport } from './consistency.cli.js';
+export { consistencyCommands } from './consistency.commands.js';

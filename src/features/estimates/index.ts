@@ -3,3 +3,4 @@ export { readHistoriesFile } from './mse-histories-file.js';
 export { estimatesRoutes } from './estimates.routes.js';
 export { estimateCaptivity, type CaptivityEstimate } from './captivity.service.js';
 export { loadTimelines, type TimelineSet } from './captivity-timelines.js';
+export { estimatesCommands } from './estimates.commands.js';

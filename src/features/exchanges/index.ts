@@ -14,3 +14,4 @@ export {
 } from './exchange-stats.js';
 export { exchangesRoutes } from './exchanges.routes.js';
 export { formatExchangeStats } from './exchanges.cli.js';
+export { exchangesCommands } from './exchanges.commands.js';

@@ -43,3 +43,4 @@ export {
   type FacilityMerge,
 } from './facility-merge.js';
 export { searchFacilities } from './facility-search.js';
+export { facilitiesCommands } from './facilities.commands.js';

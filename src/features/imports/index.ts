@@ -23,3 +23,4 @@ export { formatImportResults } from './imports.cli.js';
 export { formatImportReport, importReport, type ImportReport } from './import-report.js';
 export { importsRoutes } from './imports.routes.js';
 export { neutraliseFormula } from './formula-cells.js';
+export { importsCommands } from './imports.commands.js';

@@ -9,3 +9,4 @@ export type { WorkerLinkOptions } from './link-in-workers.js';
 export { linkDatabase } from './link-database.js';
 export { decidePair, listOpenPairs, storedDecisions } from './review-queue.repository.js';
 export { reviewQueueRoutes } from './review-queue.routes.js';
+export { linkageCommands } from './linkage.commands.js';

@@ -1,2 +1,3 @@
 export { loadPublicDataset, PUBLIC_FILES } from './load-public.js';
 export { bundledDataDir, packageRoot } from '../../package-root.js';
+export { publicDataCommands } from './public-data.commands.js';

@@ -1,0 +1,65 @@
+import { Option, type Command } from 'commander';
+import {
+  countArg,
+  dayArg,
+  dbOption,
+  jsonOption,
+  type CommandContext,
+  type DbOptions,
+} from '../../cli/command-kit.js';
+import { todayIso } from '../../core/partial-date.js';
+import { estimateMse } from '../../estimation/index.js';
+import { estimateCaptivity } from './captivity.service.js';
+import { formatCaptivityEstimate, formatMseResult } from './estimates.cli.js';
+import { readHistoriesFile } from './mse-histories-file.js';
+
+/** `polon estimate mse` and `polon estimate captivity`. */
+export function estimatesCommands(program: Command, { withDb, print }: CommandContext): void {
+  const estimate = program.command('estimate').description('estimates with their uncertainty');
+  estimate
+    .command('mse')
+    .description(
+      'multiple systems estimation (log-linear models over 2–6 lists) from a list-overlap table',
+    )
+    .requiredOption(
+      '--histories <file>',
+      'JSON: {"lists": ["A","B","C"], "histories": {"110": 37, "101": 12, …}}',
+    )
+    .addOption(
+      new Option('--criterion <aic|bic>', 'model selection criterion')
+        .choices(['aic', 'bic'])
+        .default('bic'),
+    )
+    .option('--top <n>', 'how many of the best models to list', '20')
+    .addOption(jsonOption())
+    .action(
+      async (o: { histories: string; criterion: 'aic' | 'bic'; top: string; json?: boolean }) => {
+        const top = countArg(o.top, '--top', 'a whole number of models, 1 or more');
+        const result = estimateMse(await readHistoriesFile(o.histories), {
+          criterion: o.criterion,
+          top,
+        });
+        print(o, result, formatMseResult(result));
+      },
+    );
+
+  estimate
+    .command('captivity')
+    .description('people held as of a date: seen, the unseen by MSE over the sources, whereabouts')
+    .option('--as-of <date>', 'the day (YYYY-MM-DD); default today')
+    .option('--window <days>', 'whereabouts are "known" when placed within this many days', '183')
+    .option(
+      '--include-thin',
+      'put records without a full name or birth date on the MSE lists too (they inflate N when linkage misses them)',
+    )
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action(async (o: DbOptions & { asOf?: string; window: string; includeThin?: boolean }) => {
+      const asOf = o.asOf ? dayArg(o.asOf, '--as-of') : todayIso();
+      const window = countArg(o.window, '--window', 'a number of days');
+      await withDb(o, async (db) => {
+        const e = await estimateCaptivity(db.kysely, asOf, window, Boolean(o.includeThin));
+        print(o, e, formatCaptivityEstimate(e));
+      });
+    });
+}
