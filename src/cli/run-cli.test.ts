@@ -3,27 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachDb, type TestDb } from '../../test/databases.js';
+import { polonIn } from '../../test/cli.js';
 import { tableCounts } from '../../test/table-counts.js';
-import { runCli } from './run-cli.js';
 
-async function polon(t: TestDb, ...args: string[]) {
-  return polonWithInput(t, '', ...args);
-}
-
-async function polonWithInput(t: TestDb, input: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const env: NodeJS.ProcessEnv = t.config.databaseUrl
-    ? { DATABASE_URL: t.config.databaseUrl, POLON_PG_SCHEMA: t.config.pgSchema }
-    : { POLON_DB: t.config.dbPath };
-  const code = await runCli(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env,
-    readSecret: () => Promise.resolve(input),
-  });
-  return { code, stdout, stderr };
-}
+const polon = (t: TestDb, ...args: string[]) => polonIn(t, args);
+const polonWithInput = (t: TestDb, input: string, ...args: string[]) => polonIn(t, args, input);
 
 describeEachDb('polon CLI', (get) => {
   it('loads the public dataset twice with the same result, then prints exchange statistics as JSON', async () => {

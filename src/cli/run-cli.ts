@@ -15,7 +15,9 @@ import { exchangesCommands } from '../features/exchanges/index.js';
 import { facilitiesCommands } from '../features/facilities/index.js';
 import { importsCommands } from '../features/imports/index.js';
 import { linkageCommands } from '../features/linkage/index.js';
+import { personsCommands } from '../features/persons/index.js';
 import { publicDataCommands } from '../features/public-data/index.js';
+import { sourcesCommands } from '../features/sources/index.js';
 import { synthCommands } from '../features/synth/index.js';
 import { buildApp } from '../server/index.js';
 import {
@@ -52,12 +54,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // In this order in `polon --help`.
   initCommand(program, ctx);
   publicDataCommands(program, ctx);
+  sourcesCommands(program, ctx);
   importsCommands(program, ctx, IMPORT_KINDS);
   exchangesCommands(program, ctx);
   consistencyCommands(program, ctx);
   synthCommands(program, ctx);
   linkageCommands(program, ctx);
   facilitiesCommands(program, ctx);
+  personsCommands(program, ctx);
   rekeyCommand(program, ctx);
   backupCommands(program, ctx);
   auditCommands(program, ctx);

@@ -6,6 +6,14 @@ const TABLE_OF: Record<string, string> = { persons: 'records' };
 
 type Counts = Omit<TableCounts, 'removed'> & { removed?: number };
 
+interface Detected {
+  format?: string;
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+  headerRow?: number;
+}
+
 /**
  * What an import did, in one shape for the command line (`--json`), the API and the
  * workspace: what was detected in the file, what each table gained, which rows were
@@ -16,8 +24,12 @@ export interface ImportReport {
   file: string;
   source: string | null;
   dryRun: boolean;
-  detected: Record<string, unknown>;
+  detected: Detected;
   rows: number;
+  /** The kind's own table, as `records` (or `written`) says it too. */
+  inserted: number;
+  updated: number;
+  unchanged: number;
   records?: Counts;
   events?: Counts;
   episodes?: Counts;
@@ -38,8 +50,11 @@ export function importReport(r: ImportResult): ImportReport {
     file: r.file,
     source: r.source ?? null,
     dryRun: r.dryRun,
-    detected: { ...(r as { detected?: Record<string, unknown> }).detected },
+    detected: { ...(r as { detected?: Detected }).detected },
     rows: r.rows,
+    inserted: r.inserted,
+    updated: r.updated,
+    unchanged: r.unchanged,
     skippedRows: [
       ...((r as { skippedRows?: { row: number; reason: string }[] }).skippedRows ?? []),
     ],
@@ -72,12 +87,12 @@ const LISTED = 10;
 /** The report in a few lines of text. */
 export function formatImportReport(r: ImportReport): string {
   const where = [
-    r.detected.sheet ? `sheet "${String(r.detected.sheet)}"` : '',
-    r.detected.encoding ? String(r.detected.encoding) : '',
+    r.detected.sheet ? `sheet "${r.detected.sheet}"` : '',
+    r.detected.encoding ?? '',
     r.detected.delimiter
-      ? `"${r.detected.delimiter === '\t' ? 'tab' : String(r.detected.delimiter)}"-separated`
+      ? `"${r.detected.delimiter === '\t' ? 'tab' : r.detected.delimiter}"-separated`
       : '',
-    r.detected.headerRow ? `header on row ${String(r.detected.headerRow)}` : '',
+    r.detected.headerRow ? `header on row ${r.detected.headerRow}` : '',
     r.source ? `source ${r.source}` : '',
   ].filter(Boolean);
   const lines = [

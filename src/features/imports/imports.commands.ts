@@ -10,6 +10,7 @@ import { AppError } from '../../core/app-error.js';
 import { editDistance } from '../../names/index.js';
 import type { ImportKind } from './import-kind.js';
 import { formatImportResults } from './imports.cli.js';
+import { importReport } from './import-report.js';
 import { importFile, type ImportOptions } from './run-import.js';
 
 /** The options of `polon import`; a new one is declared below and passed on in `importOptions`. */
@@ -17,6 +18,7 @@ interface ImportCommandOptions extends DbOptions {
   dryRun?: boolean;
   mapping?: string;
   dateFormat?: 'DMY' | 'MDY';
+  source?: string;
 }
 
 /**
@@ -32,7 +34,11 @@ export function importsCommands(
     .command('import')
     .description(`import a file, all or nothing; KIND: ${Object.keys(kinds).join(', ')}`)
     .argument('<kind>', 'what the file holds')
-    .argument('<file>', '.csv (UTF-8), .xlsx or .json')
+    .argument('<file>', '.csv or .txt, .xlsx, .xls or .ods, .json')
+    .option(
+      '--source <id>',
+      'the registered source of every row that names none (`polon sources list`); a source column in the file wins',
+    )
     .option('--dry-run', 'validate and count, write nothing')
     .option(
       '--mapping <file.json>',
@@ -52,7 +58,7 @@ export function importsCommands(
       const options = await importOptions(o);
       await withDb(o, async (db) => {
         const result = await importFile(db, spec, file, options);
-        print(o, result, formatImportResults([result]));
+        print(o, importReport(result), formatImportResults([result]));
       });
     });
 }
@@ -63,6 +69,7 @@ async function importOptions(o: ImportCommandOptions): Promise<ImportOptions> {
     dryRun: o.dryRun,
     mapping: o.mapping ? await readMappingFile(o.mapping) : undefined,
     dateOrder: o.dateFormat,
+    source: o.source,
   };
 }
 

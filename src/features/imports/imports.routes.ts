@@ -28,7 +28,13 @@ const Result = z.object({
   unchanged: z.number().int(),
   notices: z.array(z.string()),
   source: z.string().nullable(),
-  detected: z.record(z.string(), z.unknown()),
+  detected: z.object({
+    format: z.string().optional(),
+    encoding: z.string().optional(),
+    delimiter: z.string().optional(),
+    sheet: z.string().optional(),
+    headerRow: z.number().int().optional(),
+  }),
   records: Counts.optional(),
   events: Counts.optional(),
   episodes: Counts.optional(),
@@ -51,12 +57,7 @@ const Result = z.object({
   problems: z.array(z.never()),
 });
 
-const respond = (r: ImportResult) => ({
-  ...importReport(r),
-  inserted: r.inserted,
-  updated: r.updated,
-  unchanged: r.unchanged,
-});
+const respond = (r: ImportResult) => importReport(r);
 
 const SourceParam = z
   .string()

@@ -11,3 +11,4 @@ export {
   type RecordExportFormat,
   type RecordsExport,
 } from './records-export.js';
+export { personsCommands } from './persons.commands.js';

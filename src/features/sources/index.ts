@@ -23,3 +23,4 @@ export {
   type SourceView,
 } from './source-registry.js';
 export { sourcesRoutes } from './sources.routes.js';
+export { sourcesCommands } from './sources.commands.js';
