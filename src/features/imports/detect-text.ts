@@ -297,7 +297,7 @@ export function cyrillicEvidence(b: Uint8Array): CyrillicEvidence {
 /** Fewest bytes above 0x7F for KOI8 to be told from Windows-1251. */
 const MIN_UPPER = 12;
 /** The log-likelihood KOI8 must gain per byte above 0x7F, with its small letters as evidence too. */
-const MIN_GAIN = 0.4;
+const MIN_GAIN = 0.25;
 /** … and without them (text in capitals), over at least `LONG_UPPER` bytes. */
 const MIN_GAIN_CAPITALS = 0.5;
 const LONG_UPPER = 100;

@@ -205,8 +205,8 @@ export class TableBody {
 }
 
 const rowList = (rows: number[]): string => {
-  const listed = rows.slice(0, 20).join(', ');
-  return rows.length > 20 ? `${listed} and ${rows.length - 20} more` : listed;
+  if (rows.length > 20) return `${rows.slice(0, 20).join(', ')} and ${rows.length - 20} more`;
+  return rows.length > 1 ? `${rows.slice(0, -1).join(', ')} and ${rows.at(-1)}` : rows.join('');
 };
 
 /** What was skipped, in words for the text output (the structured list is `skipped`). */
