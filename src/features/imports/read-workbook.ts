@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type * as SheetJS from '@e965/xlsx';
 import { InputError, shorten } from '../../core/app-error.js';
-import { headerCandidate, isBlank, type GridRow, type Merge } from './locate-table.js';
+import { headerCandidate, isBlank, TableBody, type GridRow, type Merge } from './locate-table.js';
 
 /** One sheet of a workbook as rows of cell text. */
 export interface SheetGrid {
@@ -234,10 +234,14 @@ export async function sheetJsSheets(
   }
 }
 
-/** Rows of a sheet below its header, not blank: how the sheet is described in a list. */
+/** Rows of data under a sheet's header (blank rows, totals and notes not counted). */
 function dataRows(s: SheetGrid, headerScore?: (cells: string[]) => number): number {
   const at = headerCandidate(s.rows, headerScore)?.index ?? -1;
-  return s.rows.slice(at + 1).filter((g) => !isBlank(g.cells)).length;
+  let n = 0;
+  const body = new TableBody(() => n++);
+  for (const g of s.rows.slice(at + 1)) body.push(g);
+  body.end();
+  return n;
 }
 
 const described = (sheets: SheetGrid[], headerScore?: (cells: string[]) => number): string => {
