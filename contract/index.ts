@@ -5,3 +5,4 @@ export * from './facilities.js';
 export * from './estimates.js';
 export * from './persons.js';
 export * from './publication.js';
+export * from './imports.js';
