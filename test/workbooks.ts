@@ -30,8 +30,7 @@ export function cellText(c: ModelCell): string {
   if (c === null) return '';
   if (c instanceof Date) return c.toISOString().slice(0, 10);
   if (typeof c === 'object') {
-    if ('formula' in c)
-      return typeof c.result === 'object' ? '' : cellText(c.result as string | number);
+    if ('formula' in c) return typeof c.result === 'object' ? '' : cellText(c.result);
     if ('hyperlink' in c) return c.text;
     return c.richText.join('');
   }
@@ -60,8 +59,8 @@ export async function xlsxOf(sheets: SheetModel[]): Promise<Buffer> {
           cell.value = {
             formula: c.formula,
             result: c.result as ExcelJS.CellFormulaValue['result'],
-          } as ExcelJS.CellFormulaValue;
-        else cell.value = c as ExcelJS.CellValue;
+          };
+        else cell.value = c;
       });
     });
     for (const m of s.merges ?? [])

@@ -26,7 +26,7 @@ describe('locating the table among the rows of a file', () => {
       '',
       'Примітка: дані уточнюються',
       '* за даними родин',
-      'Складено;01.11.2025',
+      'Складено:;01.11.2025',
     ]);
     expect(t.rows.map((r) => r.row)).toEqual([5, 6, 9]);
     expect(t.detected).toEqual({ format: 'csv', encoding: 'utf-8', delimiter: ';', headerRow: 4 });
@@ -38,7 +38,7 @@ describe('locating the table among the rows of a file', () => {
       { row: 11, reason: 'total row ("ИТОГО: 3")' },
       { row: 13, reason: 'note below the table ("Примітка: дані уточнюються")' },
       { row: 14, reason: 'note below the table ("* за даними родин")' },
-      { row: 15, reason: 'note below the table ("Складено 01.11.2025")' },
+      { row: 15, reason: 'note below the table ("Складено: 01.11.2025")' },
     ]);
     expect(t.notices).toEqual([
       'p.csv: cells are separated by ";" (semicolon)',
@@ -90,6 +90,9 @@ describe('locating the table among the rows of a file', () => {
       ['Джерело: реєстр'],
       ['Источник:', 'реестр'],
       ['Дата складання: 01.11.2025'],
+      ['Складено:', '01.11.2025'],
+      ['Складено Петренко О.'],
+      ['* уточнюється', ''],
       ['Дані зібрано зі звернень родин і звірено з відкритими джерелами'],
     ])
       expect(isNote(cells), cells.join('|')).toBe(true);
@@ -98,6 +101,10 @@ describe('locating the table among the rows of a file', () => {
       ['reg', '1', 'Тестенко'],
       ['Джерельний', 'Іван'],
       ['Notebook'],
+      ['source-1', 'A source'],
+      ['notes', 'A title'],
+      ['Складено', '01.11.2025'],
+      ['*', 'Тестенко', 'Іван'],
       [''],
     ])
       expect(isNote(cells), cells.join('|')).toBe(false);

@@ -119,21 +119,28 @@ export function isTotal(cells: string[]): boolean {
 }
 
 const NOTE =
-  /^(\*|(примітк|примечан)\p{L}*|(note|notes|джерело|джерела|источник|источники|source|sources|складено|составлено|склав|склала|составил|составила|дата складання|дата составления|підготовлено|подготовлено|підготував|подготовил|виконавець|исполнитель|compiled by|prepared by)(?=$|[^\p{L}]))/iu;
+  /^((примітк|примечан)\p{L}*|(note|notes|джерело|джерела|источник|источники|source|sources|складено|составлено|склав|склала|составил|составила|дата складання|дата составления|підготовлено|подготовлено|підготував|подготовил|виконавець|исполнитель|compiled by|prepared by)(?=$|[^\p{L}]))(.*)$/isu;
 /** A single cell this long, of this many words, is a sentence, not a value. */
 const NOTE_LENGTH = 60;
 const NOTE_WORDS = 6;
 
 /**
- * A row that is clearly not data when it comes after the data: one or two filled cells,
- * the first saying "Примітка", "Note", "*", "Джерело:", "Складено", …; or a single cell
- * holding a sentence. A person's row is neither.
+ * A row that is clearly not data when it comes after the data: a single cell starting with
+ * "*", "Примітка", "Note", "Джерело", "Складено", … (the word alone, before ":" or before
+ * more words) or holding a sentence; or two cells, the first such a word before ":"
+ * ("Складено:", "01.11.2025"). An id such as "source-1" or "notes" beside a title is data.
  */
 export function isNote(cells: string[]): boolean {
   const values = cells.filter(filled);
   if (values.length === 0 || values.length > 2) return false;
   const first = values[0]!.trim();
-  if (NOTE.test(first)) return true;
+  if (values.length === 1 && first.startsWith('*')) return true;
+  const m = NOTE.exec(first);
+  if (m) {
+    const rest = m[4] ?? '';
+    if (/^\s*:/.test(rest)) return true;
+    if (values.length === 1 && (rest === '' || /^\s/.test(rest))) return true;
+  }
   return (
     values.length === 1 && first.length >= NOTE_LENGTH && first.split(/\s+/).length >= NOTE_WORDS
   );

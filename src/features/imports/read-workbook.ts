@@ -14,7 +14,7 @@ export interface SheetGrid {
 }
 
 /** What all the sheets of a workbook may lay out as cells, holes between them included. */
-export const MAX_WORKBOOK_CELLS = 20_000_000;
+export const MAX_WORKBOOK_CELLS = 10_000_000;
 
 const cannotOpen = (file: string, err: unknown, as: string): InputError =>
   new InputError([
