@@ -6,3 +6,4 @@ export * from './estimates.js';
 export * from './persons.js';
 export * from './publication.js';
 export * from './sources.js';
+export * from './imports.js';

@@ -2,14 +2,16 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 
-export type Encoding = 'utf8' | 'utf8-bom' | 'cp1251' | 'utf16le';
+export type Encoding = 'utf8' | 'utf8-bom' | 'cp1251' | 'utf16le' | 'utf16be' | 'koi8-u' | 'koi8-r';
 
-/** How files arrive: UTF-8 with or without a BOM, Excel's Windows-1251, or UTF-16. */
+/** How files arrive: UTF-8 with or without a BOM, Excel's Windows-1251, UTF-16, KOI8. */
 export function encode(text: string, encoding: Encoding): Buffer {
   if (encoding === 'utf8-bom')
     return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
   if (encoding === 'cp1251') return iconv.encode(text, 'win1251');
-  if (encoding === 'utf16le') return iconv.encode(`\uFEFF${text}`, 'utf16le');
+  if (encoding === 'utf16le' || encoding === 'utf16be')
+    return iconv.encode(`\uFEFF${text}`, encoding);
+  if (encoding === 'koi8-u' || encoding === 'koi8-r') return iconv.encode(text, encoding);
   return Buffer.from(text);
 }
 
@@ -19,6 +21,9 @@ export const encodingArb = fc.constantFrom<Encoding>(
   'utf8-bom',
   'cp1251',
   'utf16le',
+  'utf16be',
+  'koi8-u',
+  'koi8-r',
 );
 
 export interface CsvStyle {
@@ -26,18 +31,24 @@ export interface CsvStyle {
   /** false: cells written raw, so commas and quotes in them break the row, as in a hand-edited file. */
   quoteNeeded: boolean;
   eol: '\n' | '\r\n' | '\r';
+  /** Between cells (default ","). */
+  delimiter?: ',' | ';' | '\t' | '|';
 }
 
 export const csvStyleArb: fc.Arbitrary<CsvStyle> = fc.record({
   quoteAll: fc.boolean(),
   quoteNeeded: fc.boolean(),
   eol: fc.constantFrom<CsvStyle['eol']>('\n', '\r\n', '\r'),
+  delimiter: fc.constantFrom<NonNullable<CsvStyle['delimiter']>>(',', ',', ';', '\t', '|'),
 });
 
 export function toCsv(grid: string[][], style: CsvStyle): string {
+  const d = style.delimiter ?? ',';
   const cell = (c: string): string =>
-    style.quoteAll || (style.quoteNeeded && /[",\r\n]/.test(c)) ? `"${c.replace(/"/g, '""')}"` : c;
-  return grid.map((r) => r.map(cell).join(',')).join(style.eol);
+    style.quoteAll || (style.quoteNeeded && (/["\r\n]/.test(c) || c.includes(d)))
+      ? `"${c.replace(/"/g, '""')}"`
+      : c;
+  return grid.map((r) => r.map(cell).join(d)).join(style.eol);
 }
 
 /** Byte changes at relative positions: flips, truncations, and inserted bytes. */

@@ -28,6 +28,8 @@ export class AppError extends Error {
 /** One problem in one cell of an input file; an import collects all of them before it fails. */
 export interface InputProblem {
   file: string;
+  /** The sheet of a workbook the problem is on. */
+  sheet?: string;
   /** 1-based row as a spreadsheet program shows it (the header is row 1); absent for whole-file problems. */
   row?: number;
   column?: string;
@@ -57,6 +59,7 @@ export class InputError extends AppError {
 
 export function formatProblemLocation(p: InputProblem): string {
   const parts = [p.file];
+  if (p.sheet !== undefined) parts.push(`sheet "${p.sheet}"`);
   if (p.row !== undefined) parts.push(`row ${p.row}`);
   if (p.column !== undefined) parts.push(`column ${p.column}`);
   return parts.join(', ');

@@ -1,107 +1,154 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { InputError } from '../../core/app-error.js';
+import {
+  completeUpTo,
+  decoderLabel,
+  encodingTitle,
+  sampleOf,
+  sniffText,
+  type SniffedText,
+  type TextEncoding,
+  type TextOptions,
+} from './detect-text.js';
 
-export type CsvEncoding = 'utf-8' | 'windows-1251';
+export { completeUpTo };
+
+/** The encodings a CSV file may be read in. */
+export type CsvEncoding = TextEncoding;
 
 /**
- * UTF-8, or Windows-1251 when the start of the file is not UTF-8 but reads as Cyrillic in
- * it (Excel's "CSV" on a Ukrainian Windows) — the same choice as for a file read whole.
+ * The encoding and delimiter of a CSV file on disk, judged by the same bytes and rules as
+ * a file read whole (`readTable`).
  */
-export async function sniffEncoding(path: string, file: string): Promise<CsvEncoding> {
+export async function sniffCsv(
+  path: string,
+  file: string,
+  options: TextOptions = {},
+): Promise<SniffedText & { delimiter: string }> {
+  const { size } = await stat(path);
+  if (size === 0)
+    throw new InputError([
+      {
+        file,
+        message: 'the file is empty',
+        fix: 'export the data again; the file has no header and no rows',
+      },
+    ]);
   const fh = await open(path, 'r');
   try {
-    const buf = Buffer.alloc(65536);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const head = buf.subarray(0, bytesRead);
-    if (head.includes(0))
-      throw new InputError([
-        { file, message: 'the file is binary, not text', fix: 'export it as CSV (UTF-8)' },
-      ]);
-    // `stream` lets the last character be cut in two at the end of the sample.
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-      return 'utf-8';
-    } catch {
-      if (/[\u0400-\u04FF]/.test(new TextDecoder('windows-1251').decode(head)))
-        return 'windows-1251';
-      throw notUtf8(file);
-    }
+    const sample = await sampleOf(size, async (position, length) => {
+      const buf = Buffer.alloc(length);
+      const { bytesRead } = await fh.read(buf, 0, length, position);
+      return buf.subarray(0, bytesRead);
+    });
+    const sniffed = sniffText(file, sample, options, true);
+    return { ...sniffed, delimiter: sniffed.delimiter ?? ',' };
   } finally {
     await fh.close();
   }
 }
 
-const notUtf8 = (file: string, after?: number): InputError =>
+const badBytes = (file: string, encoding: TextEncoding, after?: number): InputError =>
   new InputError([
     {
       file,
-      message: `the file is not UTF-8 text${after === undefined ? '' : ` (from about byte ${after.toLocaleString('en')})`}`,
-      fix: 'save it as "CSV UTF-8" from your spreadsheet program',
+      message: `the file is not ${encodingTitle(encoding)} text${after === undefined ? '' : ` (from about byte ${after.toLocaleString('en')})`}`,
+      fix:
+        encoding === 'utf-8' || encoding === 'utf-8-bom'
+          ? 'save it as "CSV UTF-8" from your spreadsheet program, or give its encoding (windows-1251, koi8-u, …)'
+          : 'save it as "CSV UTF-8" from your spreadsheet program',
     },
   ]);
 
 /**
- * Decodes as it streams, into text, and stops at the first invalid byte: without it, Node
- * would put U+FFFD in place of a broken letter deep in a file and the import would store it.
+ * Text from bytes given in pieces, stopping at the first invalid byte: without it, a
+ * broken letter deep in a file would become U+FFFD and the import would store it.
  */
-export function decodeStrictly(file: string, encoding: CsvEncoding): Transform {
-  if (encoding === 'utf-8') return checkUtf8(file);
-  const decoder = new TextDecoder(encoding, { fatal: true });
-  let seen = 0;
-  return new Transform({
-    readableObjectMode: true,
-    transform(chunk: Buffer, _enc, done) {
-      try {
-        const text = decoder.decode(chunk, { stream: true });
-        seen += chunk.length;
-        done(null, text);
-      } catch {
-        done(notUtf8(file, seen));
-      }
-    },
-    flush(done) {
-      try {
-        done(null, decoder.decode());
-      } catch {
-        done(notUtf8(file, seen));
-      }
-    },
-  });
-}
+export class StrictDecoder {
+  private seen = 0;
+  private carry: Buffer | undefined;
+  private readonly decoder: InstanceType<typeof TextDecoder> | undefined;
+  private readonly utf8: boolean;
 
-/** Where the last, unfinished character of a chunk starts (its length when none is). */
-export function completeUpTo(chunk: Uint8Array): number {
-  const n = chunk.length;
-  for (let k = 1; k <= Math.min(4, n); k++) {
-    const b = chunk[n - k] ?? 0;
-    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
-    const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return size > k ? n - k : n;
+  constructor(
+    private readonly file: string,
+    private readonly encoding: TextEncoding,
+  ) {
+    this.utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
+    this.decoder = this.utf8 ? undefined : new TextDecoder(decoderLabel(encoding), { fatal: true });
   }
-  return n;
+
+  push(chunk: Buffer): string {
+    if (this.decoder) {
+      try {
+        const text = this.decoder.decode(chunk, { stream: true });
+        this.seen += chunk.length;
+        return text;
+      } catch {
+        throw badBytes(this.file, this.encoding, this.seen);
+      }
+    }
+    const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    const end = completeUpTo(bytes);
+    const whole = bytes.subarray(0, end);
+    // Checked first: Node's decoding would not fail on a bad byte but replace it.
+    if (!isUtf8(whole)) throw badBytes(this.file, this.encoding, this.seen);
+    this.seen += end;
+    this.carry = end < bytes.length ? Buffer.from(bytes.subarray(end)) : undefined;
+    return whole.toString('utf8');
+  }
+
+  end(): string {
+    if (this.decoder) {
+      try {
+        return this.decoder.decode();
+      } catch {
+        throw badBytes(this.file, this.encoding, this.seen);
+      }
+    }
+    const carry = this.carry;
+    if (!carry) return '';
+    if (!isUtf8(carry)) throw badBytes(this.file, this.encoding, this.seen);
+    return carry.toString('utf8');
+  }
 }
 
-function checkUtf8(file: string): Transform {
-  let seen = 0;
-  let carry: Buffer | undefined;
+/** Chunks as a file stream gives them, so a whole file's errors name the same byte. */
+const CHUNK = 65536;
+
+/** A whole file's text, as strictly as a streamed file's (a BOM is left for the reader). */
+export function decodeWhole(file: string, bytes: Buffer, encoding: TextEncoding): string {
+  if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && isUtf8(bytes))
+    return bytes.toString('utf8');
+  const d = new StrictDecoder(file, encoding);
+  const parts: string[] = [];
+  for (let at = 0; at < bytes.length; at += CHUNK)
+    parts.push(d.push(bytes.subarray(at, at + CHUNK)));
+  parts.push(d.end());
+  return parts.join('');
+}
+
+/** `StrictDecoder` as a stream of text. */
+export function decodeStrictly(file: string, encoding: TextEncoding): Transform {
+  const d = new StrictDecoder(file, encoding);
   return new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
-      const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
-      const end = completeUpTo(bytes);
-      const whole = bytes.subarray(0, end);
-      if (!isUtf8(whole)) return done(notUtf8(file, seen));
-      seen += end;
-      carry = end < bytes.length ? Buffer.from(bytes.subarray(end)) : undefined;
-      // Checked first: Node's decoding would not fail on a bad byte but replace it.
-      done(null, whole.toString('utf8'));
+      try {
+        done(null, d.push(chunk));
+      } catch (err) {
+        done(err as Error);
+      }
     },
     flush(done) {
-      if (!carry) return done();
-      if (!isUtf8(carry)) return done(notUtf8(file, seen));
-      done(null, carry.toString('utf8'));
+      try {
+        const rest = d.end();
+        done(null, rest || undefined);
+      } catch (err) {
+        done(err as Error);
+      }
     },
   });
 }

@@ -3,20 +3,29 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import type { InputProblem } from '../../core/app-error.js';
 import type { ImportKind, ParsedRow } from './import-kind.js';
+import { MAX_CELL_BYTES, type SkippedRow } from './read-table.js';
 import {
+  aboveHeader,
   findHeader,
-  isBlank,
-  MAX_CELL_BYTES,
+  HEADER_WINDOW,
   normaliseHeader,
-  toCells,
+  skippedNotices,
+  TableBody,
   type GridRow,
-} from './read-table.js';
-import { isTotalRow, RowValidator } from './row-validator.js';
+} from './locate-table.js';
+import { RowValidator } from './row-validator.js';
 import type { ImportOptions } from './run-import.js';
 import { decodeStrictly, type CsvEncoding } from './csv-encoding.js';
 import { csvReadProblem, CsvReadError, CsvRecords, type CsvRecord } from './csv-records.js';
+import { delimiterTitle } from './detect-text.js';
 
 export const BATCH = 1000;
+
+/** How a CSV is read: what the import was given, and the encoding and delimiter settled on. */
+export type CsvReadOptions = Pick<ImportOptions, 'mapping' | 'dateOrder' | 'source'> & {
+  encoding?: CsvEncoding;
+  delimiter?: string;
+};
 
 /** What reading and validating a CSV yields, in file order, for a writer to act on. */
 export type RowEvent<T> =
@@ -24,6 +33,10 @@ export type RowEvent<T> =
   | { type: 'notices'; notices: string[] }
   /** How the file names the kind's columns, for messages about rows found later. */
   | { type: 'header'; shownAs: Record<string, string> }
+  /** The header's line, once found. */
+  | { type: 'detected'; headerRow: number }
+  /** Rows left out (above the header, totals, notes under the table), at the end. */
+  | { type: 'skipped'; rows: SkippedRow[] }
   | { type: 'batch'; rows: ParsedRow<T>[] };
 
 export interface CsvSummary {
@@ -41,7 +54,7 @@ export async function* csvRowEvents<T>(
   kind: ImportKind<T>,
   path: string,
   file: string,
-  options: Pick<ImportOptions, 'mapping' | 'dateOrder' | 'source'> & { encoding?: CsvEncoding },
+  options: CsvReadOptions,
 ): AsyncGenerator<RowEvent<T>, CsvSummary> {
   const hash = createHash('sha256');
   const input = createReadStream(path);
@@ -53,11 +66,13 @@ export async function* csvRowEvents<T>(
     decodeStrictly(file, options.encoding ?? 'utf-8'),
     () => undefined,
   ) as AsyncIterable<string>;
-  const csv = new CsvRecords(MAX_CELL_BYTES);
+  const delimiter = options.delimiter ?? ',';
+  const csv = new CsvRecords(MAX_CELL_BYTES, delimiter);
   const head: GridRow[] = [];
   let validator: RowValidator<T> | undefined;
+  let body: TableBody | undefined;
+  let headerRow: number | undefined;
   let headers: string[] = [];
-  let held: GridRow | undefined;
   let batch: ParsedRow<T>[] = [];
   let rows = 0;
   let problemCount = 0;
@@ -69,14 +84,15 @@ export async function* csvRowEvents<T>(
   };
 
   const take = (g: GridRow): void => {
-    if (!validator) return;
+    // With a required column missing no row can be read: the header's problems say it all.
+    if (!validator || validator.fatal) return;
     if (g.cells.length > headers.length && g.cells.slice(headers.length).some((c) => c.trim())) {
       report([
         {
           file,
           row: g.row,
           message: `the row has ${g.cells.length} cells but the header has ${headers.length} columns`,
-          fix: 'remove the extra cells or put quotes around cells that contain commas',
+          fix: `remove the extra cells or put quotes around cells that contain ${delimiterTitle(delimiter)}`,
         },
       ]);
       return;
@@ -100,23 +116,19 @@ export async function* csvRowEvents<T>(
       source: options.source,
     });
     validator = v;
+    headerRow = h.row;
     report(v.problems);
-    const notices = [...v.notices];
-    if (at > 0 && head.slice(0, at).some((g) => !isBlank(g.cells)))
-      notices.push(`${file}: the table starts on row ${h.row}; rows above it were skipped`);
-    if (notices.length) out.push({ type: 'notices', notices });
+    if (v.notices.length) out.push({ type: 'notices', notices: [...v.notices] });
     out.push({
       type: 'header',
       shownAs: Object.fromEntries(kind.columns.map((c) => [c.name, v.shownAs(c.name)])),
     });
-    head.splice(0, at + 1);
+    out.push({ type: 'detected', headerRow: h.row });
+    body = new TableBody(take);
+    body.before(aboveHeader(head, at));
+    const rest = head.splice(0).slice(at + 1);
+    for (const g of rest) body.push(g);
     return true;
-  };
-  const afterHeader = (): void => {
-    for (const early of head.splice(0)) {
-      if (held) take(held);
-      held = early;
-    }
   };
 
   // Returns false once the rest of the file need not be read.
@@ -126,13 +138,11 @@ export async function* csvRowEvents<T>(
       if (g.cells.length === 1 && g.cells[0] === '') continue;
       if (!validator) {
         head.push(g);
-        if (head.length < 20) continue;
+        if (head.length < HEADER_WINDOW) continue;
         if (!start()) return false;
-        afterHeader();
       } else {
         if (validator.fatal) return false;
-        if (held) take(held);
-        held = g;
+        body!.push(g);
       }
     }
     return true;
@@ -149,7 +159,7 @@ export async function* csvRowEvents<T>(
     if (!(err instanceof CsvReadError)) throw err;
     report([csvReadProblem(file, err)]);
   }
-  if (!validator && head.length && start()) afterHeader();
+  if (!validator && head.length) start();
   if (!validator)
     report([
       {
@@ -158,13 +168,11 @@ export async function* csvRowEvents<T>(
         fix: 'put the column names on the first line',
       },
     ]);
-  if (held && validator && !validator.fatal) {
-    if (isTotalRow({ row: held.row, cells: toCells(headers, held.cells) }))
-      out.push({
-        type: 'notices',
-        notices: [`${file}: row ${held.row} looks like a total and was skipped`],
-      });
-    else take(held);
+  if (body && validator && !validator.fatal) {
+    body.end();
+    out.push({ type: 'skipped', rows: body.skipped });
+    const notices = skippedNotices(file, body.skipped, headerRow, body.skippedCount);
+    if (notices.length) out.push({ type: 'notices', notices });
   }
   if (batch.length) out.push({ type: 'batch', rows: batch });
   const repeats = validator?.repeatNotices() ?? [];

@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/databases.js';
@@ -98,6 +99,63 @@ describe('hostile files', () => {
     }));
     const e = await rejection(readTable('many.xlsx', zip(parts)), 'many.xlsx');
     expect(e.problems[0]?.message).toMatch(/too many parts/);
+  });
+
+  it('refuses an .ods whose repeated cells would lay out billions, before SheetJS sees it', async () => {
+    const ns =
+      'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+    const part = (name: string, xml: string) => ({
+      name,
+      deflated: deflateRawSync(Buffer.from(xml)),
+      stated: Buffer.byteLength(xml),
+    });
+    const mimetype = 'application/vnd.oasis.opendocument.spreadsheet';
+    for (const repeat of ['1048576', '1e6', ' 1048576 ']) {
+      const content = `<office:document-content ${ns}><office:body><office:spreadsheet><table:table table:name="S"><table:table-row table:number-rows-repeated="${repeat}"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`;
+      const bomb = zip([
+        part('mimetype', mimetype),
+        part('content.xml', content),
+        part('styles.xml', `<office:document-styles ${ns}/>`),
+      ]);
+      const e = await rejection(readTable('bomb.ods', bomb), 'bomb.ods');
+      expect(e.problems[0]?.message).toMatch(/repeats its cells to more than 4,000,000/);
+    }
+  });
+
+  it('refuses a workbook whose few cells lie so far apart that they would lay out 10 million', async () => {
+    const far = new ExcelJS.Workbook();
+    const sheet = far.addWorksheet('S');
+    sheet.getCell(1, 1).value = 'id';
+    sheet.getCell(1, 2).value = 'title';
+    for (let r = 2; r <= 640; r++) sheet.getCell(r, 16384).value = 'x';
+    const bytes = Buffer.from(await far.xlsx.writeBuffer());
+    const e = await rejection(readTable('far.xlsx', bytes), 'far.xlsx');
+    expect(e.problems[0]).toMatchObject({ sheet: 'S' });
+    expect(e.problems[0]?.message).toMatch(/more than 10,000,000 cells/);
+  });
+
+  it('refuses an .xls over 50 MiB, and a web page or text saved as .xls, saying how to convert', async () => {
+    const big = Buffer.alloc(51 * 2 ** 20);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(big);
+    const e = await rejection(readTable('big.xls', big), 'big.xls');
+    expect(e.problems[0]?.message).toMatch(/over the 50 MiB limit for \.xls/);
+    for (const text of ['<html><table><tr><td>Тестенко</td></tr></table>', 'id\ttitle\na\tA\n']) {
+      const t = await rejection(readTable('page.xls', Buffer.from(text)), 'page.xls');
+      expect(t.problems[0]?.fix).toMatch(/soffice --headless --convert-to xlsx/);
+    }
+  });
+
+  it('reads an .xlsx saved under .xls, and says so', async () => {
+    const t = await readTable(
+      's.xls',
+      await toXlsx([
+        ['id', 'title'],
+        ['a', 'A'],
+      ]),
+    );
+    expect(t.rows[0]?.cells).toEqual({ id: 'a', title: 'A' });
+    expect(t.detected.format).toBe('xlsx');
+    expect(t.notices.join(' ')).toMatch(/really an \.xlsx workbook \(named \.xls\)/);
   });
 
   it('still opens an ordinary workbook', async () => {

@@ -1,18 +1,11 @@
 import type { TableCounts, UnresolvedPlace } from './import-kind.js';
+import type { Detected, SkippedRow } from './read-table.js';
 import type { ImportResult } from './run-import.js';
 
 /** Which table a kind's rows go to, as the report names it. */
 const TABLE_OF: Record<string, string> = { persons: 'records' };
 
 type Counts = Omit<TableCounts, 'removed'> & { removed?: number };
-
-interface Detected {
-  format?: string;
-  encoding?: string;
-  delimiter?: string;
-  sheet?: string;
-  headerRow?: number;
-}
 
 /**
  * What an import did, in one shape for the command line (`--json`), the API and the
@@ -36,7 +29,7 @@ export interface ImportReport {
   /** Rows of the kind's own table when it is not one of the above (sources, exchanges, …). */
   written?: Counts;
   recordIds?: { from: 'file' | 'content' | 'both'; fromFile: number; fromContent: number };
-  skippedRows: { row: number; reason: string }[];
+  skippedRows: SkippedRow[];
   unresolvedPlaces: UnresolvedPlace[];
   notices: string[];
   problems: [];
@@ -50,14 +43,12 @@ export function importReport(r: ImportResult): ImportReport {
     file: r.file,
     source: r.source ?? null,
     dryRun: r.dryRun,
-    detected: { ...(r as { detected?: Detected }).detected },
+    detected: { ...r.detected },
     rows: r.rows,
     inserted: r.inserted,
     updated: r.updated,
     unchanged: r.unchanged,
-    skippedRows: [
-      ...((r as { skippedRows?: { row: number; reason: string }[] }).skippedRows ?? []),
-    ],
+    skippedRows: [...r.skippedRows],
     unresolvedPlaces: r.unresolvedPlaces ?? [],
     notices: r.notices,
     problems: [],

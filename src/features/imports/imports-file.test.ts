@@ -156,7 +156,7 @@ describeEachDb('imports of whole files through the API', (get) => {
     expect(big.json<{ error: { message: string } }>().error.message).toContain('polon import');
     const odd = await send(Buffer.from('a,b\n'), 'name=people.pdf');
     expect(odd.statusCode).toBe(400);
-    expect(odd.body).toContain('.csv, .xlsx or .json');
+    expect(odd.body).toContain('.xlsx, .xls, .ods or .json');
     const empty = await send(Buffer.alloc(0), 'name=people.csv');
     expect(empty.statusCode).toBe(400);
   });

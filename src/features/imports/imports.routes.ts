@@ -1,63 +1,18 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ImportHeaders, ImportResult } from '../../../contract/index.js';
 import type { Access } from '../../core/access.js';
 import { AppError } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
+import { delimiterNamed, encodingNamed, ENCODING_NAMES } from './detect-text.js';
 import type { ImportKind } from './import-kind.js';
 import { mapHeaders } from './header-map.js';
 import { readTable } from './read-table.js';
 import { importReport } from './import-report.js';
-import { importBytes, type ImportResult } from './run-import.js';
+import { importBytes, type ImportResult as ImportRun } from './run-import.js';
 
-const Counts = z.object({
-  inserted: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  removed: z.number().int().optional(),
-});
-
-/** The import's report (`importReport`), with the kind's own counts at the top as before. */
-const Result = z.object({
-  kind: z.string(),
-  file: z.string(),
-  rows: z.number().int(),
-  dryRun: z.boolean(),
-  inserted: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  notices: z.array(z.string()),
-  source: z.string().nullable(),
-  detected: z.object({
-    format: z.string().optional(),
-    encoding: z.string().optional(),
-    delimiter: z.string().optional(),
-    sheet: z.string().optional(),
-    headerRow: z.number().int().optional(),
-  }),
-  records: Counts.optional(),
-  events: Counts.optional(),
-  episodes: Counts.optional(),
-  written: Counts.optional(),
-  recordIds: z
-    .object({
-      from: z.enum(['file', 'content', 'both']),
-      fromFile: z.number().int(),
-      fromContent: z.number().int(),
-    })
-    .optional(),
-  skippedRows: z.array(z.object({ row: z.number().int(), reason: z.string() })),
-  unresolvedPlaces: z.array(
-    z.object({
-      row: z.number().int(),
-      text: z.string(),
-      candidates: z.array(z.object({ id: z.string(), nameEn: z.string(), score: z.number() })),
-    }),
-  ),
-  problems: z.array(z.never()),
-});
-
-const respond = (r: ImportResult) => importReport(r);
+const respond = (r: ImportRun) => importReport(r);
 
 const SourceParam = z
   .string()
@@ -68,7 +23,8 @@ const SourceParam = z
 /** The largest spreadsheet the workspace may upload; larger files go through `polon import`. */
 export const FILE_LIMIT_BYTES = 20 * 1024 * 1024;
 
-const FILE_NAME = /^[^/\\\p{Cc}]{1,200}\.(csv|xlsx|json)$/iu;
+const FILE_NAME = /^[^/\\\p{Cc}]{1,200}\.(csv|tsv|txt|xlsx|xls|ods|json)$/iu;
+const FILE_NAME_RULE = 'a file name ending in .csv, .tsv, .txt, .xlsx, .xls, .ods or .json';
 
 const Mapping = z
   .record(z.string().max(200), z.string().max(64))
@@ -110,10 +66,32 @@ const MappingParam = z
   .optional()
   .describe('JSON: the file\'s headers → column names; "" leaves a header out');
 
-const HeadersResult = z.object({
-  headers: z.array(z.object({ header: z.string(), column: z.string().nullable() })),
-  columns: z.array(z.object({ name: z.string(), required: z.boolean(), description: z.string() })),
-});
+/** How a file is read when the detection should not decide: as `--delimiter`, `--encoding`, `--sheet`. */
+const ReadParams = {
+  delimiter: z
+    .string()
+    .max(16)
+    .refine(
+      (v) => delimiterNamed(v) !== undefined,
+      'one of "," ";" "|" "tab" (comma, semicolon, pipe)',
+    )
+    .optional()
+    .describe('CSV: the delimiter, when the one detected is wrong: , ; | tab'),
+  encoding: z
+    .string()
+    .max(32)
+    .refine((v) => encodingNamed(v) !== undefined, `one of ${ENCODING_NAMES.join(', ')}`)
+    .optional()
+    .describe(
+      `CSV and JSON: the encoding, when the one detected is wrong: ${ENCODING_NAMES.join(', ')}`,
+    ),
+  sheet: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('workbooks: the sheet to import, by name or number (1 is the first)'),
+};
 
 /**
  * Imports through the API: rows as JSON objects with the columns of the kind's files. The
@@ -144,7 +122,7 @@ export function importsRoutes(
               .min(1)
               .max(100_000),
           }),
-          response: { 200: Result },
+          response: { 200: ImportResult },
         },
       },
       async (req) =>
@@ -184,18 +162,19 @@ export function importsRoutes(
           bodyLimit: FILE_LIMIT_BYTES,
           schema: {
             tags: ['imports'],
-            summary: `Import a ${name} file (CSV, XLSX or JSON) sent as application/octet-stream`,
+            summary: `Import a ${name} file (CSV, XLSX, XLS, ODS or JSON) sent as application/octet-stream`,
             querystring: z.object({
               name: z
                 .string()
-                .regex(FILE_NAME, 'a file name ending in .csv, .xlsx or .json')
+                .regex(FILE_NAME, FILE_NAME_RULE)
                 .describe('the file name: its ending says how to read it'),
               dryRun: z.enum(['true', 'false']).default('false'),
               dateFormat: z.enum(['DMY', 'MDY']).optional(),
               mapping: MappingParam,
               source: SourceParam,
+              ...ReadParams,
             }),
-            response: { 200: Result },
+            response: { 200: ImportResult },
           },
         },
         async (req) =>
@@ -205,6 +184,9 @@ export function importsRoutes(
               dateOrder: req.query.dateFormat,
               mapping: parseMapping(req.query.mapping),
               source: req.query.source,
+              delimiter: req.query.delimiter,
+              encoding: req.query.encoding,
+              sheet: req.query.sheet,
               actor: req.session?.account.username ?? 'api',
             }),
           ),
@@ -218,16 +200,20 @@ export function importsRoutes(
             tags: ['imports'],
             summary: `How the headers of a ${name} file are read, and the columns they may stand for`,
             querystring: z.object({
-              name: z.string().regex(FILE_NAME, 'a file name ending in .csv, .xlsx or .json'),
+              name: z.string().regex(FILE_NAME, FILE_NAME_RULE),
               mapping: MappingParam,
+              ...ReadParams,
             }),
-            response: { 200: HeadersResult },
+            response: { 200: ImportHeaders },
           },
         },
         async (req) => {
           const table = await readTable(req.query.name, fileBody(req.body), {
             jsonKey: kind.jsonKey,
             headerScore: kind.headerScore,
+            delimiter: req.query.delimiter,
+            encoding: req.query.encoding,
+            sheet: req.query.sheet,
           });
           const map = mapHeaders(
             table.headers,
@@ -244,6 +230,7 @@ export function importsRoutes(
               required: c.required,
               description: c.description,
             })),
+            detected: table.detected,
           };
         },
       );

@@ -17,7 +17,15 @@ export {
   type ImportOptions,
   type ImportResult,
 } from './run-import.js';
-export { loadExcel, readTable, type RawTable } from './read-table.js';
+export {
+  loadExcel,
+  readTable,
+  type Detected,
+  type RawTable,
+  type ReadOptions,
+  type SkippedRow,
+} from './read-table.js';
+export { delimiterNamed, encodingNamed, ENCODING_NAMES } from './detect-text.js';
 export { headerKey, headerScorer, mapHeaders } from './header-map.js';
 export { formatImportResults } from './imports.cli.js';
 export { formatImportReport, importReport, type ImportReport } from './import-report.js';

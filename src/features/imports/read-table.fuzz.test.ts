@@ -8,6 +8,7 @@ import {
   fuzz,
   FUZZ_RUNS,
   headerArb,
+  plausibleTableArb,
   share,
   tableArb,
 } from '../../../test/fuzz.js';
@@ -21,6 +22,7 @@ import {
   toCsv,
   toXlsx,
 } from '../../../test/hostile-bytes.js';
+import { workbookOf, type ModelCell, type SheetModel } from '../../../test/workbooks.js';
 import { claimsImport } from '../claims/index.js';
 import { exchangesImport } from '../exchanges/index.js';
 import { facilitiesImport } from '../facilities/index.js';
@@ -56,11 +58,17 @@ const expectBothOutcomes = (): void => {
   seen.rows = seen.refused = 0;
 };
 
-async function readAndValidate(kind: ImportKind<unknown>, file: string, bytes: Buffer) {
+async function readAndValidate(
+  kind: ImportKind<unknown>,
+  file: string,
+  bytes: Buffer,
+  sheet?: string,
+) {
   try {
     const table = await readTable(file, bytes, {
       jsonKey: kind.jsonKey,
       headerScore: kind.headerScore,
+      ...(sheet === undefined ? {} : { sheet }),
     });
     expectShortNotices(table.notices);
     const v = validateTable(table, kind);
@@ -76,6 +84,113 @@ async function readAndValidate(kind: ImportKind<unknown>, file: string, bytes: B
     return undefined;
   }
 }
+
+/*
+ * Workbooks as documenters keep them, around a generated table: cells left empty, formulas
+ * (with results and errors), links, rich text, dates and numbers; merged ranges (a title
+ * across the top, cells merged down or across); other sheets, hidden or not, with tables or
+ * notes.
+ */
+const CELL_KINDS = ['text', 'hole', 'formula', 'error', 'link', 'rich', 'date', 'number'] as const;
+const SHEET_NAMES = ['Аркуш1', 'Список', 'Примітки', 'Sheet 2', 'Звільнені', 'Старе'];
+
+function featured(
+  grid: string[][],
+  f: {
+    kinds: (typeof CELL_KINDS)[number][];
+    title: boolean;
+    merges: { top: number; left: number; height: number; width: number }[];
+    others: { name: string; hidden: boolean; copy: boolean }[];
+  },
+): SheetModel[] {
+  let k = 0;
+  const cell = (c: string): ModelCell => {
+    const kind = f.kinds.length ? f.kinds[k++ % f.kinds.length]! : 'text';
+    const n = k;
+    if (kind === 'hole') return null;
+    if (kind === 'formula') return { formula: 'A1&""', result: c };
+    if (kind === 'error') return { formula: '1/0', result: { error: '#DIV/0!' } };
+    if (kind === 'link') return { text: c, hyperlink: 'https://example.org/x' };
+    if (kind === 'rich') return { richText: [c.slice(0, 2), c.slice(2)] };
+    if (kind === 'date') return new Date(Date.UTC(1950 + (n % 60), n % 12, 1 + (n % 28)));
+    if (kind === 'number') return n * 7;
+    return c;
+  };
+  const rows: (ModelCell[] | undefined)[] = grid.map((r) => (r.length ? r.map(cell) : undefined));
+  const width = Math.max(1, ...grid.map((r) => r.length));
+  const merges: NonNullable<SheetModel['merges']> = [];
+  if (f.title) {
+    rows.unshift(['Синтетичний список'], undefined);
+    merges.push({ top: 1, bottom: 1, left: 0, right: width - 1 });
+  }
+  const taken = new Set<string>(
+    merges.length ? Array.from({ length: width }, (_, c) => `1:${c}`) : [],
+  );
+  for (const m of f.merges) {
+    const top = m.top + 1;
+    const box = { top, bottom: top + m.height, left: m.left, right: m.left + m.width };
+    if (box.bottom === box.top && box.right === box.left) continue;
+    const cells: string[] = [];
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) cells.push(`${r}:${c}`);
+    if (cells.some((x) => taken.has(x))) continue;
+    for (const x of cells) taken.add(x);
+    merges.push(box);
+  }
+  const sheets: SheetModel[] = [{ name: 'Дані', rows, merges }];
+  const names = new Set(['Дані']);
+  for (const o of f.others) {
+    if (names.has(o.name)) continue;
+    names.add(o.name);
+    sheets.push({
+      name: o.name,
+      hidden: o.hidden,
+      rows: o.copy ? grid.map((r) => r.map(cell)) : [['Складено за зверненнями родин']],
+    });
+  }
+  return sheets;
+}
+
+const featuresArb = fc.record({
+  kinds: fc.array(fc.constantFrom(...CELL_KINDS), { maxLength: 6 }),
+  title: fc.boolean(),
+  merges: fc.array(
+    fc.record({
+      top: fc.nat({ max: 8 }),
+      left: fc.nat({ max: 5 }),
+      height: fc.nat({ max: 3 }),
+      width: fc.nat({ max: 2 }),
+    }),
+    { maxLength: 3 },
+  ),
+  others: fc.array(
+    fc.record({ name: fc.constantFrom(...SHEET_NAMES), hidden: fc.boolean(), copy: fc.boolean() }),
+    { maxLength: 2 },
+  ),
+});
+
+const BY_NAME: Record<string, ImportKind<unknown>> = Object.fromEntries(
+  KINDS.map((k) => [k.kind, k]),
+);
+/** Mostly tables that pass, so the reading of good workbooks is checked as well as refusals. */
+const someTableArb: fc.Arbitrary<[ImportKind<unknown>, string[][]]> = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: plausibleTableArb.map(({ kind, grid }): [ImportKind<unknown>, string[][]] => [
+      BY_NAME[kind]!,
+      grid,
+    ]),
+  },
+  { weight: 1, arbitrary: kindArb.chain((k) => fc.tuple(fc.constant(k), tableArb(k))) },
+);
+const featuredArb = someTableArb.chain(([k, grid]) =>
+  fc.tuple(
+    fc.constant(k),
+    fc.constant(grid),
+    featuresArb,
+    fc.option(fc.constantFrom('Дані', '2', '1'), { nil: undefined }),
+  ),
+);
 
 // Thousands of inputs per test: far over the default 30 s on a busy two-core machine.
 const LONG = 300_000;
@@ -197,6 +312,91 @@ describe(
       });
     });
 
+    describe('workbooks with holes, merges, formulas, links and several sheets', () => {
+      // Written once, damaged many times, as for plain workbooks above.
+      const pools: Record<
+        'xlsx' | 'xls' | 'ods',
+        { kind: ImportKind<unknown>; bytes: Buffer; sheet?: string }[]
+      > = {
+        xlsx: [],
+        xls: [],
+        ods: [],
+      };
+      beforeAll(async () => {
+        const samples = fc.sample(featuredArb, { numRuns: 30, seed: 11 });
+        for (const [kind, grid, features, sheet] of samples)
+          for (const format of ['xlsx', 'xls', 'ods'] as const)
+            pools[format].push({
+              kind,
+              bytes: await workbookOf(featured(grid, features), format),
+              ...(sheet === undefined ? {} : { sheet }),
+            });
+      });
+
+      for (const format of ['xlsx', 'xls', 'ods'] as const) {
+        it(`reads ${share(0.1)} damaged and intact .${format} workbooks`, async () => {
+          await fc.assert(
+            fc.asyncProperty(
+              fc.nat({ max: 29 }),
+              fc.option(mutationArb, { freq: 4, nil: undefined }),
+              async (i, mutations) => {
+                const { kind, bytes, sheet } = pools[format][i]!;
+                await readAndValidate(
+                  kind,
+                  `fuzz.${format}`,
+                  mutations ? mutate(bytes, mutations) : bytes,
+                  sheet,
+                );
+              },
+            ),
+            fuzz(share(0.1)),
+          );
+          expectBothOutcomes();
+        });
+
+        it(`reads ${share(0.02)} freshly generated .${format} workbooks`, async () => {
+          await fc.assert(
+            fc.asyncProperty(featuredArb, async ([kind, grid, features, sheet]) => {
+              await readAndValidate(
+                kind,
+                `fuzz.${format}`,
+                await workbookOf(featured(grid, features), format),
+                sheet,
+              );
+            }),
+            fuzz(share(0.02)),
+          );
+          expectBothOutcomes();
+        });
+      }
+
+      it('reads workbooks under the wrong ending, and other bytes under a workbook’s', async () => {
+        const [xlsx, xls, ods] = [pools.xlsx[0]!, pools.xls[0]!, pools.ods[0]!];
+        await fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(
+              xlsx.bytes,
+              xls.bytes,
+              ods.bytes,
+              Buffer.from('id,title\na,A\n'),
+              Buffer.from('<html><table><tr><td>x'),
+            ),
+            fc.constantFrom('f.xlsx', 'f.xls', 'f.ods', 'f.csv', 'f.json'),
+            fc.option(mutationArb, { nil: undefined }),
+            async (bytes, file, mutations) => {
+              await readAndValidate(
+                sourcesImport,
+                file,
+                mutations ? mutate(bytes, mutations) : bytes,
+              );
+            },
+          ),
+          fuzz(share(0.02)),
+        );
+        seen.rows = seen.refused = 0;
+      });
+    });
+
     it('reads valid rows back exactly, whatever their text (CSV round trip)', async () => {
       // Sources take free text in every column but the id: a good probe of the CSV reader.
       const text = fc
@@ -205,8 +405,10 @@ describe(
       await fc.assert(
         fc.asyncProperty(
           fc.uniqueArray(
-            // An id that reads "sum…" or "total…" on the last row is taken for a total row.
-            fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/).filter((id) => !/^(sum|total)/.test(id)),
+            // An id that reads "sum…", "total…" or "subtotal…" is taken for a total row.
+            fc
+              .stringMatching(/^[a-z][a-z0-9-]{0,11}$/)
+              .filter((id) => !/^(sum|total|subtotal)/.test(id)),
             { minLength: 1, maxLength: 6 },
           ),
           fc.array(text, { minLength: 6, maxLength: 6 }),

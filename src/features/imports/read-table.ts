@@ -1,17 +1,64 @@
 import { extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { InputError, shorten, type InputProblem } from '../../core/app-error.js';
+import { decodeWhole } from './csv-encoding.js';
 import { csvReadProblem, CsvReadError, CsvRecords } from './csv-records.js';
-import { checkXlsxSize } from './xlsx-guard.js';
+import {
+  delimiterTitle,
+  encodingTitle,
+  sampleOf,
+  sniffText,
+  type SniffedText,
+  type TextOptions,
+} from './detect-text.js';
+import {
+  aboveHeader,
+  fillMergedDown,
+  findHeader,
+  normaliseHeader,
+  skippedNotices,
+  TableBody,
+  type GridRow,
+  type Merge,
+} from './locate-table.js';
+import { chooseSheet, excelSheets, MAX_XLS_BYTES, sheetJsSheets } from './read-workbook.js';
+import { checkOdsRepeats, checkXlsxSize } from './xlsx-guard.js';
+
+export { findHeader, isBlank, normaliseHeader, type GridRow } from './locate-table.js';
+
+/** What the reader found out about a file by itself (or was told), for the user to check. */
+export interface Detected {
+  format: 'csv' | 'xlsx' | 'xls' | 'ods' | 'json';
+  /** Text formats: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'koi8-u' | 'koi8-r'. */
+  encoding?: string;
+  /** CSV: ',' ';' '\t' '|'. */
+  delimiter?: string;
+  /** Workbooks: the sheet read. */
+  sheet?: string;
+  /** 1-based row (line) of the header as the user sees it. */
+  headerRow?: number;
+}
+
+/**
+ * A row of the file left out, and why in plain English. The reason never quotes a row of
+ * data; a total's or a note's text is shortened to 40 characters.
+ */
+export interface SkippedRow {
+  row: number;
+  reason: string;
+}
 
 /** A table as read from a file, before any validation: every cell is text. */
 export interface RawTable {
   file: string;
-  format: 'csv' | 'xlsx' | 'json';
+  format: Detected['format'];
   headers: string[];
   rows: RawRow[];
   /** Things the reader fixed on the way, worth telling the user (an encoding guessed, …). */
   notices: string[];
+  detected: Detected;
+  /** Rows above the header, totals and notes under the table (blank rows are not listed). */
+  skipped: SkippedRow[];
 }
 
 export interface RawRow {
@@ -26,16 +73,25 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 const problem = (file: string, message: string, fix: string, row?: number): InputError =>
   new InputError([{ file, ...(row !== undefined ? { row } : {}), message, fix }]);
 
-export interface ReadOptions {
+export interface ReadOptions extends TextOptions {
   /** Key of the array in a JSON object. */
   jsonKey?: string;
   /**
    * Scores a row as a header (how many of its cells are known column names). When given,
    * the header is the first of the first 20 rows scoring 2 or more, so title rows above
-   * the table are skipped; otherwise it is the first row.
+   * the table are skipped; otherwise it is the first row of two or more cells.
    */
   headerScore?: (cells: string[]) => number;
+  /** CSV: the delimiter (",", ";", "tab", "|"), instead of the one detected. */
+  delimiter?: string;
+  /** CSV and JSON: the encoding (utf-8, utf-16le, utf-16be, windows-1251, koi8-u, koi8-r). */
+  encoding?: string;
+  /** Workbooks: the sheet to read, by name or by number from 1. */
+  sheet?: string;
 }
+
+const TEXT_ENDINGS = new Set(['.csv', '.txt', '.tsv']);
+const WORKBOOK_ENDINGS = new Set(['.xlsx', '.xls', '.ods']);
 
 export async function readTable(
   file: string,
@@ -57,127 +113,124 @@ export async function readTable(
     );
   }
   const ext = extname(file).toLowerCase();
-  if (ext === '.xlsx') return readXlsx(file, bytes, options.headerScore);
-  if (ext === '.csv' || ext === '.txt')
-    return readCsv(file, decodeText(file, bytes), options.headerScore);
-  if (ext === '.json') return readJson(file, decodeText(file, bytes), options.jsonKey);
+  if (WORKBOOK_ENDINGS.has(ext)) return readWorkbook(file, ext, bytes, options);
+  if (TEXT_ENDINGS.has(ext) || ext === '.json') {
+    const sniffed = sniffText(
+      file,
+      await sampleOf(bytes.length, (at, length) => bytes.subarray(at, at + length)),
+      options,
+      ext !== '.json',
+    );
+    const text = decodeWhole(file, bytes, sniffed.encoding);
+    const notices = textNotices(file, sniffed);
+    if (ext === '.json') return readJson(file, text, sniffed, notices, options.jsonKey);
+    return readCsv(file, text, sniffed, notices, options.headerScore);
+  }
   throw problem(
     file,
     `files ending in "${ext || '(none)'}" cannot be imported`,
-    'save it as .csv (UTF-8), .xlsx or .json',
+    'save it as .csv (UTF-8), .xlsx, .xls, .ods or .json',
   );
 }
 
-function decodeText(file: string, bytes: Buffer): { text: string; notices: string[] } {
-  const head = bytes.subarray(0, 65536);
-  if (head.includes(0) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-    throw problem(
-      file,
-      'the file is binary, not text',
-      'if it is a spreadsheet, save it with the .xlsx ending; otherwise export it as CSV (UTF-8)',
+/** What to tell the user of a text file's encoding and delimiter, when they are not the usual. */
+export function textNotices(file: string, sniffed: SniffedText): string[] {
+  const notices: string[] = [];
+  const e = sniffed.encoding;
+  if (!sniffed.given.encoding && (e === 'windows-1251' || e === 'koi8-u' || e === 'koi8-r'))
+    notices.push(
+      `${file} is not UTF-8; it was read as ${encodingTitle(e)} (Cyrillic). Check the letters in the result, or save the file as "CSV UTF-8".`,
     );
-  }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.replace(/^\uFEFF/, ''), notices: [] };
-  } catch {
-    // Excel on Windows saves Cyrillic CSV in Windows-1251 unless told otherwise. Its byte
-    // values are all defined, so decoding cannot fail; we say that we did it.
-    const text = new TextDecoder('windows-1251').decode(bytes);
-    if (/[\u0400-\u04FF]/.test(text)) {
-      return {
-        text,
-        notices: [
-          `${file} is not UTF-8; it was read as Windows-1251 (Cyrillic). Check the letters in the result, or save the file as "CSV UTF-8".`,
-        ],
-      };
-    }
-    throw problem(
-      file,
-      'the file is not UTF-8 text',
-      'save it as "CSV UTF-8" from your spreadsheet program',
-    );
-  }
-}
-
-export function normaliseHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim();
+  if (!sniffed.given.delimiter && sniffed.delimiter && sniffed.delimiter !== ',')
+    notices.push(`${file}: cells are separated by ${delimiterTitle(sniffed.delimiter)}`);
+  return notices;
 }
 
 function readCsv(
   file: string,
-  decoded: { text: string; notices: string[] },
+  text: string,
+  sniffed: SniffedText,
+  notices: string[],
   headerScore?: (cells: string[]) => number,
 ): RawTable {
-  const csv = new CsvRecords(MAX_CELL_BYTES);
+  const csv = new CsvRecords(MAX_CELL_BYTES, sniffed.delimiter);
   let grid: GridRow[];
   try {
-    grid = [...csv.push(decoded.text), ...csv.end()].filter(
+    grid = [...csv.push(text), ...csv.end()].filter(
       (g) => !(g.cells.length === 1 && g.cells[0] === ''),
     );
   } catch (err) {
     if (!(err instanceof CsvReadError)) throw err;
     throw new InputError([csvReadProblem(file, err)]);
   }
-  return fromGrid(file, 'csv', grid, decoded.notices, headerScore);
+  return fromGrid(file, grid, {
+    detected: { format: 'csv', encoding: sniffed.encoding, delimiter: sniffed.delimiter },
+    notices,
+    headerScore,
+  });
 }
 
-export interface GridRow {
-  row: number;
-  cells: string[];
+interface GridContext {
+  detected: Detected;
+  notices: string[];
+  headerScore?: ((cells: string[]) => number) | undefined;
+  merges?: Merge[];
 }
 
-export const isBlank = (cells: string[]): boolean => cells.every((c) => !c.trim());
-
-export function findHeader(grid: GridRow[], headerScore?: (cells: string[]) => number): number {
-  const first = grid.findIndex((g) => !isBlank(g.cells));
-  if (!headerScore) return first;
-  for (let i = Math.max(first, 0); i < Math.min(grid.length, 20); i++) {
-    if (headerScore(grid[i]!.cells.map(normaliseHeader)) >= 2) return i;
-  }
-  return first;
-}
-
-function fromGrid(
-  file: string,
-  format: 'csv' | 'xlsx',
-  grid: GridRow[],
-  notices: string[],
-  headerScore?: (cells: string[]) => number,
-): RawTable {
-  const at = findHeader(grid, headerScore);
+/** The locate stage over rows read whole: header, body, what was skipped. */
+function fromGrid(file: string, grid: GridRow[], ctx: GridContext): RawTable {
+  const sheet = ctx.detected.sheet !== undefined ? { sheet: shorten(ctx.detected.sheet) } : {};
+  const at = findHeader(grid, ctx.headerScore);
   const header = grid[at];
   if (!header) {
-    throw problem(file, 'the file has no header row', 'put the column names on the first line');
+    throw new InputError([
+      {
+        file,
+        ...sheet,
+        message: 'the file has no header row',
+        fix: 'put the column names on the first line',
+      },
+    ]);
   }
-  if (at > 0 && grid.slice(0, at).some((g) => !isBlank(g.cells))) {
-    notices.push(
-      `${file}: the table starts on row ${header.row}; rows above it (a title?) were skipped`,
-    );
-  }
+  if (ctx.merges?.length) fillMergedDown(grid, ctx.merges, header.row);
   const headers = header.cells.map(normaliseHeader);
   const rows: RawRow[] = [];
   const problems: InputProblem[] = [];
-  for (const g of grid.slice(at + 1)) {
-    if (isBlank(g.cells)) continue;
+  const body = new TableBody((g) => {
     if (g.cells.length > headers.length && g.cells.slice(headers.length).some((c) => c.trim())) {
       problems.push({
         file,
+        ...sheet,
         row: g.row,
         message: `the row has ${g.cells.length} cells but the header has ${headers.length} columns`,
-        fix: 'remove the extra cells or put quotes around cells that contain commas',
+        fix:
+          ctx.detected.format === 'csv'
+            ? `remove the extra cells or put quotes around cells that contain ${delimiterTitle(ctx.detected.delimiter ?? ',')}`
+            : 'remove the extra cells, or give their column a name in the header row',
       });
-      continue;
+      return;
     }
     const long = g.cells.findIndex((c) => c.length > MAX_CELL_BYTES);
     if (long >= 0) {
-      problems.push(cellTooLong(file, g.row, headers[long] || `${long + 1}`));
-      continue;
+      problems.push({ ...cellTooLong(file, g.row, headers[long] || `${long + 1}`), ...sheet });
+      return;
     }
     rows.push({ row: g.row, cells: toCells(headers, g.cells) });
-  }
+  });
+  body.before(aboveHeader(grid, at));
+  for (let i = at + 1; i < grid.length; i++) body.push(grid[i]!);
+  body.end();
   if (problems.length) throw new InputError(problems);
-  return { file, format, headers, rows, notices };
+  const detected = { ...ctx.detected, headerRow: header.row };
+  return {
+    file,
+    format: detected.format,
+    headers,
+    rows,
+    notices: [...ctx.notices, ...skippedNotices(file, body.skipped, header.row, body.skippedCount)],
+    detected,
+    skipped: body.skipped,
+  };
 }
 
 /** A CSV row over the limit fails in the parser; XLSX and JSON cells are checked one by one. */
@@ -197,51 +250,67 @@ export function toCells(headers: string[], values: (string | undefined)[]): Reco
   return cells;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result);
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-    return '';
-  }
-  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
-}
+const isZip = (b: Buffer): boolean => b.length >= 4 && b.readUInt32BE(0) === 0x504b0304;
+const isCompoundFile = (b: Buffer): boolean =>
+  b.length >= 8 && b.readUInt32BE(0) === 0xd0cf11e0 && b.readUInt32BE(4) === 0xa1b11ae1;
 
-async function readXlsx(
+/**
+ * A workbook, whatever its ending says: a zip is an .xlsx (ExcelJS) or an .ods, a compound
+ * file an .xls (both SheetJS), each under the same size guards; then the sheet to read,
+ * and the same locate stage as for CSV.
+ */
+async function readWorkbook(
   file: string,
+  ext: string,
   bytes: Buffer,
-  headerScore?: (cells: string[]) => number,
+  options: ReadOptions,
 ): Promise<RawTable> {
-  checkXlsxSize(file, bytes);
-  const workbook = new (await loadExcel()).Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (err) {
+  let format: 'xlsx' | 'xls' | 'ods';
+  let sheets;
+  if (isZip(bytes)) {
+    const { names, kept } = checkXlsxSize(file, bytes, 'content.xml');
+    if (names.some((n) => n.startsWith('xl/'))) format = 'xlsx';
+    else if (kept) format = 'ods';
+    else
+      throw problem(
+        file,
+        'the file is a zip archive but not a spreadsheet',
+        'open it in a spreadsheet program and save it as .xlsx',
+      );
+    if (kept && format === 'ods') checkOdsRepeats(file, kept);
+    sheets =
+      format === 'xlsx'
+        ? await excelSheets(file, bytes, await loadExcel())
+        : await sheetJsSheets(file, bytes, 'ods');
+  } else if (isCompoundFile(bytes)) {
+    format = 'xls';
+    if (bytes.length > MAX_XLS_BYTES)
+      throw problem(
+        file,
+        `the workbook is ${Math.round(bytes.length / 2 ** 20)} MiB, over the ${MAX_XLS_BYTES / 2 ** 20} MiB limit for .xls`,
+        'save it as .xlsx, or export the table as CSV (UTF-8)',
+      );
+    sheets = await sheetJsSheets(file, bytes, 'xls');
+  } else {
     throw problem(
       file,
-      `the spreadsheet cannot be opened (${shorten((err as Error).message, 80)})`,
-      'open it in a spreadsheet program and save it again as .xlsx',
+      `the file is named ${ext} but is not a spreadsheet (some programs save a web page or text under that name)`,
+      `open it in a spreadsheet program and save it as .xlsx; if it is CSV text, rename it to .csv (or convert it: soffice --headless --convert-to xlsx ${shorten(file, 60)})`,
     );
   }
-  const sheet = workbook.worksheets.find((w) => w.actualRowCount > 0);
-  if (!sheet) {
-    throw problem(
-      file,
-      'the workbook has no rows',
-      'put the table on the first sheet, with column names on its first row',
+  const { sheet, notice } = chooseSheet(file, sheets, options.sheet, options.headerScore);
+  const notices: string[] = [];
+  if (format !== ext.slice(1))
+    notices.push(
+      `${file}: the file is really an .${format} workbook (named ${ext}); it was read as one`,
     );
-  }
-  const grid: GridRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    grid.push({
-      row: rowNumber,
-      cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellText),
-    });
+  if (notice) notices.push(notice);
+  return fromGrid(file, sheet.rows, {
+    detected: { format, sheet: sheet.name },
+    notices,
+    headerScore: options.headerScore,
+    merges: sheet.merges,
   });
-  return fromGrid(file, 'xlsx', grid, [], headerScore);
 }
 
 /**
@@ -265,12 +334,14 @@ function jsonCell(v: unknown, depth = 0): string | undefined {
 
 function readJson(
   file: string,
-  decoded: { text: string; notices: string[] },
+  text: string,
+  sniffed: SniffedText,
+  notices: string[],
   key?: string,
 ): RawTable {
   let data: unknown;
   try {
-    data = JSON.parse(decoded.text);
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw problem(
       file,
@@ -326,7 +397,15 @@ function readJson(
     rows.push({ row: i + 1, cells });
   });
   if (problems.length) throw new InputError(problems);
-  return { file, format: 'json', headers: [...headers], rows, notices: decoded.notices };
+  return {
+    file,
+    format: 'json',
+    headers: [...headers],
+    rows,
+    notices,
+    detected: { format: 'json', encoding: sniffed.encoding },
+    skipped: [],
+  };
 }
 
 /**

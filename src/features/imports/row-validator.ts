@@ -4,15 +4,6 @@ import { mapHeaders } from './header-map.js';
 import type { ImportKind, ParseOptions, ParsedRow } from './import-kind.js';
 import type { RawRow } from './read-table.js';
 
-// \b knows only ASCII letters, so the end of the word is spelled out.
-const TOTAL_ROW = /^(total|totals|sum|всього|усього|разом|итого|всего)(?=$|[\s:.,=-])/iu;
-
-/** A row whose first filled cell says "Total", "Всього", "Итого"… */
-export function isTotalRow(raw: RawRow): boolean {
-  const first = Object.values(raw.cells).find((v) => v.trim()) ?? '';
-  return TOTAL_ROW.test(first.trim());
-}
-
 export function dropUndefined(p: InputProblem): InputProblem {
   return Object.fromEntries(
     Object.entries(p).filter(([, v]) => v !== undefined),

@@ -5,7 +5,7 @@ import { AppError, InputError, type InputProblem } from '../../core/app-error.js
 import { retryWrite, type Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
 import type { ImportKind, ParseOptions, ParsedRow, WriteCounts } from './import-kind.js';
-import { readTable } from './read-table.js';
+import { readTable, type Detected, type SkippedRow } from './read-table.js';
 import { importCsvStream } from './stream-import.js';
 import { validateTable } from './validate-table.js';
 
@@ -21,6 +21,12 @@ export interface ImportOptions extends ParseOptions {
   mapping?: Record<string, string>;
   actor?: string;
   now?: Date;
+  /** CSV: the delimiter (",", ";", "tab", "|"); detected when not given. */
+  delimiter?: string;
+  /** CSV and JSON: the encoding (utf-8, utf-16le, utf-16be, windows-1251, koi8-u, koi8-r); detected when not given. */
+  encoding?: string;
+  /** Workbooks: the sheet, by name or number from 1; needed when several sheets hold a table. */
+  sheet?: string;
 }
 
 export interface ImportResult extends WriteCounts {
@@ -31,6 +37,10 @@ export interface ImportResult extends WriteCounts {
   notices: string[];
   /** The source named for the whole file (`--source`), when one was. */
   source?: string;
+  /** Format, encoding, delimiter, sheet and header row, as read. */
+  detected: Detected;
+  /** Rows left out: above the header, totals, notes under the table. */
+  skippedRows: SkippedRow[];
 }
 
 class DryRunRollback extends Error {
@@ -89,6 +99,8 @@ export async function importMany(
     rows: ParsedRow<unknown>[];
     notices: string[];
     sha256: string;
+    detected: Detected;
+    skipped: SkippedRow[];
   })[] = [];
   const problems: InputProblem[] = [];
   for (const item of items) {
@@ -96,6 +108,9 @@ export async function importMany(
     const table = await readTable(file, item.bytes, {
       jsonKey: item.kind.jsonKey,
       headerScore: item.kind.headerScore,
+      delimiter: options.delimiter,
+      encoding: options.encoding,
+      sheet: options.sheet,
     });
     const v = validateTable(table, item.kind, options.mapping, {
       dateOrder: options.dateOrder,
@@ -112,6 +127,8 @@ export async function importMany(
       rows: v.rows,
       notices: v.notices,
       sha256: createHash('sha256').update(item.bytes).digest('hex'),
+      detected: table.detected,
+      skipped: table.skipped,
     });
   }
   if (problems.length) {
@@ -190,6 +207,8 @@ export async function importMany(
     ...(counts[i] ?? { inserted: 0, updated: 0, unchanged: 0 }),
     notices: [...p.notices, ...(counts[i]?.notices ?? [])],
     ...(options.source ? { source: options.source } : {}),
+    detected: p.detected,
+    skippedRows: p.skipped,
   }));
 }
 

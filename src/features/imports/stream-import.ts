@@ -3,10 +3,11 @@ import { basename } from 'node:path';
 import { InputError, type InputProblem } from '../../core/app-error.js';
 import { upsertTable, type Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
-import { sniffEncoding } from './csv-encoding.js';
+import { sniffCsv } from './csv-encoding.js';
 import { csvRowEvents, type CsvSummary } from './csv-row-events.js';
 import type { ImportKind, ParsedRow, WriteCounts } from './import-kind.js';
 import { addCounts, noCounts } from './write-counts.js';
+import { textNotices, type Detected, type SkippedRow } from './read-table.js';
 import type { ImportOptions, ImportResult } from './run-import.js';
 import { workerRowEvents } from './worker-row-events.js';
 
@@ -33,7 +34,11 @@ export async function importCsvStream<T>(
   options: StreamOptions = {},
 ): Promise<ImportResult> {
   const file = basename(path);
-  const encoding = await sniffEncoding(path, file);
+  // The same detection as for a file read whole (readTable), by the same bytes.
+  const sniffed = await sniffCsv(path, file, options);
+  const { encoding, delimiter } = sniffed;
+  const detected: Detected = { format: 'csv', encoding, delimiter };
+  let skippedRows: SkippedRow[] = [];
   const now = (options.now ?? new Date()).toISOString();
   const actor = options.actor ?? 'cli';
   const problems: InputProblem[] = [];
@@ -52,11 +57,9 @@ export async function importCsvStream<T>(
     dateOrder: options.dateOrder,
     source: options.source,
     encoding,
+    delimiter,
   };
-  if (encoding !== 'utf-8')
-    notices.push(
-      `${file} is not UTF-8; it was read as Windows-1251 (Cyrillic). Check the letters in the result, or save the file as "CSV UTF-8".`,
-    );
+  notices.push(...textNotices(file, sniffed));
   const parallel = options.parallel === false ? undefined : kind.parallel;
 
   try {
@@ -98,6 +101,8 @@ export async function importCsvStream<T>(
         if (e.type === 'problems') report(e.problems);
         else if (e.type === 'notices') notices.push(...e.notices);
         else if (e.type === 'header') shownAs = e.shownAs;
+        else if (e.type === 'detected') detected.headerRow = e.headerRow;
+        else if (e.type === 'skipped') skippedRows = e.rows;
         else if (e.type === 'batch') {
           if (await references(e.rows)) add(await kind.write(trx, e.rows, { file, now }));
         } else if (
@@ -169,6 +174,8 @@ export async function importCsvStream<T>(
     ...counts,
     notices,
     ...(options.source ? { source: options.source } : {}),
+    detected,
+    skippedRows,
   };
 }
 

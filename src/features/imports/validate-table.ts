@@ -1,7 +1,7 @@
-import type { InputProblem } from '../../core/app-error.js';
+import { shorten, type InputProblem } from '../../core/app-error.js';
 import type { ImportKind, ParseOptions, ParsedRow } from './import-kind.js';
 import type { RawTable } from './read-table.js';
-import { isTotalRow, RowValidator } from './row-validator.js';
+import { RowValidator } from './row-validator.js';
 
 export interface Validated<T> {
   rows: ParsedRow<T>[];
@@ -20,22 +20,20 @@ export function validateTable<T>(
 ): Validated<T> {
   const v = new RowValidator(
     table.file,
-    table.format === 'json' ? undefined : 1,
+    table.format === 'json' ? undefined : (table.detected.headerRow ?? 1),
     table.headers,
     kind,
     mapping,
     parse,
   );
-  const problems = [...v.problems];
+  // Problems in a workbook say on which sheet; totals and notes were left out by the reader.
+  const sheet = table.detected.sheet === undefined ? undefined : shorten(table.detected.sheet);
+  const onSheet = (list: InputProblem[]): InputProblem[] =>
+    sheet === undefined ? list : list.map((p) => ({ ...p, sheet }));
+  const problems = [...onSheet(v.problems)];
   const notices = [...table.notices, ...v.notices];
   if (v.fatal) return { rows: [], problems, notices, shownAs: v.shownAs };
-  let rowsToCheck = table.rows;
-  while (rowsToCheck.length && isTotalRow(rowsToCheck[rowsToCheck.length - 1]!)) {
-    const last = rowsToCheck[rowsToCheck.length - 1]!;
-    notices.push(`${table.file}: row ${last.row} looks like a total and was skipped`);
-    rowsToCheck = rowsToCheck.slice(0, -1);
-  }
-  if (rowsToCheck.length === 0) {
+  if (table.rows.length === 0) {
     problems.push({
       file: table.file,
       message: 'the file has a header but no rows',
@@ -43,9 +41,9 @@ export function validateTable<T>(
     });
   }
   const rows: ParsedRow<T>[] = [];
-  for (const raw of rowsToCheck) {
+  for (const raw of table.rows) {
     const r = v.check(raw);
-    if (Array.isArray(r)) problems.push(...r);
+    if (Array.isArray(r)) problems.push(...onSheet(r));
     else rows.push(r);
   }
   notices.push(...v.repeatNotices());

@@ -1,15 +1,14 @@
 import type { FlatRows } from '../../db/index.js';
 import { startWorker } from '../../core/start-worker.js';
-import type { CsvSummary, RowEvent } from './csv-row-events.js';
+import type { CsvReadOptions, CsvSummary, RowEvent } from './csv-row-events.js';
 import type { ImportKind } from './import-kind.js';
-import type { ImportOptions } from './run-import.js';
 
 export interface WorkerJob {
   module: string;
   exportName: string;
   path: string;
   file: string;
-  options: Pick<ImportOptions, 'mapping' | 'dateOrder' | 'source'>;
+  options: CsvReadOptions;
   now: string;
 }
 

@@ -10,6 +10,7 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 interface Entry {
+  name: string;
   method: number;
   compressed: number;
   unpacked: number;
@@ -21,9 +22,14 @@ interface Entry {
  * exceljs sees it. The zip's central directory states each part's unpacked size; a hostile
  * file can state less than it holds, so every compressed part is also inflated here with
  * its stated size as a hard ceiling. The total is bounded, so this costs at most one extra
- * pass over a quarter of a gigabyte.
+ * pass over a quarter of a gigabyte. The same guard serves OpenDocument spreadsheets (.ods),
+ * zips too. Returns the names of the parts, and the unpacked bytes of the part named `keep`.
  */
-export function checkXlsxSize(file: string, bytes: Buffer): void {
+export function checkXlsxSize(
+  file: string,
+  bytes: Buffer,
+  keep?: string,
+): { names: string[]; kept?: Buffer } {
   const fail = (message: string, fix: string): never => {
     throw new InputError([{ file, message, fix }]);
   };
@@ -43,17 +49,79 @@ export function checkXlsxSize(file: string, bytes: Buffer): void {
       'export it as CSV (UTF-8), which is imported in a stream, or split it into smaller files',
     );
   if (total > MAX_XLSX_UNPACKED_BYTES) return tooBig();
+  let kept: Buffer | undefined;
   for (const e of entries) {
-    if (e.method !== 8) continue; // stored parts are as large as they look
+    if (e.method !== 8 && !(e.name === keep && e.method === 0)) continue; // stored parts are as large as they look
     const data = localData(bytes, e);
     if (!data) return fail('the spreadsheet cannot be opened (a part is cut short)', resave);
+    if (e.method === 0) {
+      kept = data;
+      continue;
+    }
     try {
-      inflateRawSync(data, { maxOutputLength: Math.max(e.unpacked, 1) });
+      const out = inflateRawSync(data, { maxOutputLength: Math.max(e.unpacked, 1) });
+      if (e.name === keep) kept = out;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooBig();
       return fail('the spreadsheet cannot be opened (a part is damaged)', resave);
     }
   }
+  return { names: entries.map((e) => e.name), ...(kept ? { kept } : {}) };
+}
+
+/** What the cells of an OpenDocument sheet may become once their repeats are laid out. */
+export const MAX_ODS_CELLS = 4_000_000;
+
+/**
+ * Refuses an .ods whose repeated rows and cells would lay out more cells than memory
+ * allows: one row of `table:number-rows-repeated="1048576"` holding a cell of
+ * `table:number-columns-repeated="16384"` is 17 billion cells in a few hundred bytes.
+ * Empty cells cost nothing (they are skipped), so LibreOffice's usual repeats of empty
+ * rows and columns pass.
+ */
+export function checkOdsRepeats(file: string, content: Buffer): void {
+  let cells = 0;
+  let rowRepeat = 1;
+  for (let at = content.indexOf(60); at !== -1; at = content.indexOf(60, at + 1)) {
+    const end = content.indexOf(62, at);
+    if (end === -1) break;
+    // The tag's local name, whatever its namespace prefix.
+    const closing = content[at + 1] === 0x2f;
+    const nameStart = closing ? at + 2 : at + 1;
+    let nameEnd = nameStart;
+    while (nameEnd < end && !TAG_END.has(content[nameEnd]!)) nameEnd++;
+    const name = content.toString('latin1', nameStart, nameEnd);
+    const local = name.slice(name.lastIndexOf(':') + 1);
+    if (local !== 'table-row' && local !== 'table-cell' && local !== 'covered-table-cell') {
+      at = end;
+      continue;
+    }
+    const tag = content.toString('latin1', nameEnd, end);
+    if (closing) {
+      if (local === 'table-row') rowRepeat = 1;
+    } else if (local === 'table-row') rowRepeat = repeat(tag, 'number-rows-repeated', (v) => +v);
+    else if (!tag.endsWith('/') || /value-type\s*=/.test(tag)) {
+      cells += rowRepeat * repeat(tag, 'number-columns-repeated', (v) => parseInt(v, 10));
+      if (cells > MAX_ODS_CELLS)
+        throw new InputError([
+          {
+            file,
+            message: `the spreadsheet repeats its cells to more than ${MAX_ODS_CELLS.toLocaleString('en')}`,
+            fix: 'delete the rows and columns below and to the right of the table, or save it as .xlsx or CSV (UTF-8)',
+          },
+        ]);
+    }
+    at = end;
+  }
+}
+
+const TAG_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x2f, 0x3e]);
+
+/** An attribute's count as SheetJS reads it: rows with `+value`, columns with `parseInt`. */
+function repeat(tag: string, attribute: string, read: (v: string) => number): number {
+  const m = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${attribute}\\s*=\\s*(["'])(.*?)\\1`).exec(tag);
+  const n = m ? read(m[2]!) : 1;
+  return Number.isNaN(n) || n < 1 ? 1 : n;
 }
 
 function centralDirectory(b: Buffer): Entry[] | 'zip64' | undefined {
@@ -75,7 +143,10 @@ function centralDirectory(b: Buffer): Entry[] | 'zip64' | undefined {
   let at = offset;
   for (let n = 0; n < count; n++) {
     if (at + 46 > b.length || b.readUInt32LE(at) !== CENTRAL) return undefined;
+    const nameLength = b.readUInt16LE(at + 28);
+    if (at + 46 + nameLength > b.length) return undefined;
     const entry = {
+      name: b.toString('utf8', at + 46, at + 46 + nameLength),
       method: b.readUInt16LE(at + 10),
       compressed: b.readUInt32LE(at + 20),
       unpacked: b.readUInt32LE(at + 24),

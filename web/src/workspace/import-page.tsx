@@ -233,7 +233,7 @@ export function ImportPage() {
           id="import-file"
           name="file"
           type="file"
-          accept=".csv,.xlsx,.json"
+          accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,.json"
           required
           aria-describedby="import-file-hint"
           onChange={(e) => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, getJson } from '../api/client.js';
+import type { ImportHeaders, ImportResult } from '../../../contract/imports.js';
 
 /**
  * Workspace reads are personal data and change as analysts work (a decision, an import), so
@@ -107,16 +108,8 @@ export interface ImportProblem {
   fix: string;
 }
 
-export interface ImportResult {
-  kind: string;
-  file: string;
-  rows: number;
-  dryRun: boolean;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  notices: string[];
-}
+/** The answer to an import: counts, what was noticed, and how the file was read. */
+export type { ImportResult };
 
 export class ImportRefused extends ApiError {
   constructor(
@@ -132,10 +125,7 @@ export class ImportRefused extends ApiError {
 
 /** Sends a file's bytes as they are; the server validates them exactly as `polon import`. */
 /** How the server reads a file's headers, and the columns the kind has. */
-export interface FileHeaders {
-  headers: { header: string; column: string | null }[];
-  columns: { name: string; required: boolean; description: string }[];
-}
+export type FileHeaders = ImportHeaders;
 
 /** The file's headers → column names; "" leaves a header out. */
 export type HeaderMapping = Record<string, string>;
