@@ -262,6 +262,14 @@ describe('the delimiter', () => {
     expect(detectDelimiter('Список осіб, звільнених\nПІБ;Дата;Місце\na;b;c\nd;e;f\n', true)).toBe(
       ';',
     );
+    // Three title lines and a note outnumber a short table; they split alike under every
+    // candidate, so they do not decide (found by the documenter-file generator).
+    expect(
+      detectDelimiter(
+        'Станом на 01.11.2026\nСписок осіб, утримуваних у полоні\nРеєстр звернень\n№;ПІБ;Стать\n1;a;ч\n\n2;b;ж\n\nПримітка: дані зібрані від родичів, не перевірені\n',
+        true,
+      ),
+    ).toBe(';');
     // Citations joined by " ; " inside a comma file.
     expect(detectDelimiter('id,title,sources\na,A,x ; y\nb,B,z ; w\n', true)).toBe(',');
     expect(detectDelimiter('a\tb\tc\n1\t2\t3\n', true)).toBe('\t');

@@ -406,7 +406,8 @@ export function cellCounts(text: string, d: string, complete: boolean): number[]
 
 /**
  * The delimiter of a CSV text, from its first 50 logical lines: the one that splits most of
- * them into the same number of cells (more than one); on a tie, the one giving more cells,
+ * them into the same number of cells (more than one; lines of one cell count against every
+ * candidate); on a tie, the one giving more cells,
  * then the first of `DELIMITERS`. A text no candidate splits (one column) is comma-separated.
  */
 export function detectDelimiter(text: string, complete: boolean): string {
@@ -416,8 +417,10 @@ export function detectDelimiter(text: string, complete: boolean): string {
   for (const d of DELIMITERS) {
     const counts = cellCounts(text, d, complete);
     if (!counts.length) continue;
+    // Lines of one cell (titles, notes, blank-ish lines) split under every candidate alike:
+    // counted in the share, but never the mode, or three title rows outvote a short table.
     const freq = new Map<number, number>();
-    for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);
+    for (const c of counts) if (c > 1) freq.set(c, (freq.get(c) ?? 0) + 1);
     let mode = 1;
     let modeCount = 0;
     for (const [cells, k] of freq) {

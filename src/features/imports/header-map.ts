@@ -9,7 +9,10 @@ export function headerKey(header: string): string {
   // Only a KoboToolbox group path ("detention/facility") is cut at its slashes: "В/ч",
   // "Ч/Ж" and "№ з/п" are whole names.
   const grouped = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/.test(header.trim());
-  const last = (grouped ? (header.trim().split('/').pop() ?? header) : header).replace(/№/g, 'no');
+  const last = (grouped ? (header.trim().split('/').pop() ?? header) : header).replace(
+    /[№#]/g,
+    'no',
+  );
   return last
     .toLowerCase()
     .replace(/ё/g, 'е')
