@@ -74,6 +74,8 @@ const n = (x: number): string => x.toLocaleString('en');
 const counts = (c: Counts): string =>
   `${n(c.inserted)} new, ${n(c.updated)} changed, ${n(c.unchanged)} unchanged${c.removed ? `, ${n(c.removed)} removed` : ''}`;
 const LISTED = 10;
+const SAID_ABOVE =
+  /matches no known place|rows above it|looks like a total and was skipped|looks like a note and was skipped/;
 
 /** The report in a few lines of text. */
 export function formatImportReport(r: ImportReport): string {
@@ -110,7 +112,7 @@ export function formatImportReport(r: ImportReport): string {
     );
   if (r.unresolvedPlaces.length) {
     lines.push(
-      `  places not in the gazetteer, kept as written (${r.unresolvedPlaces.length} rows); add them with \`polon import facilities\` or correct the name, then import again:`,
+      `  places not in the gazetteer, kept as written (${r.unresolvedPlaces.length} row${r.unresolvedPlaces.length === 1 ? '' : 's'}); add them with \`polon import facilities\` or correct the name, then import again:`,
     );
     for (const u of r.unresolvedPlaces.slice(0, LISTED))
       lines.push(
@@ -119,8 +121,7 @@ export function formatImportReport(r: ImportReport): string {
     if (r.unresolvedPlaces.length > LISTED)
       lines.push(`    and ${r.unresolvedPlaces.length - LISTED} more (--json lists them all)`);
   }
-  // Unresolved places are listed above; their notices would say it twice.
-  for (const note of r.notices.filter((x) => !/matches no known place/.test(x)))
-    lines.push(`  note: ${note}`);
+  // Unresolved places and skipped rows are listed above; their notices would say it twice.
+  for (const note of r.notices.filter((x) => !SAID_ABOVE.test(x))) lines.push(`  note: ${note}`);
   return lines.join('\n');
 }

@@ -19,6 +19,9 @@ interface ImportCommandOptions extends DbOptions {
   mapping?: string;
   dateFormat?: 'DMY' | 'MDY';
   source?: string;
+  delimiter?: string;
+  encoding?: string;
+  sheet?: string;
 }
 
 /**
@@ -38,6 +41,18 @@ export function importsCommands(
     .option(
       '--source <id>',
       'the registered source of every row that names none (`polon sources list`); a source column in the file wins',
+    )
+    .option(
+      '--sheet <name|n>',
+      'workbooks: the sheet to import, by name or number (1 is the first); needed when several sheets hold data',
+    )
+    .option(
+      '--delimiter <d>',
+      'CSV: the delimiter when the one detected is wrong: , ; | tab (what was detected is reported)',
+    )
+    .option(
+      '--encoding <e>',
+      'CSV and JSON: the encoding when the one detected is wrong: utf-8, utf-16le, utf-16be, windows-1251 (cp1251), koi8-u, koi8-r',
     )
     .option('--dry-run', 'validate and count, write nothing')
     .option(
@@ -70,6 +85,9 @@ async function importOptions(o: ImportCommandOptions): Promise<ImportOptions> {
     mapping: o.mapping ? await readMappingFile(o.mapping) : undefined,
     dateOrder: o.dateFormat,
     source: o.source,
+    delimiter: o.delimiter,
+    encoding: o.encoding,
+    sheet: o.sheet,
   };
 }
 

@@ -149,6 +149,25 @@ export const loadSheetJs = async (format: 'xls' | 'ods'): Promise<typeof SheetJS
   return xlsx;
 };
 
+/**
+ * SheetJS writes its doubts about a file's number formats ("ODS number format may be
+ * incorrect") to the console, where they would land amid the command's output and the
+ * server's log. The read is synchronous, so nothing else writes meanwhile.
+ */
+function quietly<T>(read: () => T): T {
+  /* eslint-disable no-console -- silencing a library's console output, not writing to it */
+  const { error, warn } = console;
+  console.error = () => undefined;
+  console.warn = () => undefined;
+  try {
+    return read();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+  /* eslint-enable no-console */
+}
+
 /** A SheetJS cell as text: a formula's cached result, a date's day, '' for an error. */
 function sheetJsText(cell: SheetJS.CellObject | null | undefined): string {
   if (!cell) return '';
@@ -177,18 +196,20 @@ export async function sheetJsSheets(
   const xlsx = await loadSheetJs(format);
   let workbook: SheetJS.WorkBook;
   try {
-    workbook = xlsx.read(bytes, {
-      type: 'buffer',
-      dense: true,
-      cellDates: true,
-      cellFormula: false,
-      cellHTML: false,
-      cellNF: false,
-      cellStyles: false,
-      cellText: false,
-      bookVBA: false,
-      WTF: false,
-    });
+    workbook = quietly(() =>
+      xlsx.read(bytes, {
+        type: 'buffer',
+        dense: true,
+        cellDates: true,
+        cellFormula: false,
+        cellHTML: false,
+        cellNF: false,
+        cellStyles: false,
+        cellText: false,
+        bookVBA: false,
+        WTF: false,
+      }),
+    );
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/password|encrypt/i.test(message))

@@ -5,6 +5,7 @@ import { AppError, InputError, type InputProblem } from '../../core/app-error.js
 import { retryWrite, type Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
 import type { ImportKind, ParseOptions, ParsedRow, WriteCounts } from './import-kind.js';
+import { checkSourceOption } from './source-option.js';
 import { readTable, type Detected, type SkippedRow } from './read-table.js';
 import { importCsvStream } from './stream-import.js';
 import { validateTable } from './validate-table.js';
@@ -94,6 +95,7 @@ export async function importMany(
   items: ImportItem[],
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
+  await checkSourceOption(db, options.source, basename(items[0]?.path ?? ''));
   const prepared: (ImportItem & {
     file: string;
     rows: ParsedRow<unknown>[];

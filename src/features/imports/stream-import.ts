@@ -4,6 +4,7 @@ import { InputError, type InputProblem } from '../../core/app-error.js';
 import { upsertTable, type Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
 import { sniffCsv } from './csv-encoding.js';
+import { checkSourceOption } from './source-option.js';
 import { csvRowEvents, type CsvSummary } from './csv-row-events.js';
 import type { ImportKind, ParsedRow, WriteCounts } from './import-kind.js';
 import { addCounts, noCounts } from './write-counts.js';
@@ -34,6 +35,7 @@ export async function importCsvStream<T>(
   options: StreamOptions = {},
 ): Promise<ImportResult> {
   const file = basename(path);
+  await checkSourceOption(db, options.source, file);
   // The same detection as for a file read whole (readTable), by the same bytes.
   const sniffed = await sniffCsv(path, file, options);
   const { encoding, delimiter } = sniffed;
