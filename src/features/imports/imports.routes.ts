@@ -67,7 +67,8 @@ const SourceParam = z
 /** The largest spreadsheet the workspace may upload; larger files go through `polon import`. */
 export const FILE_LIMIT_BYTES = 20 * 1024 * 1024;
 
-const FILE_NAME = /^[^/\\\p{Cc}]{1,200}\.(csv|xlsx|json)$/iu;
+/** Endings the workspace may send; the readers decide which of them they can read. */
+const FILE_NAME = /^[^/\\\p{Cc}]{1,200}\.(csv|txt|xlsx|xls|ods|json)$/iu;
 
 const Mapping = z
   .record(z.string().max(200), z.string().max(64))
@@ -183,11 +184,11 @@ export function importsRoutes(
           bodyLimit: FILE_LIMIT_BYTES,
           schema: {
             tags: ['imports'],
-            summary: `Import a ${name} file (CSV, XLSX or JSON) sent as application/octet-stream`,
+            summary: `Import a ${name} file (CSV, TXT, XLSX, XLS, ODS or JSON) sent as application/octet-stream`,
             querystring: z.object({
               name: z
                 .string()
-                .regex(FILE_NAME, 'a file name ending in .csv, .xlsx or .json')
+                .regex(FILE_NAME, 'a file name ending in .csv, .txt, .xlsx, .xls, .ods or .json')
                 .describe('the file name: its ending says how to read it'),
               dryRun: z.enum(['true', 'false']).default('false'),
               dateFormat: z.enum(['DMY', 'MDY']).optional(),
@@ -217,7 +218,9 @@ export function importsRoutes(
             tags: ['imports'],
             summary: `How the headers of a ${name} file are read, and the columns they may stand for`,
             querystring: z.object({
-              name: z.string().regex(FILE_NAME, 'a file name ending in .csv, .xlsx or .json'),
+              name: z
+                .string()
+                .regex(FILE_NAME, 'a file name ending in .csv, .txt, .xlsx, .xls, .ods or .json'),
               mapping: MappingParam,
             }),
             response: { 200: HeadersResult },
