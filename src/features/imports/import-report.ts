@@ -68,16 +68,19 @@ const n = (x: number): string => x.toLocaleString('en');
 const counts = (c: Counts): string =>
   `${n(c.inserted)} new, ${n(c.updated)} changed, ${n(c.unchanged)} unchanged${c.removed ? `, ${n(c.removed)} removed` : ''}`;
 const LISTED = 10;
+/** A detected value as text: readers give strings and numbers; anything else as JSON. */
+const shown = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
 
 /** The report in a few lines of text. */
 export function formatImportReport(r: ImportReport): string {
   const where = [
-    r.detected.sheet ? `sheet "${String(r.detected.sheet)}"` : '',
-    r.detected.encoding ? String(r.detected.encoding) : '',
+    r.detected.sheet ? `sheet "${shown(r.detected.sheet)}"` : '',
+    r.detected.encoding ? shown(r.detected.encoding) : '',
     r.detected.delimiter
-      ? `"${r.detected.delimiter === '\t' ? 'tab' : String(r.detected.delimiter)}"-separated`
+      ? `"${r.detected.delimiter === '\t' ? 'tab' : shown(r.detected.delimiter)}"-separated`
       : '',
-    r.detected.headerRow ? `header on row ${String(r.detected.headerRow)}` : '',
+    r.detected.headerRow ? `header on row ${shown(r.detected.headerRow)}` : '',
     r.source ? `source ${r.source}` : '',
   ].filter(Boolean);
   const lines = [
