@@ -343,6 +343,10 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
       '3',
     );
     expect(await done.locator('.ws-unresolved tbody tr').count()).toBe(1);
+    // The source's count of records follows the import.
+    await expect
+      .poll(() => page.locator('#import-source option:checked').textContent())
+      .toContain('· 3 записи');
     const stored = await server.db.kysely
       .selectFrom('records')
       .select(['full_name', 'birth_date'])

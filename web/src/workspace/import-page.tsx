@@ -338,10 +338,24 @@ const EMPTY_DRAFT: SourceDraft = { id: '', title: '', reliability: 'F', credibil
  * (a documenter's own list is in no sources file). The new source's fields sit inside the
  * import form (forms cannot nest), so Enter in them registers the source, not checks the file.
  */
-function SourceChooser({ value, onChange }: { value: string; onChange: (source: string) => void }) {
+function SourceChooser({
+  value,
+  onChange,
+  imports,
+}: {
+  value: string;
+  onChange: (source: string) => void;
+  /** Imports done on the page so far: each changes the sources' counts of records. */
+  imports: number;
+}) {
   const { t } = useTranslation('workspace');
   const session = useSession();
   const list = useFresh<SourceList>('/api/sources');
+  const [counted, setCounted] = useState(imports);
+  if (counted !== imports) {
+    setCounted(imports);
+    list.reload();
+  }
   // Sources registered on this page, shown before the list is fetched again.
   const [added, setAdded] = useState<Source[]>([]);
   const [adding, setAdding] = useState(false);
@@ -536,6 +550,7 @@ export function ImportPage() {
   const [chosen, setChosen] = useState<File>();
   // The registered source of rows that name none; the workbook's sheet, when named.
   const [source, setSource] = useState('');
+  const [imports, setImports] = useState(0);
   const [sheet, setSheet] = useState('');
   const takesSource = SOURCE_KINDS.has(kind);
   const workbook = chosen !== undefined && isWorkbook(chosen.name);
@@ -578,7 +593,10 @@ export function ImportPage() {
       ...(takesSource && source ? { source } : {}),
       ...(isWorkbook(file.name) && sheet.trim() ? { sheet: sheet.trim() } : {}),
     }).then(
-      (result) => setStep(dryRun ? { at: 'checked', file, result } : { at: 'done', result }),
+      (result) => {
+        setStep(dryRun ? { at: 'checked', file, result } : { at: 'done', result });
+        if (!dryRun) setImports((n) => n + 1);
+      },
       (err: unknown) =>
         setStep(
           err instanceof ImportRefused && err.problems.length > 0
@@ -664,6 +682,7 @@ export function ImportPage() {
         )}
         {takesSource && (
           <SourceChooser
+            imports={imports}
             value={source}
             onChange={(s) => {
               setSource(s);
