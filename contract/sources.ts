@@ -43,3 +43,8 @@ export const NewSource = z.object({
     .default(6),
   notes: z.string().trim().max(5000).optional(),
 });
+
+export type Source = z.infer<typeof Source>;
+export type SourceList = z.infer<typeof SourceList>;
+/** A new source as a client sends it: the grading may be left out (F6, cannot be judged). */
+export type NewSourceInput = z.input<typeof NewSource>;

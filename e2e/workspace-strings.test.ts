@@ -43,6 +43,28 @@ describe('workspace strings', () => {
     expect(placeholders('ru')).toEqual(placeholders('en'));
   });
 
+  it('has every plural form each language needs, and no other', () => {
+    // Ukrainian and Russian need one, few, many and other (21 рядок, 22 рядки, 25 рядків,
+    // 1,5 рядка); English one and other. A missing form falls back to "other" silently.
+    const forms = (lang: string) => {
+      const out = new Map<string, string[]>();
+      for (const k of keys(strings(lang))) {
+        const m = PLURAL.exec(k);
+        if (!m) continue;
+        const base = k.slice(0, -m[0].length);
+        out.set(base, [...(out.get(base) ?? []), m[1]!].sort());
+      }
+      return out;
+    };
+    const plural = new Set(['uk', 'en', 'ru'].flatMap((lang) => [...forms(lang).keys()]));
+    expect(plural.size).toBeGreaterThan(5);
+    for (const lang of ['uk', 'en', 'ru']) {
+      const need = [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
+      const have = forms(lang);
+      for (const base of plural) expect([lang, base, have.get(base)]).toEqual([lang, base, need]);
+    }
+  });
+
   it('has every key the pages name', () => {
     const known = new Set(baseKeys('en'));
     const used = readdirSync(dir)

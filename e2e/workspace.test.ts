@@ -26,6 +26,7 @@ import {
   type TestServer,
   BROWSER_TEST_MS,
 } from './harness.js';
+import { workingSheet } from './working-sheet.js';
 
 /*
  * The analyst workspace in a real browser over synthetic persons linked into a review queue,
@@ -71,6 +72,7 @@ async function prepare(db: Db): Promise<void> {
     csv('source,record_id,facility,from\npress-test,P1,Таганрозьке СІЗО,2022-04-02'),
   );
   await addAccount(db.kysely, 'e2e-analyst', 'analyst', PASSWORD, 'e2e');
+  await addAccount(db.kysely, 'e2e-documenter', 'documenter', PASSWORD, 'e2e');
 }
 
 describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
@@ -86,11 +88,11 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
   });
 
   /** A phone-wide page, logged in through the form. */
-  async function loggedIn(path: string, lang = 'en') {
+  async function loggedIn(path: string, lang = 'en', username = 'e2e-analyst') {
     const opened = await openPage(browser, { width: 375, height: 800, bypassCSP: true });
     const { page } = opened;
     await page.goto(`${server.url}/${lang}/workspace${path}`);
-    await page.locator('#login-username').fill('e2e-analyst');
+    await page.locator('#login-username').fill(username);
     await page.locator('#login-password').fill(PASSWORD);
     await page.locator('form.ws-login button[type=submit]').click();
     await page.locator('.ws-bar').waitFor();
@@ -261,6 +263,108 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
       .where('id', '=', recordId('press-test', 'M2'))
       .executeTakeFirst();
     expect(matched?.family_name).toBe('Петренко');
+    expect(unexpected(problems, [401, 400, 400])).toEqual([]);
+    await context.close();
+  });
+
+  it("imports a documenter's own working sheet into a source registered on the page, and finds its persons", async () => {
+    const { page, problems, context } = await loggedIn('/import', 'uk', 'e2e-documenter');
+    await page.locator('#import-kind').selectOption('persons');
+    await page.locator('#import-file').setInputFiles({
+      name: 'список-полонених.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await workingSheet(),
+    });
+    // A workbook: the sheet may be named, but need not be.
+    await page.locator('#import-sheet').waitFor();
+
+    // No source chosen and none in the file: the check runs, and says what to do.
+    await page.locator('#import-check').click();
+    await page.locator('#import-refused').waitFor();
+    expect(await page.locator('.ws-problems tbody tr td:nth-child(3)').allTextContents()).toContain(
+      'source',
+    );
+    expect(await page.locator('#import-source-missing').textContent()).toContain('джерела');
+
+    // A new source, through the form: the server's refusal first, in its words.
+    await page.locator('#import-source').selectOption('__new__');
+    await page.locator('#new-source-id').fill('робочий список');
+    await page.locator('#new-source-title').fill('Робочий список документатора (синтетичний)');
+    await page.locator('#new-source-add').click();
+    const refusal = page.locator('#new-source-refused [role=alert]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('no spaces');
+    await page.locator('#new-source-id').fill('documenter-e2e');
+    await page.locator('#new-source-reliability').selectOption('C');
+    await page.locator('#new-source-credibility').selectOption('3');
+    await page.locator('#new-source-id').press('Enter');
+    await expect.poll(() => page.locator('#import-source').inputValue()).toBe('documenter-e2e');
+    expect(await page.locator('#import-source option:checked').textContent()).toBe(
+      'Робочий список документатора (синтетичний) (documenter-e2e) · C3 · 0 записів',
+    );
+    expect(await page.locator('#new-source-id').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The check: nothing written, and the report says what the import would do.
+    const before = await tableCounts(server.db);
+    await page.locator('#import-check').click();
+    const preview = page.locator('section[aria-labelledby=import-preview]');
+    await preview.waitFor();
+    expect(await preview.locator('[data-count=rows] dd').textContent()).toBe('3');
+    for (const table of ['records', 'events', 'episodes'])
+      expect(
+        await preview.locator(`[data-table=${table}] [data-count=inserted]`).textContent(),
+      ).toBe('3');
+    expect(await preview.locator('[data-record-ids=content]').textContent()).toContain(
+      'датою народження',
+    );
+    // The header found under the title, and the total row left out, in the reader's words.
+    expect(await preview.locator('[data-detected=headerRow] dd').textContent()).toBe('3');
+    expect(await preview.locator('[data-detected=source] dd').textContent()).toBe('documenter-e2e');
+    expect(await preview.locator('.ws-skipped tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^7.*Всього/),
+    ]);
+    const moon = preview.locator('.ws-unresolved tbody tr');
+    expect(await moon.count()).toBe(1);
+    expect(await moon.locator('td').allTextContents()).toEqual([
+      '6',
+      'Виправна колонія на Місяці',
+      expect.any(String),
+    ]);
+    expect(await tableCounts(server.db)).toEqual(before);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+
+    // Confirmed: the same report for the import itself, and the records are there.
+    await preview.locator('button', { hasText: 'Імпортувати 3 рядки' }).click();
+    const done = page.locator('section[aria-labelledby=import-done]');
+    await done.waitFor();
+    expect(await done.locator('[data-table=episodes] [data-count=inserted]').textContent()).toBe(
+      '3',
+    );
+    expect(await done.locator('.ws-unresolved tbody tr').count()).toBe(1);
+    // The source's count of records follows the import.
+    await expect
+      .poll(() => page.locator('#import-source option:checked').textContent())
+      .toContain('· 3 записи');
+    const stored = await server.db.kysely
+      .selectFrom('records')
+      .select(['full_name', 'birth_date'])
+      .where('source_id', '=', 'documenter-e2e')
+      .orderBy('full_name')
+      .execute();
+    expect(stored).toEqual([
+      { full_name: 'Зразкова Марія Іванівна', birth_date: '1979' },
+      { full_name: 'Пробенко Іван Васильович', birth_date: '1985-07-01' },
+      { full_name: 'Тестенко Олександр Петрович', birth_date: '1990-03-12' },
+    ]);
+
+    // And the documenter finds the person by name.
+    await page.locator('.ws-bar a[href$="/search"]').click();
+    await page.locator('#search-q').fill('Тестенко Олександр');
+    await page.locator('form[role=search] button').click();
+    const hit = page.locator('.ws-results > li > a', { hasText: 'Тестенко Олександр Петрович' });
+    await hit.waitFor();
     expect(unexpected(problems, [401, 400, 400])).toEqual([]);
     await context.close();
   });

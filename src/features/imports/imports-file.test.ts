@@ -157,6 +157,18 @@ describeEachDb('imports of whole files through the API', (get) => {
     const odd = await send(Buffer.from('a,b\n'), 'name=people.pdf');
     expect(odd.statusCode).toBe(400);
     expect(odd.body).toContain('.xlsx, .xls, .ods or .json');
+    // A name the route lets through reaches the readers, which say what they make of it.
+    const txt = await send(
+      Buffer.from('source,record_id,family_name\ntestimonies,X1,Тестенко\n'),
+      'name=people.txt&dryRun=true',
+    );
+    expect(txt.statusCode).toBe(200);
+    expect(txt.json()).toMatchObject({ file: 'people.txt', rows: 1, dryRun: true });
+    const ods = await send(Buffer.from('PK\u0003\u0004'), 'name=people.ods&dryRun=true');
+    expect(ods.statusCode).toBe(400);
+    expect(
+      ods.json<{ error: { details: { problems: { file: string }[] } } }>().error.details.problems,
+    ).toEqual([expect.objectContaining({ file: 'people.ods' })]);
     const empty = await send(Buffer.alloc(0), 'name=people.csv');
     expect(empty.statusCode).toBe(400);
   });

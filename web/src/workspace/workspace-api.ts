@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { NewSourceInput, Source } from '../../../contract/sources.js';
 import { ApiError, getJson } from '../api/client.js';
-import type { ImportHeaders, ImportResult } from '../../../contract/imports.js';
+import type { ImportHeaders } from '../../../contract/imports.js';
 
 /**
  * Workspace reads are personal data and change as analysts work (a decision, an import), so
@@ -108,9 +109,46 @@ export interface ImportProblem {
   fix: string;
 }
 
-/** The answer to an import: counts, what was noticed, and how the file was read. */
-export type { ImportResult };
+/** New, changed and unchanged rows of one table (removed: facts the file no longer states). */
+export interface TableCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  removed?: number;
+}
 
+/** A place the gazetteer does not know, kept as written, with the matcher's best guesses. */
+export interface UnresolvedPlace {
+  row: number;
+  text: string;
+  candidates: { id: string; nameEn: string; score: number }[];
+}
+
+/**
+ * The import's report (src/features/imports/import-report.ts). Fields past `notices` came
+ * later and some are filled only by newer readers: a page reads them as optional.
+ */
+export interface ImportResult {
+  kind: string;
+  file: string;
+  rows: number;
+  dryRun: boolean;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  notices: string[];
+  source?: string | null;
+  detected?: Record<string, unknown>;
+  records?: TableCounts;
+  events?: TableCounts;
+  episodes?: TableCounts;
+  written?: TableCounts;
+  recordIds?: { from: 'file' | 'content' | 'both'; fromFile: number; fromContent: number };
+  skippedRows?: { row: number; reason: string }[];
+  unresolvedPlaces?: UnresolvedPlace[];
+}
+
+/** A refused import or registration, with the server's problems one by one. */
 export class ImportRefused extends ApiError {
   constructor(
     status: number,
@@ -123,29 +161,64 @@ export class ImportRefused extends ApiError {
   }
 }
 
-/** Sends a file's bytes as they are; the server validates them exactly as `polon import`. */
 /** How the server reads a file's headers, and the columns the kind has. */
 export type FileHeaders = ImportHeaders;
 
 /** The file's headers → column names; "" leaves a header out. */
 export type HeaderMapping = Record<string, string>;
 
-export function readHeaders(kind: string, file: File, csrfToken: string): Promise<FileHeaders> {
-  return postFile<FileHeaders>(kind, 'headers', file, csrfToken, { name: file.name });
+/** What the user said about a file beyond its bytes; each is sent only when given. */
+export interface FileOptions {
+  /** Only for dates like 5/3/2024. */
+  dateFormat?: 'DMY' | 'MDY';
+  mapping?: HeaderMapping;
+  /** The registered source of rows that name none. */
+  source?: string;
+  /** The workbook's sheet that holds the table. */
+  sheet?: string;
 }
 
+export function readHeaders(
+  kind: string,
+  file: File,
+  csrfToken: string,
+  options: Pick<FileOptions, 'sheet'> = {},
+): Promise<FileHeaders> {
+  const query: Record<string, string> = { name: file.name };
+  if (options.sheet) query.sheet = options.sheet;
+  return postFile<FileHeaders>(kind, 'headers', file, csrfToken, query);
+}
+
+/** Sends a file's bytes as they are; the server validates them exactly as `polon import`. */
 export function sendFile(
   kind: string,
   file: File,
   dryRun: boolean,
   csrfToken: string,
-  dateFormat?: 'DMY' | 'MDY',
-  mapping?: HeaderMapping,
+  options: FileOptions = {},
 ): Promise<ImportResult> {
   const query: Record<string, string> = { name: file.name, dryRun: String(dryRun) };
-  if (dateFormat) query.dateFormat = dateFormat;
-  if (mapping) query.mapping = JSON.stringify(mapping);
+  if (options.dateFormat) query.dateFormat = options.dateFormat;
+  if (options.mapping) query.mapping = JSON.stringify(options.mapping);
+  if (options.source) query.source = options.source;
+  if (options.sheet) query.sheet = options.sheet;
   return postFile<ImportResult>(kind, 'file', file, csrfToken, query);
+}
+
+/** Registers a source (`POST /api/sources`); a refusal keeps the server's words per field. */
+export async function addSource(source: NewSourceInput, csrfToken: string): Promise<Source> {
+  const res = await fetch('/api/sources', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'x-csrf-token': csrfToken,
+    },
+    body: JSON.stringify(source),
+  });
+  if (res.ok) return (await res.json()) as Source;
+  throw await refusal(res);
 }
 
 async function postFile<T>(
@@ -168,19 +241,40 @@ async function postFile<T>(
     body: file,
   });
   if (res.ok) return (await res.json()) as T;
+  throw await refusal(res);
+}
+
+interface ErrorBody {
+  error?: {
+    code?: string;
+    message?: string;
+    // An import's or a service's refusal: `{ problems }`; a request the schema refused: a
+    // list of `{ path, message }`.
+    details?: { problems?: ImportProblem[] } | { path?: string; message?: string }[];
+  };
+}
+
+/** The server's refusal as an error a page can show, with its problems one by one. */
+async function refusal(res: Response): Promise<ImportRefused> {
   if (res.status === 401) sessionLost?.();
-  let body: {
-    error?: { code?: string; message?: string; details?: { problems?: ImportProblem[] } };
-  } = {};
+  let body: ErrorBody = {};
   try {
-    body = (await res.json()) as typeof body;
+    body = (await res.json()) as ErrorBody;
   } catch {
     // Not JSON (a proxy's page): the status says enough.
   }
-  throw new ImportRefused(
+  const details = body.error?.details;
+  const problems: ImportProblem[] = Array.isArray(details)
+    ? details.flatMap((d) =>
+        d.message
+          ? [{ file: '', column: (d.path ?? '').replace(/^\//, ''), message: d.message, fix: '' }]
+          : [],
+      )
+    : (details?.problems ?? []);
+  return new ImportRefused(
     res.status,
     body.error?.code ?? 'http_error',
     body.error?.message ?? `the server answered ${res.status} ${res.statusText}`,
-    body.error?.details?.problems ?? [],
+    problems,
   );
 }
