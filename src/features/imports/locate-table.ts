@@ -113,10 +113,7 @@ function shown(cells: string[]): string {
 }
 
 /** A row whose first filled cell says "Всього", "Разом по …", "Итого:", "Total"… */
-export function isTotal(cells: string[]): boolean {
-  const first = cells.find(filled);
-  return first !== undefined && TOTAL.test(first.trim());
-}
+export const isTotal = (cells: string[]): boolean => classify(cells) === 'total';
 
 const NOTE =
   /^((примітк|примечан)\p{L}*|(note|notes|джерело|джерела|источник|источники|source|sources|складено|составлено|склав|склала|составил|составила|дата складання|дата составления|підготовлено|подготовлено|підготував|подготовил|виконавець|исполнитель|compiled by|prepared by)(?=$|[^\p{L}]))(.*)$/isu;
@@ -130,20 +127,36 @@ const NOTE_WORDS = 6;
  * more words) or holding a sentence; or two cells, the first such a word before ":"
  * ("Складено:", "01.11.2025"). An id such as "source-1" or "notes" beside a title is data.
  */
-export function isNote(cells: string[]): boolean {
-  const values = cells.filter(filled);
-  if (values.length === 0 || values.length > 2) return false;
-  const first = values[0]!.trim();
-  if (values.length === 1 && first.startsWith('*')) return true;
+export const isNote = (cells: string[]): boolean => classify(cells) === 'note';
+
+/**
+ * What a row is, in one pass that stops at its third filled cell: a streamed file asks it
+ * of every row.
+ */
+function classify(cells: string[]): 'blank' | 'total' | 'note' | 'data' {
+  let count = 0;
+  let value: string | undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (!filled(c)) continue;
+    value ??= c;
+    if (++count > 2) break;
+  }
+  if (value === undefined) return 'blank';
+  const first = value.trim();
+  if (TOTAL.test(first)) return 'total';
+  if (count > 2) return 'data';
+  const alone = count === 1;
+  if (alone && first.startsWith('*')) return 'note';
   const m = NOTE.exec(first);
   if (m) {
     const rest = m[4] ?? '';
-    if (/^\s*:/.test(rest)) return true;
-    if (values.length === 1 && (rest === '' || /^\s/.test(rest))) return true;
+    if (/^\s*:/.test(rest)) return 'note';
+    if (alone && (rest === '' || /^\s/.test(rest))) return 'note';
   }
-  return (
-    values.length === 1 && first.length >= NOTE_LENGTH && first.split(/\s+/).length >= NOTE_WORDS
-  );
+  return alone && first.length >= NOTE_LENGTH && first.split(/\s+/).length >= NOTE_WORDS
+    ? 'note'
+    : 'data';
 }
 
 /** Rows of notes under a table beyond which they are taken for rows of data. */
@@ -168,12 +181,13 @@ export class TableBody {
   constructor(private readonly take: (g: GridRow) => void) {}
 
   push(g: GridRow): void {
-    if (isBlank(g.cells)) return;
-    if (isTotal(g.cells)) {
+    const what = classify(g.cells);
+    if (what === 'blank') return;
+    if (what === 'total') {
       this.skip(g.row, `total row ("${shown(g.cells)}")`);
       return;
     }
-    if (isNote(g.cells)) {
+    if (what === 'note') {
       if (this.overflow) this.take(g);
       else if (this.held.length < MAX_TRAILING_NOTES) this.held.push(g);
       else {
@@ -184,7 +198,7 @@ export class TableBody {
       return;
     }
     this.overflow = false;
-    this.release();
+    if (this.held.length) this.release();
     this.take(g);
   }
 

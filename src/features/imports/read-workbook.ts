@@ -307,7 +307,12 @@ export function chooseSheet(
     .map((s) => ({ s, c: headerCandidate(s.rows, headerScore) }))
     .filter((x) => x.c !== undefined);
   const recognised = candidates.filter((x) => x.c!.recognised);
-  const pool = recognised.length ? recognised : candidates;
+  // Sheets of one column have no header to tell a table by: then any sheet with rows counts.
+  const pool = recognised.length
+    ? recognised
+    : candidates.length
+      ? candidates
+      : withRows.map((s) => ({ s, c: undefined }));
   if (pool.length > 1)
     throw new InputError([
       {
@@ -319,7 +324,7 @@ export function chooseSheet(
         fix: 'say which one to import: --sheet NAME|N on the command line, the "sheet" parameter in the API',
       },
     ]);
-  const chosen = pool[0]?.s ?? withRows[0];
+  const chosen = pool[0]?.s;
   if (!chosen) {
     const hidden = sheets.filter((s) => s.hidden && s.rows.some((g) => !isBlank(g.cells)));
     throw new InputError([
