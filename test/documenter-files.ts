@@ -606,7 +606,13 @@ export interface DocumenterRecipe {
 export const documenterRecipe = (max = 12): fc.Arbitrary<DocumenterRecipe> =>
   shape().chain((s) =>
     fc
-      .array(person(s.latinNames && s.lang === 'en'), { minLength: 1, maxLength: max })
+      // Persons of one file are told apart by their family name (a number in it), as a
+      // test finds each one's record by it.
+      .uniqueArray(person(s.latinNames && s.lang === 'en'), {
+        minLength: 1,
+        maxLength: max,
+        selector: (p) => p.family,
+      })
       .map((people) => ({ shape: s, people })),
   );
 
