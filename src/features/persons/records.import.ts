@@ -5,7 +5,7 @@ import { upsertRows, type FlatRows } from '../../db/index.js';
 import { field, headerScorer, type ImportKind, type ParseOptions } from '../imports/index.js';
 import { contentRecordId, isContentId } from './content-id.js';
 import { CATEGORY_WORDS, RECORD_HEADERS, SEX_WORDS } from './person-vocabulary.js';
-import { statusCell } from './status-cell.js';
+import { statusCell, type Status } from './status-cell.js';
 import { recordId } from './record-id.js';
 import { FACT_COLUMNS, writeRecordFacts, type RecordFactCells } from './record-facts.js';
 import { sourceCell, unknownSources } from './source-check.js';
@@ -63,14 +63,20 @@ const schemaFor = ({ dateOrder: order, source }: ParseOptions = {}) =>
         });
       }
     })
-    .transform(({ status, ...r }) => ({
-      ...r,
+    // In place, not spread into a new object: a large import reads a million rows.
+    .transform((cells) => {
+      const status = cells.status;
+      const r = cells as unknown as Omit<typeof cells, 'status' | 'record_id'> & {
+        record_id: string;
+        status: Status['event'];
+      };
       // A file without an id column: the record is known by what identifies the person.
-      record_id: r.record_id ?? contentRecordId(r),
+      r.record_id = cells.record_id ?? contentRecordId(cells);
       // "Статус: військовий" says the category; "Статус: в полоні" what happened.
-      category: r.category ?? status?.category ?? null,
-      status: status?.event ?? null,
-    }));
+      r.category = cells.category ?? status?.category ?? null;
+      r.status = status?.event ?? null;
+      return r;
+    });
 
 export type PersonRecordInput = z.infer<ReturnType<typeof schemaFor>>;
 
@@ -188,21 +194,33 @@ export function recordRow(r: PersonRecordInput, now: string, id = recordId(r.sou
   };
 }
 
-/** The fact cells of table rows laid flat (the worker's batches), for the rows that have any. */
-function factCellsOf(rows: FlatRows): (RecordFactCells & { source_record_id: string })[] {
+/**
+ * The fact cells of table rows laid flat (the worker's batches), for the rows that state a
+ * fact or were updated (the others have nothing to state or remove), and how many ids of
+ * the batch were worked out from content.
+ */
+function factCellsOf(
+  rows: FlatRows,
+  updatedKeys: Set<string>,
+): { cells: RecordFactCells[]; rows: number[]; fromContent: number } {
   const width = rows.columns.length;
   const at = (c: string): number => rows.columns.indexOf(c);
   const idAt = at('id');
   const sourceIdAt = at('source_record_id');
   const facts = FACT_COLUMNS.map((c) => [c, at(c)] as const);
-  const out: (RecordFactCells & { source_record_id: string })[] = [];
-  for (let base = 0; base < rows.values.length; base += width) {
-    const cells = {
-      id: String(rows.values[base + idAt]),
-      source_record_id: String(rows.values[base + sourceIdAt]),
-    } as Record<string, unknown>;
+  const out: { cells: RecordFactCells[]; rows: number[]; fromContent: number } = {
+    cells: [],
+    rows: [],
+    fromContent: 0,
+  };
+  for (let base = 0, i = 0; base < rows.values.length; base += width, i++) {
+    if (isContentId(String(rows.values[base + sourceIdAt]))) out.fromContent++;
+    const id = String(rows.values[base + idAt]);
+    if (!facts.some(([, j]) => rows.values[base + j]) && !updatedKeys.has(id)) continue;
+    const cells: Record<string, unknown> = { id };
     for (const [c, j] of facts) cells[c] = rows.values[base + j] ?? null;
-    out.push(cells as unknown as RecordFactCells & { source_record_id: string });
+    out.cells.push(cells as unknown as RecordFactCells);
+    out.rows.push(i);
   }
   return out;
 }
@@ -230,14 +248,15 @@ export const personsImport: ImportKind<PersonRecordInput> = {
     toRow: recordRow,
     referenceFields: ['source'],
     async after(trx, rows, rowNumbers, updatedKeys, ctx) {
-      const cells = factCellsOf(rows);
-      const facts = await writeRecordFacts(trx, cells, rowNumbers, updatedKeys, ctx);
-      const fromContent = cells.filter((c) => isContentId(c.source_record_id)).length;
+      const some = factCellsOf(rows, updatedKeys);
+      const lines = some.rows.map((i) => rowNumbers[i] ?? 0);
+      const facts = await writeRecordFacts(trx, some.cells, lines, updatedKeys, ctx);
+      const all = rowNumbers.length;
       return {
         facts,
         unresolvedPlaces: facts.unresolvedPlaces,
         notices: facts.notices,
-        recordIds: { fromFile: cells.length - fromContent, fromContent },
+        recordIds: { fromFile: all - some.fromContent, fromContent: some.fromContent },
       };
     },
   },
