@@ -318,10 +318,12 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
     expect(await preview.locator('[data-record-ids=content]').textContent()).toContain(
       'датою народження',
     );
-    // The header found under the title, and the total row left out, in the reader's words.
+    // The header found under the title, and the title and total rows left out, in the
+    // reader's words.
     expect(await preview.locator('[data-detected=headerRow] dd').textContent()).toBe('3');
     expect(await preview.locator('[data-detected=source] dd').textContent()).toBe('documenter-e2e');
     expect(await preview.locator('.ws-skipped tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^1.*над таблицею/),
       expect.stringMatching(/^7.*Всього/),
     ]);
     const moon = preview.locator('.ws-unresolved tbody tr');
