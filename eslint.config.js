@@ -8,7 +8,9 @@ import tseslint from 'typescript-eslint';
  * and have no database, files, logging or environment; db imports core; features import
  * core, engines, db, contract, other features' index.ts and, of src/cli, only
  * src/cli/command-kit.ts (to add their commands); the command kit imports no feature;
- * server and cli import features' index.ts; web imports only contract.
+ * server and cli import features' index.ts; web imports only contract. No product code
+ * (src/, contract/, web/src/) imports test/: its helpers, fixtures and test-set generators
+ * serve tests and benchmarks only.
  */
 const nodeIo = [
   'node:fs',
@@ -24,6 +26,8 @@ const nodeIo = [
 /**
  * `patterns`: gitignore-style patterns, each its own group, or an array for one group whose
  * later `!` entries make exceptions; `regexes`: regular expressions over the import path.
+ * Every use also forbids test/: ESLint keeps one `no-restricted-imports` per file (a later
+ * block's replaces an earlier one's), so the ban rides along with each folder's rule.
  */
 const restrict = (patterns, paths = [], regexes = []) => ({
   'no-restricted-imports': [
@@ -34,6 +38,10 @@ const restrict = (patterns, paths = [], regexes = []) => ({
           group: Array.isArray(group) ? group : [group],
           message: 'crosses an import boundary (see STYLE.md)',
         })),
+        {
+          group: ['**/test/**'],
+          message: 'product code does not import test/ (test helpers, fixtures, test sets)',
+        },
         ...regexes.map((regex) => ({
           regex,
           message: "crosses an import boundary: import another feature's index.js (see STYLE.md)",
@@ -65,6 +73,12 @@ export default tseslint.config(
     },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // The files at the top of src/ (config, logger, package root): only the test/ ban.
+    files: ['src/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict([]),
+  },
   {
     files: ['src/core/**/*.ts'],
     rules: restrict(

@@ -18,8 +18,8 @@ import {
   readFacilityRows,
   TEST_SET_PATH,
   toMatchable,
-} from '../src/features/facilities/match-test-set.js';
-import type { MatchTestSet } from '../src/features/facilities/match-test-set.js';
+} from '../test/facility-match-test-set.js';
+import type { MatchTestSet } from '../test/facility-match-test-set.js';
 import { guessCounterpartSpellings, normalise, transliterateRu } from '../src/names/index.js';
 import { peakRssMiB } from './bench-result.js';
 import type { Benchmark, BenchResult } from './bench-result.js';

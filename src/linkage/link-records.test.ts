@@ -6,7 +6,7 @@ import { clusterPairs } from './cluster-pairs.js';
 import { compileRecords } from './compile-records.js';
 import { FIELDS, LEVELS, comparePair, describePattern, isHardConflict } from './compare-records.js';
 import { estimateParameters } from './estimate-parameters.js';
-import { rec } from './test-records.js';
+import { rec } from '../../test/link-record-factory.js';
 
 const pairsOf = (p: { a: Int32Array; b: Int32Array; length: number }): string[] =>
   Array.from({ length: p.length }, (_, k) => `${p.a[k]}-${p.b[k]}`).sort();

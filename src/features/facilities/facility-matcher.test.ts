@@ -8,8 +8,8 @@ import {
   TEST_SET_PATH,
   generateMatchTestSet,
   toMatchable,
-} from './match-test-set.js';
-import type { FacilityRow, MatchTestSet } from './match-test-set.js';
+} from '../../../test/facility-match-test-set.js';
+import type { FacilityRow, MatchTestSet } from '../../../test/facility-match-test-set.js';
 
 const rows = parse<FacilityRow>(readFileSync(FACILITIES_CSV_PATH, 'utf8'), {
   columns: true,
@@ -119,7 +119,7 @@ describe('the committed test set', () => {
 
   it('is what the generator makes from facilities.csv', () => {
     // When this fails after a change to the CSV or the town table, regenerate the file:
-    // npx tsx src/features/facilities/match-test-set.ts
+    // npx tsx test/facility-match-test-set.ts
     expect(generateMatchTestSet(rows, set.seed)).toEqual(set);
   });
 

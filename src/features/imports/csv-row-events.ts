@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import type { InputProblem } from '../../core/app-error.js';
 import type { ImportKind, ParsedRow } from './import-kind.js';
-import { MAX_CELL_BYTES, type SkippedRow } from './read-table.js';
+import { MAX_CELL_BYTES } from './raw-table.js';
 import {
   aboveHeader,
   findHeader,
@@ -14,36 +14,12 @@ import {
   type GridRow,
 } from './locate-table.js';
 import { RowValidator } from './row-validator.js';
-import type { ImportOptions } from './run-import.js';
-import { decodeStrictly, type CsvEncoding } from './csv-encoding.js';
+import type { CsvReadOptions, CsvSummary, RowEvent } from './import-options.js';
+import { decodeStrictly } from './csv-encoding.js';
 import { csvReadProblem, CsvReadError, CsvRecords, type CsvRecord } from './csv-records.js';
-import { delimiterTitle } from './detect-text.js';
+import { delimiterTitle } from './detect-delimiter.js';
 
 export const BATCH = 1000;
-
-/** How a CSV is read: what the import was given, and the encoding and delimiter settled on. */
-export type CsvReadOptions = Pick<ImportOptions, 'mapping' | 'dateOrder' | 'source'> & {
-  encoding?: CsvEncoding;
-  delimiter?: string;
-};
-
-/** What reading and validating a CSV yields, in file order, for a writer to act on. */
-export type RowEvent<T> =
-  | { type: 'problems'; problems: InputProblem[] }
-  | { type: 'notices'; notices: string[] }
-  /** How the file names the kind's columns, for messages about rows found later. */
-  | { type: 'header'; shownAs: Record<string, string> }
-  /** The header's line, once found. */
-  | { type: 'detected'; headerRow: number }
-  /** Rows left out (above the header, totals, notes under the table), at the end. */
-  | { type: 'skipped'; rows: SkippedRow[] }
-  | { type: 'batch'; rows: ParsedRow<T>[] };
-
-export interface CsvSummary {
-  /** Data rows read (header, title, blank and total rows not counted). */
-  rows: number;
-  sha256: string;
-}
 
 /**
  * Reads a CSV one record at a time and checks each row against the kind, yielding valid

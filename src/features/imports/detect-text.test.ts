@@ -3,12 +3,10 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { expectClearRejection, fuzz } from '../../../test/fuzz.js';
 import type { InputError } from '../../core/app-error.js';
+import { cellCounts, delimiterNamed, detectDelimiter } from './detect-delimiter.js';
 import {
-  cellCounts,
   cyrillicEncoding,
   cyrillicEvidence,
-  delimiterNamed,
-  detectDelimiter,
   encodingNamed,
   type TextEncoding,
 } from './detect-text.js';

@@ -1,6 +1,6 @@
 import type { TableCounts, UnresolvedPlace } from './import-kind.js';
-import type { Detected, SkippedRow } from './read-table.js';
-import type { ImportResult } from './run-import.js';
+import type { Detected, SkippedRow } from './raw-table.js';
+import type { ImportResult } from './import-options.js';
 
 /** Which table a kind's rows go to, as the report names it. */
 const TABLE_OF: Record<string, string> = { persons: 'records' };

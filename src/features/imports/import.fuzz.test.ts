@@ -27,7 +27,8 @@ import { facilitiesImport } from '../facilities/index.js';
 import { episodesImport, eventsImport, occupancyImport, personsImport } from '../persons/index.js';
 import { sourcesImport } from '../sources/index.js';
 import type { ImportKind } from './import-kind.js';
-import { importBytes, type ImportResult } from './run-import.js';
+import { importBytes } from './run-import.js';
+import type { ImportResult } from './import-options.js';
 import { importCsvStream } from './stream-import.js';
 
 /*

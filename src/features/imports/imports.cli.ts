@@ -1,5 +1,5 @@
 import { formatImportReport, importReport } from './import-report.js';
-import type { ImportResult } from './run-import.js';
+import type { ImportResult } from './import-options.js';
 
 export function formatImportResults(results: ImportResult[]): string {
   return results.map((r) => formatImportReport(importReport(r))).join('\n');

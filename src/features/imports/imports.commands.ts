@@ -11,7 +11,8 @@ import { editDistance } from '../../names/index.js';
 import type { ImportKind } from './import-kind.js';
 import { formatImportResults } from './imports.cli.js';
 import { importReport } from './import-report.js';
-import { importFile, type ImportOptions } from './run-import.js';
+import { importFile } from './run-import.js';
+import type { ImportOptions } from './import-options.js';
 
 /** The options of `polon import`; a new one is declared below and passed on in `importOptions`. */
 interface ImportCommandOptions extends DbOptions {

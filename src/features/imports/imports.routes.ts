@@ -5,12 +5,14 @@ import { ImportHeaders, ImportResult } from '../../../contract/index.js';
 import type { Access } from '../../core/access.js';
 import { AppError } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
-import { delimiterNamed, encodingNamed, ENCODING_NAMES } from './detect-text.js';
+import { encodingNamed, ENCODING_NAMES } from './detect-text.js';
+import { delimiterNamed } from './detect-delimiter.js';
 import type { ImportKind } from './import-kind.js';
 import { mapHeaders } from './header-map.js';
 import { readTable } from './read-table.js';
 import { importReport } from './import-report.js';
-import { importBytes, type ImportResult as ImportRun } from './run-import.js';
+import { importBytes } from './run-import.js';
+import type { ImportResult as ImportRun } from './import-options.js';
 
 const respond = (r: ImportRun) => importReport(r);
 

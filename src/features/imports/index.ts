@@ -9,23 +9,12 @@ export type {
   WriteContext,
   WriteCounts,
 } from './import-kind.js';
-export {
-  importBytes,
-  importFile,
-  importMany,
-  type ImportItem,
-  type ImportOptions,
-  type ImportResult,
-} from './run-import.js';
-export {
-  loadExcel,
-  readTable,
-  type Detected,
-  type RawTable,
-  type ReadOptions,
-  type SkippedRow,
-} from './read-table.js';
-export { delimiterNamed, encodingNamed, ENCODING_NAMES } from './detect-text.js';
+export { importBytes, importFile, importMany, type ImportItem } from './run-import.js';
+export type { ImportOptions, ImportResult } from './import-options.js';
+export { loadExcel, readTable, type ReadOptions } from './read-table.js';
+export type { Detected, RawTable, SkippedRow } from './raw-table.js';
+export { encodingNamed, ENCODING_NAMES } from './detect-text.js';
+export { delimiterNamed } from './detect-delimiter.js';
 export { headerKey, headerScorer, mapHeaders } from './header-map.js';
 export { formatImportResults } from './imports.cli.js';
 export { formatImportReport, importReport, type ImportReport } from './import-report.js';

@@ -1,4 +1,4 @@
-import type { SkippedRow } from './read-table.js';
+import type { SkippedRow } from './raw-table.js';
 
 /**
  * The locate stage: where the table is among the rows a file holds (its header row), and

@@ -3,8 +3,8 @@ import type ExcelJS from 'exceljs';
 import { InputError, shorten, type InputProblem } from '../../core/app-error.js';
 import { decodeWhole } from './csv-encoding.js';
 import { csvReadProblem, CsvReadError, CsvRecords } from './csv-records.js';
+import { delimiterTitle } from './detect-delimiter.js';
 import {
-  delimiterTitle,
   encodingTitle,
   sampleOf,
   sniffText,
@@ -23,55 +23,17 @@ import {
 } from './locate-table.js';
 import { chooseSheet, excelSheets, MAX_XLS_BYTES, sheetJsSheets } from './read-workbook.js';
 import { checkOdsRepeats, checkXlsxSize } from './xlsx-guard.js';
+import { readJson } from './read-json.js';
+import {
+  cellTooLong,
+  fileProblem,
+  MAX_CELL_BYTES,
+  type Detected,
+  type RawRow,
+  type RawTable,
+} from './raw-table.js';
 
-export { findHeader, isBlank, normaliseHeader, type GridRow } from './locate-table.js';
-
-/** What the reader found out about a file by itself (or was told), for the user to check. */
-export interface Detected {
-  format: 'csv' | 'xlsx' | 'xls' | 'ods' | 'json';
-  /** Text formats: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'koi8-u' | 'koi8-r'. */
-  encoding?: string;
-  /** CSV: ',' ';' '\t' '|'. */
-  delimiter?: string;
-  /** Workbooks: the sheet read. */
-  sheet?: string;
-  /** 1-based row (line) of the header as the user sees it. */
-  headerRow?: number;
-}
-
-/**
- * A row of the file left out, and why in plain English. The reason never quotes a row of
- * data; a total's or a note's text is shortened to 40 characters.
- */
-export interface SkippedRow {
-  row: number;
-  reason: string;
-}
-
-/** A table as read from a file, before any validation: every cell is text. */
-export interface RawTable {
-  file: string;
-  format: Detected['format'];
-  headers: string[];
-  rows: RawRow[];
-  /** Things the reader fixed on the way, worth telling the user (an encoding guessed, …). */
-  notices: string[];
-  detected: Detected;
-  /** Rows above the header, totals and notes under the table (blank rows are not listed). */
-  skipped: SkippedRow[];
-}
-
-export interface RawRow {
-  /** Row as the user finds it: the line in a CSV, the row in a sheet, the record in JSON. */
-  row: number;
-  cells: Record<string, string>;
-}
-
-export const MAX_CELL_BYTES = 1024 * 1024;
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-
-const problem = (file: string, message: string, fix: string, row?: number): InputError =>
-  new InputError([{ file, ...(row !== undefined ? { row } : {}), message, fix }]);
 
 export interface ReadOptions extends TextOptions {
   /** Key of the array in a JSON object. */
@@ -99,14 +61,14 @@ export async function readTable(
   options: ReadOptions = {},
 ): Promise<RawTable> {
   if (bytes.length === 0) {
-    throw problem(
+    throw fileProblem(
       file,
       'the file is empty',
       'export the data again; the file has no header and no rows',
     );
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    throw problem(
+    throw fileProblem(
       file,
       `the file is ${Math.round(bytes.length / 2 ** 20)} MiB, over the ${MAX_FILE_BYTES / 2 ** 20} MiB limit`,
       'split it into smaller files and import them one after another',
@@ -126,7 +88,7 @@ export async function readTable(
     if (ext === '.json') return readJson(file, text, sniffed, notices, options.jsonKey);
     return readCsv(file, text, sniffed, notices, options.headerScore);
   }
-  throw problem(
+  throw fileProblem(
     file,
     `files ending in "${ext || '(none)'}" cannot be imported`,
     'save it as .csv (UTF-8), .xlsx, .xls, .ods or .json',
@@ -233,15 +195,6 @@ function fromGrid(file: string, grid: GridRow[], ctx: GridContext): RawTable {
   };
 }
 
-/** A CSV row over the limit fails in the parser; XLSX and JSON cells are checked one by one. */
-const cellTooLong = (file: string, row: number, column: string): InputProblem => ({
-  file,
-  row,
-  column: shorten(column),
-  message: `the cell is longer than ${MAX_CELL_BYTES / 2 ** 20} MiB`,
-  fix: 'shorten the text or leave it out; long documents belong in a source, not a cell',
-});
-
 export function toCells(headers: string[], values: (string | undefined)[]): Record<string, string> {
   const cells: Record<string, string> = {};
   headers.forEach((h, i) => {
@@ -272,7 +225,7 @@ async function readWorkbook(
     if (names.some((n) => n.startsWith('xl/'))) format = 'xlsx';
     else if (kept) format = 'ods';
     else
-      throw problem(
+      throw fileProblem(
         file,
         'the file is a zip archive but not a spreadsheet',
         'open it in a spreadsheet program and save it as .xlsx',
@@ -285,14 +238,14 @@ async function readWorkbook(
   } else if (isCompoundFile(bytes)) {
     format = 'xls';
     if (bytes.length > MAX_XLS_BYTES)
-      throw problem(
+      throw fileProblem(
         file,
         `the workbook is ${Math.round(bytes.length / 2 ** 20)} MiB, over the ${MAX_XLS_BYTES / 2 ** 20} MiB limit for .xls`,
         'save it as .xlsx, or export the table as CSV (UTF-8)',
       );
     sheets = await sheetJsSheets(file, bytes, 'xls');
   } else {
-    throw problem(
+    throw fileProblem(
       file,
       `the file is named ${ext} but is not a spreadsheet (some programs save a web page or text under that name)`,
       `open it in a spreadsheet program and save it as .xlsx; if it is CSV text, rename it to .csv (or convert it: soffice --headless --convert-to xlsx ${shorten(file, 60)})`,
@@ -311,101 +264,6 @@ async function readWorkbook(
     headerScore: options.headerScore,
     merges: sheet.merges,
   });
-}
-
-/**
- * A JSON value as cell text: a list of plain values joined with " ; ", anything else as
- * JSON. Deeper structure is refused (undefined) rather than walked: a hostile file nested a
- * million levels deep would otherwise overflow the stack.
- */
-function jsonCell(v: unknown, depth = 0): string | undefined {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (depth > 0) return undefined;
-  if (Array.isArray(v)) {
-    const parts = v.map((x) => jsonCell(x, depth + 1));
-    return parts.every((p) => p !== undefined) ? parts.join(' ; ') : undefined;
-  }
-  if (typeof v === 'object' && Object.values(v).every((x) => jsonCell(x, 1) !== undefined))
-    return JSON.stringify(v);
-  return undefined;
-}
-
-function readJson(
-  file: string,
-  text: string,
-  sniffed: SniffedText,
-  notices: string[],
-  key?: string,
-): RawTable {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw problem(
-      file,
-      `the JSON cannot be read: ${shorten((err as Error).message, 120)}`,
-      'check the file with a JSON validator',
-    );
-  }
-  const list = Array.isArray(data)
-    ? data
-    : data && typeof data === 'object'
-      ? ((key && (data as Record<string, unknown>)[key]) ?? (data as Record<string, unknown>).rows)
-      : undefined;
-  if (!Array.isArray(list)) {
-    throw problem(
-      file,
-      'the JSON holds no list of rows',
-      `give an array of objects, or an object with a "${key ?? 'rows'}" array`,
-    );
-  }
-  const headers = new Set<string>();
-  const rows: RawRow[] = [];
-  const problems: InputProblem[] = [];
-  list.forEach((item, i) => {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      problems.push({
-        file,
-        row: i + 1,
-        message: 'this record is not an object',
-        fix: 'write each row as {"column": value, …}',
-      });
-      return;
-    }
-    const cells: Record<string, string> = {};
-    for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
-      headers.add(k);
-      const text = jsonCell(v);
-      if (text === undefined) {
-        problems.push({
-          file,
-          row: i + 1,
-          column: shorten(k),
-          message: 'the value is nested too deeply to be a cell',
-          fix: 'give a text, a number, or a list of them',
-        });
-        return;
-      }
-      if (text.length > MAX_CELL_BYTES) {
-        problems.push(cellTooLong(file, i + 1, k));
-        return;
-      }
-      cells[k] = text;
-    }
-    rows.push({ row: i + 1, cells });
-  });
-  if (problems.length) throw new InputError(problems);
-  return {
-    file,
-    format: 'json',
-    headers: [...headers],
-    rows,
-    notices,
-    detected: { format: 'json', encoding: sniffed.encoding },
-    skipped: [],
-  };
 }
 
 /**

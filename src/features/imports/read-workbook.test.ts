@@ -10,7 +10,8 @@ import {
 } from '../../../test/workbooks.js';
 import type { InputError } from '../../core/app-error.js';
 import { personsImport } from '../persons/index.js';
-import { readTable, type RawRow, type SkippedRow } from './read-table.js';
+import { readTable } from './read-table.js';
+import type { RawRow, SkippedRow } from './raw-table.js';
 
 /*
  * Workbooks as documenters keep them — a title merged across the top, a note under it, a

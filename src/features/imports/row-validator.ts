@@ -2,7 +2,7 @@ import { shorten, type InputProblem } from '../../core/app-error.js';
 import { FirstRows } from './first-rows.js';
 import { mapHeaders } from './header-map.js';
 import type { ImportKind, ParseOptions, ParsedRow } from './import-kind.js';
-import type { RawRow } from './read-table.js';
+import type { RawRow } from './raw-table.js';
 
 export function dropUndefined(p: InputProblem): InputProblem {
   return Object.fromEntries(

@@ -4,45 +4,15 @@ import { basename } from 'node:path';
 import { AppError, InputError, type InputProblem } from '../../core/app-error.js';
 import { retryWrite, type Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
-import type { ImportKind, ParseOptions, ParsedRow, WriteCounts } from './import-kind.js';
+import type { ImportKind, ParsedRow, WriteCounts } from './import-kind.js';
+import { MAX_PROBLEMS, type ImportOptions, type ImportResult } from './import-options.js';
 import { checkSourceOption } from './source-option.js';
-import { readTable, type Detected, type SkippedRow } from './read-table.js';
+import { readTable } from './read-table.js';
+import type { Detected, SkippedRow } from './raw-table.js';
 import { importCsvStream } from './stream-import.js';
 import { validateTable } from './validate-table.js';
 
 export const STREAM_ABOVE_BYTES = 16 * 1024 * 1024;
-/** Problems listed in one report; beyond it they are counted, not listed. */
-export const MAX_PROBLEMS = 1000;
-
-export interface ImportOptions extends ParseOptions {
-  /** Stream a CSV file (default: when it is larger than 16 MiB). */
-  stream?: boolean;
-  dryRun?: boolean;
-  /** Header in the file → column, for files whose headers Polon does not recognise. */
-  mapping?: Record<string, string>;
-  actor?: string;
-  now?: Date;
-  /** CSV: the delimiter (",", ";", "tab", "|"); detected when not given. */
-  delimiter?: string;
-  /** CSV and JSON: the encoding (utf-8, utf-16le, utf-16be, windows-1251, koi8-u, koi8-r); detected when not given. */
-  encoding?: string;
-  /** Workbooks: the sheet, by name or number from 1; needed when several sheets hold a table. */
-  sheet?: string;
-}
-
-export interface ImportResult extends WriteCounts {
-  kind: string;
-  file: string;
-  rows: number;
-  dryRun: boolean;
-  notices: string[];
-  /** The source named for the whole file (`--source`), when one was. */
-  source?: string;
-  /** Format, encoding, delimiter, sheet and header row, as read. */
-  detected: Detected;
-  /** Rows left out: above the header, totals, notes under the table. */
-  skippedRows: SkippedRow[];
-}
 
 class DryRunRollback extends Error {
   constructor(readonly counts: WriteCounts[]) {

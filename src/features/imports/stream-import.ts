@@ -5,15 +5,18 @@ import { upsertTable, type Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
 import { sniffCsv } from './csv-encoding.js';
 import { checkSourceOption } from './source-option.js';
-import { csvRowEvents, type CsvSummary } from './csv-row-events.js';
+import { csvRowEvents } from './csv-row-events.js';
 import type { ImportKind, ParsedRow, WriteCounts } from './import-kind.js';
 import { addCounts, noCounts } from './write-counts.js';
-import { textNotices, type Detected, type SkippedRow } from './read-table.js';
-import type { ImportOptions, ImportResult } from './run-import.js';
+import { textNotices } from './read-table.js';
+import type { Detected, SkippedRow } from './raw-table.js';
+import {
+  MAX_PROBLEMS,
+  type CsvSummary,
+  type ImportOptions,
+  type ImportResult,
+} from './import-options.js';
 import { workerRowEvents } from './worker-row-events.js';
-
-/** Problems kept for the report; beyond it they are counted, not listed. */
-const MAX_PROBLEMS = 1000;
 
 class DryRun extends Error {}
 

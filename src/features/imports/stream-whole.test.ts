@@ -8,7 +8,8 @@ import { describeEachDb } from '../../../test/databases.js';
 import { fuzz } from '../../../test/fuzz.js';
 import { InputError } from '../../core/app-error.js';
 import { sourcesImport } from '../sources/index.js';
-import { importFile, type ImportOptions, type ImportResult } from './run-import.js';
+import { importFile } from './run-import.js';
+import type { ImportOptions, ImportResult } from './import-options.js';
 
 /*
  * A large CSV streams, a small one is read whole: the same file must come out the same,

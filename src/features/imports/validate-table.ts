@@ -1,6 +1,6 @@
 import { shorten, type InputProblem } from '../../core/app-error.js';
 import type { ImportKind, ParseOptions, ParsedRow } from './import-kind.js';
-import type { RawTable } from './read-table.js';
+import type { RawTable } from './raw-table.js';
 import { RowValidator } from './row-validator.js';
 
 export interface Validated<T> {

@@ -1,6 +1,6 @@
 import type { FlatRows } from '../../db/index.js';
 import { startWorker } from '../../core/start-worker.js';
-import type { CsvReadOptions, CsvSummary, RowEvent } from './csv-row-events.js';
+import type { CsvReadOptions, CsvSummary, RowEvent } from './import-options.js';
 import type { ImportKind } from './import-kind.js';
 
 export interface WorkerJob {

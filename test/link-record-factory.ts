@@ -1,4 +1,4 @@
-import type { LinkRecord } from './link-record.js';
+import type { LinkRecord } from '../src/linkage/index.js';
 
 /** A record for engine tests, from already-keyed values. */
 export function rec(

@@ -1,19 +1,21 @@
 /**
- * Builds the facility-matching test set, `match-test-set.json`: mentions of the bundled
- * gazetteer's places written the way sources and survivors write them (Ukrainian, Russian
- * and English; abbreviations; formal prison-service names; word orders; typos), and texts
- * that name no known place. The phrasing tables below are written from how people write,
+ * Builds the facility-matching test set, `fixtures/facility-match-test-set.json`: mentions
+ * of the bundled gazetteer's places written the way sources and survivors write them
+ * (Ukrainian, Russian and English; abbreviations; formal prison-service names; word orders;
+ * typos), and texts that name no known place. The phrasing tables below are written from how people write,
  * not from the matcher's vocabulary; the only shared data are the Ukrainian and Russian
  * base names of towns. Deterministic: the same CSV and seed give the same file.
  *
- *   npx tsx src/features/facilities/match-test-set.ts   # rewrites match-test-set.json
+ *   npx tsx test/facility-match-test-set.ts   # rewrites the JSON file
+ *
+ * Shared by the matcher's tests and the facility-match benchmark; no product code uses it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { TOWN_NAMES } from '../../names/index.js';
-import type { MatchableFacility } from './facility-matcher.js';
+import type { MatchableFacility } from '../src/features/facilities/index.js';
+import { TOWN_NAMES } from '../src/names/index.js';
 
 export interface FacilityRow {
   id: string;
@@ -809,8 +811,8 @@ export function generateMatchTestSet(
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const TEST_SET_PATH = join(here, 'match-test-set.json');
-export const FACILITIES_CSV_PATH = join(here, '../../../data/facilities.csv');
+export const TEST_SET_PATH = join(here, 'fixtures/facility-match-test-set.json');
+export const FACILITIES_CSV_PATH = join(here, '../data/facilities.csv');
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const rows = readFacilityRows(readFileSync(FACILITIES_CSV_PATH, 'utf8'));
