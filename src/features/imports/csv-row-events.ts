@@ -25,6 +25,8 @@ export const BATCH = 1000;
 export type CsvReadOptions = Pick<ImportOptions, 'mapping' | 'dateOrder' | 'source'> & {
   encoding?: CsvEncoding;
   delimiter?: string;
+  /** Yield `progress` events as the file is read. */
+  progress?: boolean;
 };
 
 /** What reading and validating a CSV yields, in file order, for a writer to act on. */
@@ -37,7 +39,9 @@ export type RowEvent<T> =
   | { type: 'detected'; headerRow: number }
   /** Rows left out (above the header, totals, notes under the table), at the end. */
   | { type: 'skipped'; rows: SkippedRow[] }
-  | { type: 'batch'; rows: ParsedRow<T>[] };
+  | { type: 'batch'; rows: ParsedRow<T>[] }
+  /** How far the reader has got: bytes of the file read, data rows checked (when asked). */
+  | { type: 'progress'; bytes: number; rows: number };
 
 export interface CsvSummary {
   /** Data rows read (header, title, blank and total rows not counted). */
@@ -58,7 +62,11 @@ export async function* csvRowEvents<T>(
 ): AsyncGenerator<RowEvent<T>, CsvSummary> {
   const hash = createHash('sha256');
   const input = createReadStream(path);
-  input.on('data', (chunk) => hash.update(chunk));
+  let bytes = 0;
+  input.on('data', (chunk) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  });
   // Errors reach the loop below through the decoder; the callback only keeps them from
   // being reported twice.
   const text = pipeline(
@@ -151,6 +159,7 @@ export async function* csvRowEvents<T>(
     let more = true;
     for await (const chunk of text) {
       more = consume(csv.push(chunk));
+      if (options.progress) out.push({ type: 'progress', bytes, rows });
       if (out.length) yield* out.splice(0);
       if (!more) break;
     }

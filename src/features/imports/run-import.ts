@@ -2,9 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, InputError, type InputProblem } from '../../core/app-error.js';
+import { startPhase, type OnProgress } from '../../core/progress.js';
 import { retryWrite, type Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
-import type { ImportKind, ParseOptions, ParsedRow, WriteCounts } from './import-kind.js';
+import type {
+  ImportKind,
+  ParseOptions,
+  ParsedRow,
+  WriteContext,
+  WriteCounts,
+} from './import-kind.js';
 import { checkSourceOption } from './source-option.js';
 import { readTable, type Detected, type SkippedRow } from './read-table.js';
 import { importCsvStream } from './stream-import.js';
@@ -28,6 +35,12 @@ export interface ImportOptions extends ParseOptions {
   encoding?: string;
   /** Workbooks: the sheet, by name or number from 1; needed when several sheets hold a table. */
   sheet?: string;
+  /**
+   * Told how far the import has got: a file read whole is read ("reading", bytes), checked
+   * ("checking", rows) and written ("writing", rows); a streamed CSV does all three in one
+   * pass ("importing", bytes of the file, with the rows checked and written).
+   */
+  onProgress?: OnProgress;
 }
 
 export interface ImportResult extends WriteCounts {
@@ -105,8 +118,17 @@ export async function importMany(
     skipped: SkippedRow[];
   })[] = [];
   const problems: InputProblem[] = [];
+  // With several files, each phase names its file.
+  const phase = (name: string, file: string): string =>
+    items.length > 1 ? `${name} ${file}` : name;
   for (const item of items) {
     const file = basename(item.path);
+    const reading = startPhase(
+      options.onProgress,
+      phase('reading', file),
+      'bytes',
+      item.bytes.length,
+    );
     const table = await readTable(file, item.bytes, {
       jsonKey: item.kind.jsonKey,
       headerScore: item.kind.headerScore,
@@ -114,15 +136,26 @@ export async function importMany(
       encoding: options.encoding,
       sheet: options.sheet,
     });
-    const v = validateTable(table, item.kind, options.mapping, {
-      dateOrder: options.dateOrder,
-      source: options.source,
-    });
+    reading.end();
+    const checking = startPhase(
+      options.onProgress,
+      phase('checking', file),
+      'rows',
+      table.rows.length,
+    );
+    const v = validateTable(
+      table,
+      item.kind,
+      options.mapping,
+      { dateOrder: options.dateOrder, source: options.source },
+      checking,
+    );
     problems.push(...v.problems);
     if (item.kind.references) {
       const found = await item.kind.references(db.kysely, v.rows, file);
       problems.push(...found.map((p) => (p.column ? { ...p, column: v.shownAs(p.column) } : p)));
     }
+    checking.end(table.rows.length, problems.length ? { problems: problems.length } : undefined);
     prepared.push({
       ...item,
       file,
@@ -156,8 +189,19 @@ export async function importMany(
     counts = await retryWrite(() =>
       db.kysely.transaction().execute(async (trx) => {
         const out: WriteCounts[] = [];
+        const writing = startPhase(
+          options.onProgress,
+          'writing',
+          'rows',
+          prepared.reduce((n, p) => n + p.rows.length, 0),
+        );
+        let before = 0;
         for (const p of prepared) {
-          const c = await p.kind.write(trx, p.rows, { file: p.file, now });
+          const ctx: WriteContext = { file: p.file, now };
+          if (options.onProgress) ctx.onRows = (done) => writing.tick(before + done);
+          const c = await p.kind.write(trx, p.rows, ctx);
+          before += p.rows.length;
+          writing.tick(before);
           out.push(c);
           if (options.dryRun) continue;
           await trx
@@ -193,6 +237,7 @@ export async function importMany(
             },
           });
         }
+        writing.end();
         if (options.dryRun) throw new DryRunRollback(out);
         return out;
       }),
