@@ -102,9 +102,9 @@ export async function linkInWorkers(
 }
 
 /**
- * The shards' progress as one. Every shard builds all the blocks, so the first one's
- * blocking stands for them all; then each goes through all the blocks, comparing its own:
- * the blocks done are the shards' average, the pairs found their sum.
+ * The shards' progress as one. Every shard builds all the blocks, so the blocking of the
+ * first to report it stands for them all; then each goes through all the blocks, comparing
+ * its own: the blocks done are the shards' average, the pairs found their sum.
  */
 function shardProgress(
   onProgress: OnProgress,
@@ -114,12 +114,14 @@ function shardProgress(
   const found = new Array<number>(shards).fill(0);
   let comparing: PhaseProgress | undefined;
   let blocking: Progress | undefined;
+  let lead: number | undefined;
   let total = 0;
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   return {
     report(shard, p) {
       if (p.phase !== 'comparing pairs') {
-        if (shard === 0 && !comparing) onProgress((blocking = p));
+        lead ??= shard;
+        if (shard === lead && !comparing) onProgress((blocking = p));
         return;
       }
       if (!comparing) {
