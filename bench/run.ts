@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ProgressBars } from '../src/cli/progress-bar.js';
 import type { BenchResult, Benchmark } from './bench-result.js';
 
 interface Outcome {
@@ -24,8 +25,11 @@ const available = readdirSync(here)
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const json = process.argv.includes('--json');
-// A child run for the table says what it runs on stderr, though it answers in JSON.
-const progress = !json || process.argv.includes('--progress');
+// On a terminal, a line per benchmark says which one runs and for how long: each runs in a
+// process of its own, so that the clock goes on while it keeps its own thread busy.
+const bars = !json && process.stderr.isTTY;
+// Otherwise a child run for the table says what it runs on stderr, though it answers in JSON.
+const progress = !bars && (!json || process.argv.includes('--progress'));
 for (const name of wanted) {
   if (!available.includes(name)) {
     console.error(`unknown benchmark "${name}"; available: ${available.join(', ')}`);
@@ -62,16 +66,26 @@ async function runHere(name: string): Promise<Outcome> {
   }
 }
 
-/** Runs one benchmark in a fresh process of this script, and reads its JSON answer. */
-function runApart(name: string): Promise<Outcome> {
+/**
+ * Runs one benchmark in a fresh process of this script, and reads its JSON answer. With
+ * `errors`, what the process says on stderr is kept for it, not written under a bar.
+ */
+function runApart(name: string, errors?: (text: string) => void): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url), name, '--json', '--progress'],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        name,
+        '--json',
+        ...(errors ? [] : ['--progress']),
+      ],
+      { stdio: ['ignore', 'pipe', errors ? 'pipe' : 'inherit'] },
     );
     let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => errors?.(d));
     child.on('close', (code) => {
       try {
         resolve(JSON.parse(out) as Outcome);
@@ -85,8 +99,19 @@ function runApart(name: string): Promise<Outcome> {
 const names = wanted.length ? wanted : available;
 const results: BenchResult[] = [];
 const failed: Outcome['failed'] = [];
-for (const name of names) {
-  const o = names.length > 1 ? await runApart(name) : await runHere(name);
+for (const [k, name] of names.entries()) {
+  let o: Outcome;
+  if (bars) {
+    const line = new ProgressBars(
+      { write: (t) => process.stderr.write(t), columns: () => process.stderr.columns },
+      'bench',
+    );
+    line.onProgress({ phase: `${name} (${k + 1} of ${names.length})`, done: 0, unit: '' });
+    let said = '';
+    o = await runApart(name, (t) => (said += t));
+    line.stop();
+    if (said) process.stderr.write(said);
+  } else o = names.length > 1 ? await runApart(name) : await runHere(name);
   results.push(...o.results);
   failed.push(...o.failed);
   if (json) continue;

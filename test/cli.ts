@@ -1,8 +1,16 @@
-import { runCli } from '../src/cli/run-cli.js';
+import { runCli, type CliIo } from '../src/cli/run-cli.js';
 import type { TestDb } from './databases.js';
 
-/** Runs `polon ARGS` in-process against a test database; `input` is what standard input gives. */
-export async function polonIn(t: TestDb, args: string[], input = '') {
+/**
+ * Runs `polon ARGS` in-process against a test database; `input` is what standard input
+ * gives; `terminal`: standard error is a terminal (progress bars are drawn on it).
+ */
+export async function polonIn(
+  t: TestDb,
+  args: string[],
+  input = '',
+  terminal?: Pick<CliIo, 'isTTY' | 'columns'>,
+) {
   let stdout = '';
   let stderr = '';
   const env: NodeJS.ProcessEnv = t.config.databaseUrl
@@ -13,6 +21,7 @@ export async function polonIn(t: TestDb, args: string[], input = '') {
     stderr: (s) => (stderr += s),
     env,
     readSecret: () => Promise.resolve(input),
+    ...terminal,
   });
   return { code, stdout, stderr };
 }

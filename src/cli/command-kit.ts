@@ -2,8 +2,10 @@ import { type Command, Option } from 'commander';
 import { AppError, type ErrorCode } from '../core/app-error.js';
 import { parsePartialDate } from '../core/partial-date.js';
 import { loadConfig, type Config } from '../config.js';
+import type { OnProgress } from '../core/progress.js';
 import { createDb, migrateToLatest, type Db } from '../db/index.js';
 import { EXIT_CODE } from './exit-codes.js';
+import { ProgressBars } from './progress-bar.js';
 
 /**
  * What a feature needs to add its commands to `polon` (its `<feature>.commands.ts`): the
@@ -16,6 +18,10 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Reads a secret: the whole of standard input, or a prompt without echo on a terminal. */
   readSecret?: (prompt: string) => Promise<string>;
+  /** Standard error is a terminal: long work draws progress bars on it. */
+  isTTY?: boolean;
+  /** The terminal's width in columns, when it is one. */
+  columns?: () => number | undefined;
 }
 
 /** The options every command with `dbOption()` and `jsonOption()` has. */
@@ -40,15 +46,32 @@ export interface CommandContext {
    * answer (an audit log that does not verify, say).
    */
   readonly setExitCode: (code: ErrorCode) => void;
+  /**
+   * The `onProgress` callback to give long work (an import, `link`, `synth`): it draws a bar
+   * per phase, with its rate and the time left, on standard error, labelled `label`. It is
+   * undefined — nothing is drawn and the work reports nothing — unless standard error is a
+   * terminal and --json was not given. The bars end before `print` writes the answer, and
+   * when the command ends or fails.
+   */
+  readonly progress: (o: { json?: boolean }, label: string) => OnProgress | undefined;
 }
 
-/** A context for one run; `exitCode()` is what the commands left (0 unless they set one). */
+/**
+ * A context for one run; `exitCode()` is what the commands left (0 unless they set one);
+ * `endProgress()` finishes any progress bar, before an error is reported.
+ */
 export function createCommandContext(io: CliIo): {
   ctx: CommandContext;
   exitCode: () => number;
+  endProgress: () => void;
 } {
   let exitCode = 0;
   const config = (o: DbOptions): Config => loadConfig(io.env, { dbPath: o.db });
+  let bars: ProgressBars | undefined;
+  const endProgress = (): void => {
+    bars?.stop();
+    bars = undefined;
+  };
   const ctx: CommandContext = {
     io,
     config,
@@ -63,6 +86,7 @@ export function createCommandContext(io: CliIo): {
       }
     },
     print: (o, json, text) => {
+      endProgress();
       io.stdout(o.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
     },
     secret: async (prompt) => {
@@ -76,8 +100,15 @@ export function createCommandContext(io: CliIo): {
     setExitCode: (code) => {
       exitCode = EXIT_CODE[code];
     },
+    progress: (o, label) => {
+      if (!io.isTTY || o.json) return undefined;
+      endProgress();
+      const b = new ProgressBars({ write: io.stderr, columns: io.columns }, label);
+      bars = b;
+      return b.onProgress;
+    },
   };
-  return { ctx, exitCode: () => exitCode };
+  return { ctx, exitCode: () => exitCode, endProgress };
 }
 
 export const dbOption = (): Option =>

@@ -22,5 +22,7 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   env: process.env,
   readSecret,
+  isTTY: process.stderr.isTTY,
+  columns: () => process.stderr.columns,
 });
 process.exitCode = code;

@@ -41,7 +41,7 @@ export type { CliIo } from './command-kit.js';
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const jsonErrors = argv.includes('--json');
-  const { ctx, exitCode } = createCommandContext(io);
+  const { ctx, exitCode, endProgress } = createCommandContext(io);
 
   const program = new Command('polon')
     .description('Polon: evidence, linkage and estimates of Ukrainians held in Russian captivity')
@@ -72,8 +72,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
+    // A bar left where the work failed, ended on its own line before the error.
+    endProgress();
     return reportError(err, io, jsonErrors);
   }
+  endProgress();
   return exitCode();
 }
 

@@ -27,12 +27,20 @@ export async function upsertRows<TB extends keyof Database>(
   key: Extract<keyof Database[TB], string>,
   rows: Record<string, unknown>[],
   ignore: string[] = ['updated_at'],
+  onRows?: RowsDone,
 ): Promise<UpsertOutcome> {
   const columns = Object.keys(rows[0] ?? {});
   const values: unknown[] = [];
   for (const r of rows) for (const c of columns) values.push(r[c] ?? null);
-  return upsertTable(db, table, key, { columns, values }, ignore);
+  return upsertTable(db, table, key, { columns, values }, ignore, onRows);
 }
+
+/**
+ * Told how many of the rows given have been offered for insertion, every thousand rows or
+ * so, and all of them once the rows already there are compared and updated: for a
+ * progress bar.
+ */
+export type RowsDone = (done: number) => void;
 
 /** Rows as one flat array of values, `columns.length` to a row: cheap to pass between threads. */
 export interface FlatRows {
@@ -47,6 +55,7 @@ export async function upsertTable<TB extends keyof Database>(
   key: Extract<keyof Database[TB], string>,
   { columns, values }: FlatRows,
   ignore: string[] = ['updated_at'],
+  onRows?: RowsDone,
 ): Promise<UpsertOutcome> {
   // Kysely's typing cannot follow a table chosen at run time; the callers' row types are
   // checked where they build the rows.
@@ -69,7 +78,7 @@ export async function upsertTable<TB extends keyof Database>(
   const idOf = (i: number): string => String(values[i * width + at]);
   // New rows first, in bulk, skipping keys already there: a large first import then costs
   // inserts alone. Only the rows that were there are read back and compared.
-  const inserted = await insertNew(db, t, col, columns, values);
+  const inserted = await insertNew(db, t, col, columns, values, onRows);
   outcome.inserted = inserted.size;
   for (const id of inserted) outcome.changed.add(id);
   const rest: number[] = [];
@@ -98,6 +107,7 @@ export async function upsertTable<TB extends keyof Database>(
     outcome.changed.add(id);
     outcome.updatedKeys.add(id);
   }
+  onRows?.(n);
   return outcome;
 }
 
@@ -111,6 +121,7 @@ async function insertNew(
   key: string,
   columns: string[],
   values: unknown[],
+  onRows?: RowsDone,
 ): Promise<Set<string>> {
   const inserted = new Set<string>();
   if (values.length === 0) return inserted;
@@ -130,6 +141,8 @@ async function insertNew(
         for (let base = 0; base < values.length; base += width) {
           for (let j = 0; j < width; j++) row[j] = values[base + j];
           if (insert.run(row).changes) inserted.add(String(row[keyAt]));
+          // Every 1,024 rows: a test of a few bits when no one asks.
+          if (onRows && ((base / width) & 1023) === 1023) onRows(base / width + 1);
         }
       };
       // Inside the caller's transaction the rows go straight in: a savepoint around them
@@ -160,6 +173,7 @@ async function insertNew(
         CompiledQuery.raw(statement(size), params),
       );
       for (const r of result.rows) inserted.add(String(r[key]));
+      onRows?.(i + size);
     }
     return inserted;
   });

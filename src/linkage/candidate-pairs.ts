@@ -40,7 +40,12 @@ export interface CandidateOptions extends BlockingOptions {
   /** Split the work: this call handles blocks whose id % shards === shard. */
   shard?: number;
   shards?: number;
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Told, every 1,024 blocks and at the end of each rule, how many blocks of all the rules
+   * have been gone through (this shard's and the others' it skips) and how many pairs this
+   * call has found.
+   */
+  onProgress?: (done: number, total: number, pairs: number) => void;
 }
 
 /**
@@ -81,9 +86,11 @@ export function findCandidatePairs(
   let totalBlocks = 0;
   for (const rb of blocks) totalBlocks += rb.blockCount;
   let doneBlocks = 0;
+  const progress = options.onProgress;
   blocks.forEach((rb, rule) => {
     const before = out.length;
     for (let blk = 0; blk < rb.blockCount; blk++) {
+      if (progress && (blk & 1023) === 1023) progress(doneBlocks + blk, totalBlocks, out.length);
       if (blk % shards !== shard) continue;
       const s = rb.start[blk] as number;
       const e = rb.start[blk + 1] as number;
@@ -104,7 +111,7 @@ export function findCandidatePairs(
     }
     perRule.push(out.length - before);
     doneBlocks += rb.blockCount;
-    options.onProgress?.(doneBlocks, totalBlocks);
+    progress?.(doneBlocks, totalBlocks, out.length);
   });
   return {
     a: out.a.subarray(0, out.length),

@@ -1,3 +1,4 @@
+import { startPhase, type OnProgress } from '../core/progress.js';
 import type { CandidatePairs } from './candidate-pairs.js';
 import type { CompiledRecords } from './compile-records.js';
 import { comparePair, isHardConflict } from './compare-records.js';
@@ -22,6 +23,8 @@ export interface ClusterOptions {
    */
   ambiguityMargin?: number;
   decisions: readonly IndexDecision[];
+  /** Told how many pairs are weighed ("weighing pairs"), then joined or not ("clustering"). */
+  onProgress?: OnProgress;
 }
 
 /**
@@ -134,13 +137,17 @@ export function clusterPairs(
 
   const chosen: number[] = [];
   const chosenWeights: number[] = [];
+  const weighing = startPhase(options.onProgress, 'weighing pairs', 'pairs', pairs.length);
   for (let k = 0; k < pairs.length; k++) {
+    if ((k & 4095) === 4095) weighing.tick(k + 1);
     const w = weightOf(k);
     if (w >= reviewWeight) {
       chosen.push(k);
       chosenWeights.push(w);
     }
   }
+  weighing.end();
+  const clustering = startPhase(options.onProgress, 'clustering', 'pairs', chosen.length);
   const pw = Float64Array.from(chosenWeights);
   const order = Array.from(chosen.keys()).sort(
     (x, y) =>
@@ -173,7 +180,9 @@ export function clusterPairs(
   const uncertain: number[] = [];
   let linkedPairs = 0;
   let guardRejections = 0;
+  let gone = 0;
   for (const idx of order) {
+    if ((++gone & 1023) === 0) clustering.tick(gone);
     const k = chosen[idx] as number;
     const a = pairs.a[k] as number;
     const b = pairs.b[k] as number;
@@ -233,6 +242,7 @@ export function clusterPairs(
     });
   }
   review.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+  clustering.end();
 
   const clusterOf = new Int32Array(n);
   const numberOfRoot = new Map<number, number>();

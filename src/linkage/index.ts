@@ -47,9 +47,7 @@ export type {
   LevelParameters,
   LinkOptions,
   LinkParameters,
-  LinkProgress,
   LinkResult,
-  LinkStage,
   LinkStats,
   ReviewPair,
 } from './link-records.js';

@@ -1,5 +1,6 @@
+import { startPhase, type OnProgress } from '../core/progress.js';
 import type { BlockingOptions, BlockingRule } from './blocking.js';
-import { DEFAULT_BLOCKING_OPTIONS, DEFAULT_BLOCKING_RULES, buildBlocks } from './blocking.js';
+import { DEFAULT_BLOCKING_OPTIONS, DEFAULT_BLOCKING_RULES, buildRuleBlocks } from './blocking.js';
 import type { CandidatePairs } from './candidate-pairs.js';
 import { findCandidatePairs } from './candidate-pairs.js';
 import type { IndexDecision, ReviewReason } from './cluster-pairs.js';
@@ -18,14 +19,6 @@ import {
   termFrequencyAdjustment,
 } from './estimate-parameters.js';
 import type { LinkRecord, ReviewDecision } from './link-record.js';
-
-export type LinkStage = 'blocking' | 'comparing' | 'estimating' | 'clustering';
-
-export interface LinkProgress {
-  stage: LinkStage;
-  done: number;
-  total: number;
-}
 
 export interface LinkOptions {
   /** Match probability at or above which two records are linked. Default 0.3. */
@@ -48,7 +41,12 @@ export interface LinkOptions {
   /** Random pairs for u. Default 200,000. */
   randomPairs?: number;
   seed?: number;
-  onProgress?: (progress: LinkProgress) => void;
+  /**
+   * Told how far the run has got, phase by phase: "blocking" (rules), "comparing pairs"
+   * (blocks, with the pairs found), "estimating" (EM iterations), "weighing pairs" and
+   * "clustering" (pairs).
+   */
+  onProgress?: OnProgress;
 }
 
 export interface LevelParameters {
@@ -124,15 +122,27 @@ export function candidatePairsOf(
   } = {},
 ): CandidatePairs {
   const blocking = { ...DEFAULT_BLOCKING_OPTIONS, ...options.blocking };
-  options.onProgress?.({ stage: 'blocking', done: 0, total: 1 });
-  const blocks = buildBlocks(c, options.rules ?? DEFAULT_BLOCKING_RULES, blocking);
-  options.onProgress?.({ stage: 'blocking', done: 1, total: 1 });
-  return findCandidatePairs(c, blocks, {
+  const rules = options.rules ?? DEFAULT_BLOCKING_RULES;
+  const building = startPhase(options.onProgress, 'blocking', 'rules', rules.length);
+  const blocks = rules.map((rule, k) => {
+    const b = buildRuleBlocks(c, rule, blocking);
+    building.tick(k + 1);
+    return b;
+  });
+  building.end();
+  let total = 0;
+  for (const b of blocks) total += b.blockCount;
+  const comparing = startPhase(options.onProgress, 'comparing pairs', 'blocks', total);
+  const pairs = findCandidatePairs(c, blocks, {
     ...blocking,
     shard: options.shard ?? 0,
     shards: options.shards ?? 1,
-    onProgress: (done, total) => options.onProgress?.({ stage: 'comparing', done, total }),
+    onProgress: options.onProgress
+      ? (done, _total, found) => comparing.tick(done, { pairs: found })
+      : undefined,
   });
+  comparing.end(total, { pairs: pairs.length });
+  return pairs;
 }
 
 /**
@@ -147,20 +157,21 @@ export function linkCompiled(
 ): LinkResult {
   const threshold = options.threshold ?? DEFAULTS.threshold;
   const reviewFrom = Math.min(options.reviewFrom ?? DEFAULTS.reviewFrom, threshold);
-  const progress = options.onProgress;
 
-  progress?.({ stage: 'estimating', done: 0, total: 1 });
+  const estimating = startPhase(options.onProgress, 'estimating', 'steps', 3);
   const randomU = estimateRandomU(c, options.randomPairs ?? 200_000, options.seed ?? 1);
-  const params = estimateParameters(patternHistogram(pairs.pattern), randomU, {
+  estimating.tick(1);
+  const histogram = patternHistogram(pairs.pattern);
+  estimating.tick(2);
+  const params = estimateParameters(histogram, randomU, {
     fixU: true,
     totalPairs: (c.size * (c.size - 1)) / 2,
     ...options.em,
   });
   const weights = levelWeights(params);
-  progress?.({ stage: 'estimating', done: 1, total: 1 });
+  estimating.end();
 
   const { decisions, unknown } = decisionsByIndex(ids, options.decisions ?? []);
-  progress?.({ stage: 'clustering', done: 0, total: 1 });
   const patternWeights = new Map<number, number>();
   const weightOf = (k: number): number => {
     const p = pairs.pattern[k] as number;
@@ -177,8 +188,8 @@ export function linkCompiled(
     reviewFrom,
     maxClusterSize: options.maxClusterSize ?? DEFAULTS.maxClusterSize,
     decisions,
+    onProgress: options.onProgress,
   });
-  progress?.({ stage: 'clustering', done: 1, total: 1 });
 
   const maxReview = options.maxReview ?? DEFAULTS.maxReview;
   const review = clustering.review.slice(0, maxReview).map((r) => ({

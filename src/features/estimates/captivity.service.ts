@@ -1,5 +1,6 @@
 import type { CaptivityCaveatCode, CaptivityEstimate } from '../../../contract/index.js';
 import type { Kysely } from 'kysely';
+import { startPhase, type OnProgress } from '../../core/progress.js';
 import type { Database } from '../../db/index.js';
 import {
   estimateMse,
@@ -19,6 +20,7 @@ import {
   undecidedLinks,
   type TimelineSet,
 } from './captivity-timelines.js';
+import { mseProgress } from './mse-progress.js';
 
 export type { CaptivityEstimate };
 
@@ -63,9 +65,16 @@ export async function estimateCaptivity(
   includeThin = false,
   /** Timelines already loaded (with the same includeThin), so a caller reading them too loads them once. */
   loaded?: TimelineSet,
+  /**
+   * Told how far it has got: "loading timelines" (persons), then "fitting models" (the MSE
+   * search) and "refitting, undecided pairs linked" (the second search, when there is one).
+   */
+  onProgress?: OnProgress,
 ): Promise<CaptivityEstimate> {
+  const loading = loaded ? undefined : startPhase(onProgress, 'loading timelines', 'persons');
   const { timelines, basis, unlinkedRecords, thinRecords, personOf } =
     loaded ?? (await loadTimelines(db, includeThin));
+  loading?.end(timelines.length);
   const caveats: CaptivityEstimate['caveats'] = [];
   const caveat = (code: CaptivityCaveatCode, message: string): void => {
     caveats.push({ code, message });
@@ -104,14 +113,19 @@ export async function estimateCaptivity(
   let mse: CaptivityEstimate['mse'] = null;
   let result: MseResult | null = null;
   if (table) {
-    result = estimateMse(table, { top: 10 });
+    result = estimateMse(table, { top: 10, ...mseProgress(onProgress) });
     const sel = result.selected ? result.models[result.selected.index] : undefined;
     const undecided = await undecidedLinks(db, personOf);
     let ifUndecidedLinked: NonNullable<CaptivityEstimate['mse']>['ifUndecidedLinked'] = null;
     if (undecided.length) {
       const heldIfLinked = mergeTimelines(timelines, undecided).filter((t) => heldOn(t, asOf));
       const other = overlap(heldIfLinked);
-      const alt = other ? estimateMse(other, { top: 10 }) : null;
+      const alt = other
+        ? estimateMse(other, {
+            top: 10,
+            ...mseProgress(onProgress, 'refitting, undecided pairs linked'),
+          })
+        : null;
       const altSel = alt?.selected ? alt.models[alt.selected.index] : undefined;
       ifUndecidedLinked = {
         pairs: undecided.length,

@@ -12,9 +12,13 @@ import { estimateMse } from '../../estimation/index.js';
 import { estimateCaptivity } from './captivity.service.js';
 import { formatCaptivityEstimate, formatMseResult } from './estimates.cli.js';
 import { readHistoriesFile } from './mse-histories-file.js';
+import { mseProgress } from './mse-progress.js';
 
 /** `polon estimate mse` and `polon estimate captivity`. */
-export function estimatesCommands(program: Command, { withDb, print }: CommandContext): void {
+export function estimatesCommands(
+  program: Command,
+  { withDb, print, progress }: CommandContext,
+): void {
   const estimate = program.command('estimate').description('estimates with their uncertainty');
   estimate
     .command('mse')
@@ -35,9 +39,11 @@ export function estimatesCommands(program: Command, { withDb, print }: CommandCo
     .action(
       async (o: { histories: string; criterion: 'aic' | 'bic'; top: string; json?: boolean }) => {
         const top = countArg(o.top, '--top', 'a whole number of models, 1 or more');
-        const result = estimateMse(await readHistoriesFile(o.histories), {
+        const table = await readHistoriesFile(o.histories);
+        const result = estimateMse(table, {
           criterion: o.criterion,
           top,
+          ...mseProgress(progress(o, 'estimate')),
         });
         print(o, result, formatMseResult(result));
       },
@@ -58,7 +64,14 @@ export function estimatesCommands(program: Command, { withDb, print }: CommandCo
       const asOf = o.asOf ? dayArg(o.asOf, '--as-of') : todayIso();
       const window = countArg(o.window, '--window', 'a number of days');
       await withDb(o, async (db) => {
-        const e = await estimateCaptivity(db.kysely, asOf, window, Boolean(o.includeThin));
+        const e = await estimateCaptivity(
+          db.kysely,
+          asOf,
+          window,
+          Boolean(o.includeThin),
+          undefined,
+          progress(o, 'estimate'),
+        );
         print(o, e, formatCaptivityEstimate(e));
       });
     });

@@ -34,7 +34,11 @@ export async function* csvRowEvents<T>(
 ): AsyncGenerator<RowEvent<T>, CsvSummary> {
   const hash = createHash('sha256');
   const input = createReadStream(path);
-  input.on('data', (chunk) => hash.update(chunk));
+  let bytes = 0;
+  input.on('data', (chunk) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  });
   // Errors reach the loop below through the decoder; the callback only keeps them from
   // being reported twice.
   const text = pipeline(
@@ -127,6 +131,7 @@ export async function* csvRowEvents<T>(
     let more = true;
     for await (const chunk of text) {
       more = consume(csv.push(chunk));
+      if (options.progress) out.push({ type: 'progress', bytes, rows });
       if (out.length) yield* out.splice(0);
       if (!more) break;
     }

@@ -62,6 +62,11 @@ export interface ParseOptions {
 export interface WriteContext {
   file: string;
   now: string;
+  /**
+   * How many of the rows of this call are written so far, for a progress bar: a kind that
+   * writes many rows may call it as it goes (person records do); others need not.
+   */
+  onRows?: (done: number) => void;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { InputProblem } from '../../core/app-error.js';
+import type { OnProgress } from '../../core/progress.js';
 import type { ParseOptions, ParsedRow, WriteCounts } from './import-kind.js';
 import type { CsvEncoding } from './csv-encoding.js';
 import type { Detected, SkippedRow } from './raw-table.js';
@@ -26,6 +27,12 @@ export interface ImportOptions extends ParseOptions {
   encoding?: string;
   /** Workbooks: the sheet, by name or number from 1; needed when several sheets hold a table. */
   sheet?: string;
+  /**
+   * Told how far the import has got: a file read whole is read ("reading", bytes), checked
+   * ("checking", rows) and written ("writing", rows); a streamed CSV does all three in one
+   * pass ("importing", bytes of the file, with the rows checked and written).
+   */
+  onProgress?: OnProgress;
 }
 
 export interface ImportResult extends WriteCounts {
@@ -46,6 +53,8 @@ export interface ImportResult extends WriteCounts {
 export type CsvReadOptions = Pick<ImportOptions, 'mapping' | 'dateOrder' | 'source'> & {
   encoding?: CsvEncoding;
   delimiter?: string;
+  /** Yield `progress` events as the file is read. */
+  progress?: boolean;
 };
 
 /** What reading and validating a CSV yields, in file order, for a writer to act on. */
@@ -58,7 +67,9 @@ export type RowEvent<T> =
   | { type: 'detected'; headerRow: number }
   /** Rows left out (above the header, totals, notes under the table), at the end. */
   | { type: 'skipped'; rows: SkippedRow[] }
-  | { type: 'batch'; rows: ParsedRow<T>[] };
+  | { type: 'batch'; rows: ParsedRow<T>[] }
+  /** How far the reader has got: bytes of the file read, data rows checked (when asked). */
+  | { type: 'progress'; bytes: number; rows: number };
 
 export interface CsvSummary {
   /** Data rows read (header, title, blank and total rows not counted). */

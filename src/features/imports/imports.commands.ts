@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import {
   dbOption,
@@ -31,7 +32,7 @@ interface ImportCommandOptions extends DbOptions {
  */
 export function importsCommands(
   program: Command,
-  { withDb, print }: CommandContext,
+  { withDb, print, progress }: CommandContext,
   kinds: Readonly<Record<string, ImportKind<unknown>>>,
 ): void {
   program
@@ -73,7 +74,8 @@ export function importsCommands(
       if (!spec) throw unknownKind(kind, Object.keys(kinds));
       const options = await importOptions(o);
       await withDb(o, async (db) => {
-        const result = await importFile(db, spec, file, options);
+        const onProgress = progress(o, `import ${basename(file)}`);
+        const result = await importFile(db, spec, file, { ...options, onProgress });
         print(o, importReport(result), formatImportResults([result]));
       });
     });

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, InputError, type InputProblem } from '../../core/app-error.js';
+import { startPhase, type OnProgress } from '../../core/progress.js';
 import { retryWrite, type Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
-import type { ImportKind, ParsedRow, WriteCounts } from './import-kind.js';
+import type { ImportKind, ParsedRow, WriteContext, WriteCounts } from './import-kind.js';
 import { MAX_PROBLEMS, type ImportOptions, type ImportResult } from './import-options.js';
 import { checkSourceOption } from './source-option.js';
 import { readTable } from './read-table.js';
@@ -75,8 +76,17 @@ export async function importMany(
     skipped: SkippedRow[];
   })[] = [];
   const problems: InputProblem[] = [];
+  // With several files, each phase names its file.
+  const phase = (name: string, file: string): string =>
+    items.length > 1 ? `${name} ${file}` : name;
   for (const item of items) {
     const file = basename(item.path);
+    const reading = startPhase(
+      options.onProgress,
+      phase('reading', file),
+      'bytes',
+      item.bytes.length,
+    );
     const table = await readTable(file, item.bytes, {
       jsonKey: item.kind.jsonKey,
       headerScore: item.kind.headerScore,
@@ -84,15 +94,26 @@ export async function importMany(
       encoding: options.encoding,
       sheet: options.sheet,
     });
-    const v = validateTable(table, item.kind, options.mapping, {
-      dateOrder: options.dateOrder,
-      source: options.source,
-    });
+    reading.end();
+    const checking = startPhase(
+      options.onProgress,
+      phase('checking', file),
+      'rows',
+      table.rows.length,
+    );
+    const v = validateTable(
+      table,
+      item.kind,
+      options.mapping,
+      { dateOrder: options.dateOrder, source: options.source },
+      checking,
+    );
     problems.push(...v.problems);
     if (item.kind.references) {
       const found = await item.kind.references(db.kysely, v.rows, file);
       problems.push(...found.map((p) => (p.column ? { ...p, column: v.shownAs(p.column) } : p)));
     }
+    checking.end(table.rows.length, problems.length ? { problems: problems.length } : undefined);
     prepared.push({
       ...item,
       file,
@@ -126,8 +147,19 @@ export async function importMany(
     counts = await retryWrite(() =>
       db.kysely.transaction().execute(async (trx) => {
         const out: WriteCounts[] = [];
+        const writing = startPhase(
+          options.onProgress,
+          'writing',
+          'rows',
+          prepared.reduce((n, p) => n + p.rows.length, 0),
+        );
+        let before = 0;
         for (const p of prepared) {
-          const c = await p.kind.write(trx, p.rows, { file: p.file, now });
+          const ctx: WriteContext = { file: p.file, now };
+          if (options.onProgress) ctx.onRows = (done) => writing.tick(before + done);
+          const c = await p.kind.write(trx, p.rows, ctx);
+          before += p.rows.length;
+          writing.tick(before);
           out.push(c);
           if (options.dryRun) continue;
           await trx
@@ -163,6 +195,7 @@ export async function importMany(
             },
           });
         }
+        writing.end();
         if (options.dryRun) throw new DryRunRollback(out);
         return out;
       }),

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError, type InputProblem } from '../../core/app-error.js';
+import { startPhase } from '../../core/progress.js';
 import { upsertTable, type Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
 import { sniffCsv } from './csv-encoding.js';
@@ -63,12 +65,20 @@ export async function importCsvStream<T>(
     source: options.source,
     encoding,
     delimiter,
+    progress: Boolean(options.onProgress),
   };
   notices.push(...textNotices(file, sniffed));
+  // The number of rows is not known until the end: the bar counts the file's bytes.
+  const size = options.onProgress ? (await stat(path)).size : 0;
   const parallel = options.parallel === false ? undefined : kind.parallel;
 
   try {
     await db.kysely.transaction().execute(async (trx) => {
+      const importing = startPhase(options.onProgress, 'importing', 'bytes', size);
+      const howMany = (checked: number) => ({
+        'rows written': counts.inserted + counts.updated + counts.unchanged,
+        'rows checked': checked,
+      });
       let shownAs: Record<string, string> = {};
       // With groups (from the worker), a row stands for its group in the check and its
       // problems are copied to the other rows of the group.
@@ -103,7 +113,8 @@ export async function importCsvStream<T>(
           break;
         }
         const e = next.value;
-        if (e.type === 'problems') report(e.problems);
+        if (e.type === 'progress') importing.tick(e.bytes, howMany(e.rows));
+        else if (e.type === 'problems') report(e.problems);
         else if (e.type === 'notices') notices.push(...e.notices);
         else if (e.type === 'header') shownAs = e.shownAs;
         else if (e.type === 'detected') detected.headerRow = e.headerRow;
@@ -131,6 +142,7 @@ export async function importCsvStream<T>(
         }
       }
       rows = summary.rows;
+      importing.end(size, howMany(rows));
       if (problems.length || more) {
         throw new InputError(
           problems,

@@ -1,4 +1,5 @@
 import { shorten, type InputProblem } from '../../core/app-error.js';
+import type { PhaseProgress } from '../../core/progress.js';
 import type { ImportKind, ParseOptions, ParsedRow } from './import-kind.js';
 import type { RawTable } from './raw-table.js';
 import { RowValidator } from './row-validator.js';
@@ -11,12 +12,16 @@ export interface Validated<T> {
   shownAs: (column: string) => string;
 }
 
-/** Checks every row and collects every problem, so one run shows the user all there is to fix. */
+/**
+ * Checks every row and collects every problem, so one run shows the user all there is to
+ * fix; `progress` is told how many rows are checked.
+ */
 export function validateTable<T>(
   table: RawTable,
   kind: ImportKind<T>,
   mapping: Record<string, string> = {},
   parse: ParseOptions = {},
+  progress?: PhaseProgress,
 ): Validated<T> {
   const v = new RowValidator(
     table.file,
@@ -41,7 +46,9 @@ export function validateTable<T>(
     });
   }
   const rows: ParsedRow<T>[] = [];
+  let checked = 0;
   for (const raw of table.rows) {
+    if (progress && (++checked & 511) === 0) progress.tick(checked);
     const r = v.check(raw);
     if (Array.isArray(r)) problems.push(...onSheet(r));
     else rows.push(r);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
+import { startPhase } from '../../core/progress.js';
 import type { Database } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
 import { replaceOpenPairs, storedDecisions } from './review-queue.repository.js';
@@ -30,6 +31,7 @@ export async function linkDatabase(
     const input = join(dir, 'records.csv');
     const output = join(dir, 'clusters.csv');
     // Personal data passes through a private temporary folder, removed at the end.
+    const loading = startPhase(options.onProgress, 'loading records', 'records');
     const rows = await db
       .selectFrom('records')
       .select([
@@ -63,6 +65,7 @@ export async function linkDatabase(
         ]),
       ]),
     );
+    loading.end(rows.length);
     // Reviewers' decisions stored in the database are honoured, with any given for this run.
     const decisions = [...(await storedDecisions(db)), ...(options.decisions ?? [])];
     const result = await runLinkFile(input, output, { ...options, decisions });
@@ -74,6 +77,7 @@ export async function linkDatabase(
     }
     const now = new Date().toISOString();
     await db.transaction().execute(async (trx) => {
+      const saving = startPhase(options.onProgress, 'saving persons', 'persons', members.size);
       await trx.updateTable('records').set({ person_id: null }).execute();
       await trx.deleteFrom('persons').execute();
       const persons = [...members.values()].map((ids) => ({
@@ -88,6 +92,7 @@ export async function linkDatabase(
           )
           .execute();
       }
+      let saved = 0;
       for (const p of persons) {
         for (let i = 0; i < p.ids.length; i += 500) {
           await trx
@@ -96,7 +101,9 @@ export async function linkDatabase(
             .where('id', 'in', p.ids.slice(i, i + 500))
             .execute();
         }
+        saving.tick(++saved);
       }
+      saving.end();
       await replaceOpenPairs(trx, result.review, now);
       await appendAudit(trx, {
         actor: options.actor ?? 'cli',

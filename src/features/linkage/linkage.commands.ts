@@ -20,7 +20,10 @@ interface LinkOptions extends DbOptions {
 }
 
 /** `polon link`: over files, or over the records in the database. */
-export function linkageCommands(program: Command, { withDb, print }: CommandContext): void {
+export function linkageCommands(
+  program: Command,
+  { withDb, print, progress }: CommandContext,
+): void {
   program
     .command('link')
     .description(
@@ -49,7 +52,8 @@ export function linkageCommands(program: Command, { withDb, print }: CommandCont
       const decisions = o.decisions ? await readReviewDecisions(o.decisions) : undefined;
       if (!o.input) {
         await withDb(o, async (db) => {
-          const r = await linkDatabase(db.kysely, { threshold, decisions });
+          const onProgress = progress(o, 'link');
+          const r = await linkDatabase(db.kysely, { threshold, decisions, onProgress });
           if (o.reviewOut) await writeReviewQueue(o.reviewOut, r.review);
           print(
             o,
@@ -65,7 +69,8 @@ export function linkageCommands(program: Command, { withDb, print }: CommandCont
           'with --input, give --output FILE.csv for the clusters',
         );
       }
-      const result = await runLinkFile(o.input, o.output, { threshold, decisions });
+      const onProgress = progress(o, 'link');
+      const result = await runLinkFile(o.input, o.output, { threshold, decisions, onProgress });
       if (o.reviewOut) await writeReviewQueue(o.reviewOut, result.review);
       print(o, result, formatLinkResult(result));
     });

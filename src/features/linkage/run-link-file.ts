@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { InputError } from '../../core/app-error.js';
 import type { InputProblem } from '../../core/app-error.js';
+import { startPhase, type OnProgress } from '../../core/progress.js';
 import type {
   LinkParameters,
-  LinkProgress,
   LinkRecord,
   LinkStats,
   ReviewDecision,
@@ -40,9 +40,11 @@ export interface LinkFileOptions {
   workers?: number;
   /** How many review pairs to keep in the result. Default 10,000. */
   maxReview?: number;
-  onProgress?: (
-    p: LinkProgress | { stage: 'reading' | 'writing'; done: number; total: number },
-  ) => void;
+  /**
+   * Told how far the run has got: "reading" (bytes of the input, with the records read),
+   * the engine's phases (see `linkRecords`), "writing" (records).
+   */
+  onProgress?: OnProgress;
 }
 
 export interface LinkFileResult {
@@ -103,7 +105,7 @@ export async function runLinkFile(
   });
   const linkDone = performance.now();
 
-  options.onProgress?.({ stage: 'writing', done: 0, total: records.length });
+  const writing = startPhase(options.onProgress, 'writing', 'records', records.length);
   const sizes = new Int32Array(result.clusterCount);
   for (let i = 0; i < records.length; i++) {
     const c = result.clusterOf[i] as number;
@@ -121,10 +123,12 @@ export async function runLinkFile(
         rows.push([(records[i] as LinkRecord).id, `P${String(c).padStart(width, '0')}`]);
       }
       await file.write(stringify(rows));
+      writing.tick(s + rows.length);
     }
   } finally {
     await file.close();
   }
+  writing.end();
   const writeDone = performance.now();
 
   const bySource = new Map<string, number>();
@@ -175,7 +179,21 @@ export async function readLinkRecords(
   const seen = new Set<string>();
   let index: Partial<Record<(typeof LINK_INPUT_COLUMNS)[number], number>> | undefined;
   let line = 1;
-  const parser = createReadStream(inputPath).pipe(
+  const input = createReadStream(inputPath);
+  let bytes = 0;
+  const reading = options.onProgress
+    ? startPhase(
+        options.onProgress,
+        'reading',
+        'bytes',
+        await stat(inputPath).then(
+          (s) => s.size,
+          () => undefined,
+        ),
+      )
+    : undefined;
+  if (reading) input.on('data', (chunk) => (bytes += chunk.length));
+  const parser = input.pipe(
     parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: false }),
   );
   try {
@@ -242,9 +260,7 @@ export async function readLinkRecords(
         } else seen.add(row.record_id);
       }
       take(row);
-      if ((line - 1) % 100_000 === 0) {
-        options.onProgress?.({ stage: 'reading', done: line - 1, total: 0 });
-      }
+      if (reading && (line & 1023) === 0) reading.tick(bytes, { records: records.length });
     }
   } catch (err) {
     if (err instanceof CsvError) {
@@ -273,6 +289,7 @@ export async function readLinkRecords(
       },
     ]);
   }
+  reading?.end(bytes, { records: records.length });
   if (problems.length > 0) throw new InputError(problems);
   return { records, invalidDates, swappedNames };
 }

@@ -262,7 +262,7 @@ export const personsImport: ImportKind<PersonRecordInput> = {
   },
   async write(trx, rows, ctx) {
     const table = rows.map(({ value: r, id }) => recordRow(r, ctx.now, id));
-    const out = await upsertRows(trx, 'records', 'id', table);
+    const out = await upsertRows(trx, 'records', 'id', table, undefined, ctx.onRows);
     const facts = await writeRecordFacts(
       trx,
       table,

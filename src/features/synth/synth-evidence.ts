@@ -1,3 +1,4 @@
+import { startPhase, type OnProgress } from '../../core/progress.js';
 import type { Exchange } from '../exchanges/index.js';
 import type { Facility } from '../facilities/index.js';
 import {
@@ -23,6 +24,8 @@ export interface SynthOptions {
   asOf?: string;
   facilities: Pick<Facility, 'id' | 'territory'>[];
   exchanges: Pick<Exchange, 'id' | 'kind' | 'dateFrom'>[];
+  /** Told how many persons are made so far ("making persons"). */
+  onProgress?: OnProgress;
 }
 
 export interface SynthTruth {
@@ -96,7 +99,9 @@ export function synthEvidence(o: SynthOptions): SynthTables {
   const heldAt = new Map<string, number>();
   let sequence = 0;
   const persons = generatePersons({ seed: o.seed });
+  const making = startPhase(o.onProgress, 'making persons', 'persons', o.persons);
   for (let n = 0; n < o.persons; n++) {
+    if ((n & 255) === 255) making.tick(n, { records: t.summary.records });
     const p = persons.next().value as SynthPerson;
     const capturedAt = start + random() * (end - start - 30 * DAY);
     const captured = iso(capturedAt);
@@ -163,6 +168,7 @@ export function synthEvidence(o: SynthOptions): SynthTables {
       }
     }
   }
+  making.end(o.persons, { records: t.summary.records });
   // Released prisoners tell how many Ukrainians were held with them: the truth, blurred.
   for (const [facilityId, count] of heldAt) {
     const reports = Math.floor(random() * 3);

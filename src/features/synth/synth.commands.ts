@@ -10,7 +10,7 @@ import { AppError } from '../../core/app-error.js';
 import { writeSynth } from './write-synth.js';
 
 /** `polon synth`. */
-export function synthCommands(program: Command, { withDb, print }: CommandContext): void {
+export function synthCommands(program: Command, { withDb, print, progress }: CommandContext): void {
   program
     .command('synth')
     .description(
@@ -30,7 +30,8 @@ export function synthCommands(program: Command, { withDb, print }: CommandContex
       if (!Number.isInteger(seed))
         throw new AppError('invalid_input', `--seed ${o.seed}: give a whole number`);
       await withDb(o, async (db) => {
-        const r = await writeSynth(db.kysely, { persons, seed, out: o.out });
+        const onProgress = progress(o, 'synth');
+        const r = await writeSynth(db.kysely, { persons, seed, out: o.out, onProgress });
         print(
           o,
           r,
