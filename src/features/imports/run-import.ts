@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, InputError, type InputProblem } from '../../core/app-error.js';
-import { startPhase, type OnProgress } from '../../core/progress.js';
+import { startPhase } from '../../core/progress.js';
 import { retryWrite, type Db } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
 import type { ImportKind, ParsedRow, WriteContext, WriteCounts } from './import-kind.js';
