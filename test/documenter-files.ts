@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
+import { transliterateUk } from '../src/names/index.js';
 
 /**
  * Files as documenters, hotlines and relatives' groups keep them, generated: a title (merged
@@ -215,56 +216,8 @@ const PATRONYMIC: Record<'male' | 'female', string[]> = {
   male: ['Петрович', 'Іванович', 'Сергеевич', 'Олегович'],
   female: ['Петрівна', 'Іванівна', 'Сергеевна', 'Олегівна'],
 };
-const LATIN: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'h',
-  ґ: 'g',
-  д: 'd',
-  е: 'e',
-  є: 'ie',
-  ж: 'zh',
-  з: 'z',
-  и: 'y',
-  і: 'i',
-  ї: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ь: '',
-  ю: 'iu',
-  я: 'ia',
-  ы: 'y',
-  э: 'e',
-  ё: 'io',
-  ъ: '',
-  "'": '',
-  ʼ: '',
-};
-const latin = (s: string): string =>
-  [...s]
-    .map((ch) => {
-      const low = ch.toLowerCase();
-      const t = LATIN[low];
-      if (t === undefined) return ch;
-      return ch === low ? t : t.charAt(0).toUpperCase() + t.slice(1);
-    })
-    .join('');
+/** Latin spellings as a Ukrainian passport writes them (the national standard of 2010). */
+const latin = (s: string): string => transliterateUk(s);
 
 const day = (): fc.Arbitrary<Day> =>
   fc.record({

@@ -12,21 +12,12 @@ import type {
   ReviewDecision,
   ReviewPair,
 } from '../../linkage/index.js';
+import { LINK_INPUT_COLUMNS } from '../persons/index.js';
 import { linkInWorkers } from './link-in-workers.js';
 import type { PersonRecordInput } from './prepare-link-record.js';
 import { createRecordPreparer } from './prepare-link-record.js';
 
-export const LINK_INPUT_COLUMNS = [
-  'record_id',
-  'source',
-  'family_name',
-  'given_name',
-  'patronymic',
-  'full_name',
-  'birth_date',
-  'sex',
-  'unit',
-] as const;
+export { LINK_INPUT_COLUMNS };
 const REQUIRED = ['record_id', 'source'] as const;
 
 export interface LinkFileOptions {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { DayOrder } from '../../core/partial-date.js';
 import { upsertRows } from '../../db/index.js';
 import { field, headerScorer, type ImportKind, type ParseOptions } from '../imports/index.js';
-import { resolveFacilityCells } from './facility-cells.js';
+import { resolveFacilityCells, writtenWithPlaces } from './facility-cells.js';
 import { EPISODE_HEADERS } from './person-vocabulary.js';
 import { derivedId, recordId } from './record-id.js';
 import { personRowReferences, sourceCell } from './source-check.js';
@@ -105,12 +105,6 @@ export const episodesImport: ImportKind<EpisodeInput> = {
         updated_at: ctx.now,
       })),
     );
-    return {
-      inserted: out.inserted,
-      updated: out.updated,
-      unchanged: out.unchanged,
-      notices,
-      unresolvedPlaces: unresolved,
-    };
+    return writtenWithPlaces(out, notices, unresolved);
   },
 };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { DayOrder } from '../../core/partial-date.js';
 import { upsertRows } from '../../db/index.js';
 import { field, headerScorer, type ImportKind, type ParseOptions } from '../imports/index.js';
-import { resolveFacilityCells } from './facility-cells.js';
+import { resolveFacilityCells, writtenWithPlaces } from './facility-cells.js';
 import { CONFIRMER_WORDS, EVENT_HEADERS, EVENT_WORDS } from './person-vocabulary.js';
 import { derivedId, recordId } from './record-id.js';
 import { personRowReferences, sourceCell } from './source-check.js';
@@ -165,12 +165,6 @@ export const eventsImport: ImportKind<EventInput> = {
         updated_at: ctx.now,
       })),
     );
-    return {
-      inserted: out.inserted,
-      updated: out.updated,
-      unchanged: out.unchanged,
-      notices,
-      unresolvedPlaces: unresolved,
-    };
+    return writtenWithPlaces(out, notices, unresolved);
   },
 };

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/index.js';
 import { createFacilityResolver, loadFacilities, type Resolution } from '../facilities/index.js';
-import type { UnresolvedPlace } from '../imports/index.js';
+import type { UnresolvedPlace, WriteCounts } from '../imports/index.js';
 
 export type { UnresolvedPlace };
 
@@ -44,3 +44,16 @@ export async function resolveFacilityCells(
   list.sort((a, b) => a.row - b.row);
   return { resolved, notices, unresolved: list };
 }
+
+/** What an import of rows that name places wrote, with the places it could not resolve. */
+export const writtenWithPlaces = (
+  out: { inserted: number; updated: number; unchanged: number },
+  notices: string[],
+  unresolved: UnresolvedPlace[],
+): WriteCounts => ({
+  inserted: out.inserted,
+  updated: out.updated,
+  unchanged: out.unchanged,
+  notices,
+  unresolvedPlaces: unresolved,
+});

@@ -7,6 +7,7 @@ export { personsRoutes } from './persons.routes.js';
 export { recordsByIds } from './records.repository.js';
 export {
   exportRecords,
+  LINK_INPUT_COLUMNS,
   RECORD_EXPORT_COLUMNS,
   type RecordExportFormat,
   type RecordsExport,

@@ -6,10 +6,11 @@ import { appendAudit } from '../audit/index.js';
 import { loadExcel, neutraliseFormula } from '../imports/index.js';
 
 /**
- * The columns of `polon link --input` first, so an export can be linked as it is, then the
- * rest of what the record says, in the import's column names (it imports again as it is).
+ * The columns `polon link --input` reads, in order: what identifies a person in a record.
+ * Linkage reads them, synthetic evidence writes them, and an export of records starts with
+ * them, so an export links as it is.
  */
-export const RECORD_EXPORT_COLUMNS = [
+export const LINK_INPUT_COLUMNS = [
   'record_id',
   'source',
   'family_name',
@@ -19,6 +20,11 @@ export const RECORD_EXPORT_COLUMNS = [
   'birth_date',
   'sex',
   'unit',
+] as const;
+
+/** The link columns, then the rest of what the record says, in the import's column names. */
+export const RECORD_EXPORT_COLUMNS = [
+  ...LINK_INPUT_COLUMNS,
   'category',
   'branch',
   'rank',

@@ -7,20 +7,11 @@ import {
 } from '../../names/person/index.js';
 import type { PersonGeneratorOptions, SynthPerson } from './synth-person.js';
 import { generatePersons } from './synth-person.js';
+import { LINK_INPUT_COLUMNS } from '../persons/index.js';
 import { pick, seededRandom } from './synth-random.js';
 
 /** The columns `polon link` reads, in order. */
-export const PERSON_RECORD_COLUMNS = [
-  'record_id',
-  'source',
-  'family_name',
-  'given_name',
-  'patronymic',
-  'full_name',
-  'birth_date',
-  'sex',
-  'unit',
-] as const;
+export const PERSON_RECORD_COLUMNS = LINK_INPUT_COLUMNS;
 
 export type PersonRecordRow = Record<(typeof PERSON_RECORD_COLUMNS)[number], string>;
 
