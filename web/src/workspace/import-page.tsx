@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import type { Source, SourceList } from '../../../contract/sources.js';
@@ -331,6 +331,12 @@ interface SourceDraft {
   reliability: string;
   credibility: string;
 }
+/** The Admiralty grading of a new source: reliability A–F, credibility 1–6. */
+const GRADES = [
+  { field: 'reliability', labels: 'reliabilities', values: ['A', 'B', 'C', 'D', 'E', 'F'] },
+  { field: 'credibility', labels: 'credibilities', values: ['1', '2', '3', '4', '5', '6'] },
+] as const;
+
 const EMPTY_DRAFT: SourceDraft = { id: '', title: '', reliability: 'F', credibility: '6' };
 
 /**
@@ -469,30 +475,22 @@ function SourceChooser({
           <p id="new-source-title-hint" className="ws-hint">
             {t('import.source.titleHint')}
           </p>
-          <label htmlFor="new-source-reliability">{t('import.source.reliability')}</label>
-          <select
-            id="new-source-reliability"
-            value={draft.reliability}
-            onChange={(e) => setDraft({ ...draft, reliability: e.target.value })}
-          >
-            {['A', 'B', 'C', 'D', 'E', 'F'].map((r) => (
-              <option key={r} value={r}>
-                {t(`import.source.reliabilities.${r}`)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="new-source-credibility">{t('import.source.credibility')}</label>
-          <select
-            id="new-source-credibility"
-            value={draft.credibility}
-            onChange={(e) => setDraft({ ...draft, credibility: e.target.value })}
-          >
-            {['1', '2', '3', '4', '5', '6'].map((c) => (
-              <option key={c} value={c}>
-                {t(`import.source.credibilities.${c}`)}
-              </option>
-            ))}
-          </select>
+          {GRADES.map(({ field, labels, values }) => (
+            <Fragment key={field}>
+              <label htmlFor={`new-source-${field}`}>{t(`import.source.${field}`)}</label>
+              <select
+                id={`new-source-${field}`}
+                value={draft[field]}
+                onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
+              >
+                {values.map((v) => (
+                  <option key={v} value={v}>
+                    {t(`import.source.${labels}.${v}`)}
+                  </option>
+                ))}
+              </select>
+            </Fragment>
+          ))}
           <div id="new-source-refused">
             {refused && (
               <div className="status status-error" role="alert">
