@@ -7,21 +7,7 @@ import { derivedId } from './record-id.js';
 
 type AnyDb = Kysely<Database> | Transaction<Database>;
 
-/** The cells of a record that state facts beyond who the person is. */
-export interface RecordFactCells {
-  id: string;
-  capture_date: string | null;
-  capture_place: string | null;
-  held_place: string | null;
-  held_from: string | null;
-  held_to: string | null;
-  release_date: string | null;
-  release_exchange: string | null;
-  death_date: string | null;
-  missing_date: string | null;
-  status: string | null;
-}
-
+/** The record columns that state facts beyond who the person is. */
 export const FACT_COLUMNS = [
   'capture_date',
   'capture_place',
@@ -34,6 +20,9 @@ export const FACT_COLUMNS = [
   'missing_date',
   'status',
 ] as const;
+
+/** A record's id and its fact cells, as the records table holds them. */
+export type RecordFactCells = Pick<Database['records'], 'id' | (typeof FACT_COLUMNS)[number]>;
 
 export const hasFacts = (r: RecordFactCells): boolean => FACT_COLUMNS.some((c) => r[c]);
 
