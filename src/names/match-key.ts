@@ -1,62 +1,17 @@
-/*
- * One Cyrillic table for Ukrainian and Russian alike (и, і, ы, й all → i; е, є, э → e),
- * so Курськ and Курск, Оленівка and Olenivka, Луганськ and Lugansk meet. Sounds that
- * romanisations spell with two letters become one placeholder letter (upper case, since
- * keys are otherwise lower case), so `kh`, `х` and `x` all agree.
- */
-export const CYRILLIC_KEY_LETTERS: Readonly<Record<string, string>> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  ґ: 'g',
-  д: 'd',
-  е: 'e',
-  є: 'ie',
-  ё: 'e',
-  ж: 'Z',
-  з: 'z',
-  и: 'i',
-  і: 'i',
-  ї: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'X',
-  ц: 'T',
-  ч: 'C',
-  ш: 'S',
-  щ: 'W',
-  ъ: '',
-  ы: 'i',
-  ь: '',
-  э: 'e',
-  ю: 'iu',
-  я: 'ia',
-};
+import { cyrillicLetters, LATIN_KEY_LETTERS } from './cyrillic-letters.js';
 
-const LATIN_SINGLE: Readonly<Record<string, string>> = {
-  y: 'i',
-  j: 'i',
-  h: 'g',
-  x: 'ks',
-  w: 'v',
-  q: 'k',
-  c: 'k',
-};
+/*
+ * Ukrainian and Russian letters meet in one key (и, і, ы, й all → i; е, є, э → e), so Курськ
+ * and Курск, Оленівка and Olenivka, Луганськ and Lugansk meet; see cyrillic-letters.ts.
+ */
+export const CYRILLIC_KEY_LETTERS = cyrillicLetters('key');
 
 // One lookup array by character code: keys are built for every word of every mention.
 const SINGLE: (string | undefined)[] = [];
-for (const [ch, to] of [...Object.entries(CYRILLIC_KEY_LETTERS), ...Object.entries(LATIN_SINGLE)]) {
+for (const [ch, to] of [
+  ...Object.entries(CYRILLIC_KEY_LETTERS),
+  ...Object.entries(LATIN_KEY_LETTERS),
+]) {
   SINGLE[ch.charCodeAt(0)] = to;
 }
 

@@ -1,4 +1,5 @@
 import { caseLike } from './case-like.js';
+import { cyrillicLetters } from './cyrillic-letters.js';
 
 /**
  * `bgn-pcgn`: the 1947 BGN/PCGN system used on English-language maps (Yelenovka,
@@ -7,61 +8,8 @@ import { caseLike } from './case-like.js';
  */
 export type RussianRomanisation = 'bgn-pcgn' | 'icao';
 
-const COMMON: Readonly<Record<string, string>> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ы: 'y',
-  э: 'e',
-  // Letters of Ukrainian that turn up in Russian text, written as a Russian reader would.
-  і: 'i',
-  ї: 'yi',
-  є: 'ye',
-  ґ: 'g',
-};
-
-const BGN: Readonly<Record<string, string>> = {
-  ...COMMON,
-  е: 'e',
-  ё: 'ë',
-  й: 'y',
-  ъ: 'ʺ',
-  ь: 'ʹ',
-  ю: 'yu',
-  я: 'ya',
-};
-
-const ICAO: Readonly<Record<string, string>> = {
-  ...COMMON,
-  е: 'e',
-  ё: 'e',
-  й: 'i',
-  ъ: 'ie',
-  ь: '',
-  ю: 'iu',
-  я: 'ia',
-};
+const BGN = cyrillicLetters('ruBgn');
+const ICAO = cyrillicLetters('ruIcao');
 
 // BGN/PCGN writes е and ё with a y where they begin a syllable without a consonant.
 const YE_AFTER = new Set(Array.from('аеёиоуыэюяйъь'));

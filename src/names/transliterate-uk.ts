@@ -1,4 +1,5 @@
 import { caseLike } from './case-like.js';
+import { cyrillicLetters } from './cyrillic-letters.js';
 
 /*
  * Ukrainian romanisation of the Cabinet of Ministers resolution No. 55 of 27 January 2010,
@@ -6,48 +7,8 @@ import { caseLike } from './case-like.js';
  * (Yenakiieve, Yizhakevych, Yosypivka, Yurii, Yahotyn); зг is written zgh to keep it apart
  * from ж (Zghorany); the soft sign and the apostrophe are not written.
  */
-const PLAIN: Readonly<Record<string, string>> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'h',
-  ґ: 'g',
-  д: 'd',
-  е: 'e',
-  є: 'ie',
-  ж: 'zh',
-  з: 'z',
-  и: 'y',
-  і: 'i',
-  ї: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ь: '',
-  ю: 'iu',
-  я: 'ia',
-  // Letters of Russian that turn up in Ukrainian text, written as a Ukrainian reader would.
-  ы: 'y',
-  э: 'e',
-  ё: 'io',
-  ъ: '',
-};
-
-const INITIAL: Readonly<Record<string, string>> = { є: 'ye', ї: 'yi', й: 'y', ю: 'yu', я: 'ya' };
+const PLAIN = cyrillicLetters('uk');
+const INITIAL = cyrillicLetters('ukStart');
 const APOSTROPHE = /['’ʼ`]/u;
 const LETTER = /\p{L}/u;
 

@@ -1,4 +1,5 @@
 import { caseLike } from '../case-like.js';
+import { cyrillicLetters } from '../cyrillic-letters.js';
 import { transliterateRu } from '../transliterate-ru.js';
 import { transliterateUk } from '../transliterate-uk.js';
 
@@ -8,43 +9,7 @@ import { transliterateUk } from '../transliterate-uk.js';
  * ye yi yu ya, г is h, the soft sign is dropped.
  */
 const LEGACY: Readonly<Record<string, string>> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'h',
-  ґ: 'g',
-  д: 'd',
-  е: 'e',
-  є: 'ye',
-  ж: 'zh',
-  з: 'z',
-  и: 'y',
-  і: 'i',
-  ї: 'yi',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ь: '',
-  ю: 'yu',
-  я: 'ya',
-  ы: 'y',
-  э: 'e',
-  ё: 'yo',
-  ъ: '',
+  ...cyrillicLetters('uk1996'),
   "'": '',
   '’': '',
   ʼ: '',

@@ -1,3 +1,4 @@
+import { LATIN_KEY_LETTERS } from '../cyrillic-letters.js';
 import { CYRILLIC_KEY_LETTERS } from '../match-key.js';
 import { normalise } from '../normalise.js';
 
@@ -22,16 +23,6 @@ const LATIN_DIGRAPHS: readonly (readonly [RegExp, string])[] = [
   [/ph/g, 'f'],
 ];
 
-const LATIN_SINGLE: Readonly<Record<string, string>> = {
-  y: 'i',
-  j: 'i',
-  h: 'g',
-  x: 'ks',
-  w: 'v',
-  q: 'k',
-  c: 'k',
-};
-
 const collapse = (key: string): string => key.replace(/(.)\1+/g, '$1');
 
 function wordKey(word: string): string {
@@ -39,7 +30,7 @@ function wordKey(word: string): string {
   if (/[a-z]/.test(latin))
     for (const [pattern, to] of LATIN_DIGRAPHS) latin = latin.replace(pattern, to);
   let key = '';
-  for (const ch of latin) key += CYRILLIC[ch] ?? LATIN_SINGLE[ch] ?? ch;
+  for (const ch of latin) key += CYRILLIC[ch] ?? LATIN_KEY_LETTERS[ch] ?? ch;
   // шч is how щ sounds; ie/ye and doubled letters vary between spellings of one name.
   return collapse(collapse(key).replace(/SC/g, 'W').replace(/ie/g, 'e'));
 }
