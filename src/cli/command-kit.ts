@@ -153,8 +153,18 @@ export function dayArg(value: string, flag: string): string {
  * "--flag VALUE: give …"; `give` says what to give when the default words do not fit.
  */
 export function countArg(value: string, flag: string, give = 'a whole number, 1 or more'): number {
+  return wholeArg(value, flag, 1, give);
+}
+
+/** A whole-number option of at least `min`, or an error naming the option. */
+export function wholeArg(
+  value: string,
+  flag: string,
+  min: number,
+  give = `a whole number, ${min} or more`,
+): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
+  if (!Number.isInteger(n) || n < min)
     throw new AppError('invalid_input', `${flag} ${value}: give ${give}`);
   return n;
 }

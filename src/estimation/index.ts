@@ -39,3 +39,18 @@ export type {
   WhereaboutsStatus,
 } from './whereabouts.js';
 export { mergeTimelines } from './merge-timelines.js';
+export {
+  runLcmcrChain,
+  combineChains,
+  lcmcrInput,
+  independencePosterior,
+  LCMCR_DEFAULTS,
+} from './lcmcr/index.js';
+export type {
+  CaptureHistories,
+  LcmcrChain,
+  LcmcrResult,
+  LcmcrSettings,
+  LcmcrWarning,
+  SweepProgress,
+} from './lcmcr/index.js';

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import {
   countArg,
+  wholeArg,
   dayArg,
   dbOption,
   jsonOption,
@@ -8,13 +9,15 @@ import {
   type DbOptions,
 } from '../../cli/command-kit.js';
 import { todayIso } from '../../core/partial-date.js';
-import { estimateMse } from '../../estimation/index.js';
+import { estimateMse, LCMCR_DEFAULTS, lcmcrInput } from '../../estimation/index.js';
 import { estimateCaptivity } from './captivity.service.js';
 import { formatCaptivityEstimate, formatMseResult } from './estimates.cli.js';
+import { DEFAULT_CHAINS, runLcmcrChains } from './lcmcr-chains.js';
+import { formatLcmcrResult } from './lcmcr.cli.js';
 import { readHistoriesFile } from './mse-histories-file.js';
 import { mseProgress } from './mse-progress.js';
 
-/** `polon estimate mse` and `polon estimate captivity`. */
+/** `polon estimate mse`, `polon estimate lcmcr` and `polon estimate captivity`. */
 export function estimatesCommands(
   program: Command,
   { withDb, print, progress }: CommandContext,
@@ -46,6 +49,56 @@ export function estimatesCommands(
           ...mseProgress(progress(o, 'estimate')),
         });
         print(o, result, formatMseResult(result));
+      },
+    );
+
+  estimate
+    .command('lcmcr')
+    .description(
+      'Bayesian latent-class MSE (LCMCR, Manrique-Vallier 2016) from a list-overlap table: chains on worker threads',
+    )
+    .requiredOption('--histories <file>', 'JSON as for `estimate mse`')
+    .option('--k <n>', 'most latent classes', String(LCMCR_DEFAULTS.k))
+    .option(
+      '--burnin <n>',
+      'sweeps discarded at the start of each chain',
+      String(LCMCR_DEFAULTS.burnin),
+    )
+    .option('--samples <n>', 'draws kept from each chain', String(LCMCR_DEFAULTS.samples))
+    .option('--thin <n>', 'sweeps between kept draws', String(LCMCR_DEFAULTS.thin))
+    .option(
+      '--chains <n>',
+      'independent chains (two or more to check convergence)',
+      String(DEFAULT_CHAINS),
+    )
+    .option('--seed <n>', 'seed of the first chain; chain i uses seed + i', '1')
+    .addOption(jsonOption())
+    .action(
+      async (o: {
+        histories: string;
+        k: string;
+        burnin: string;
+        samples: string;
+        thin: string;
+        chains: string;
+        seed: string;
+        json?: boolean;
+      }) => {
+        const settings = {
+          k: wholeArg(o.k, '--k', 1),
+          burnin: wholeArg(o.burnin, '--burnin', 0),
+          samples: wholeArg(o.samples, '--samples', 10),
+          thin: wholeArg(o.thin, '--thin', 1),
+          chains: wholeArg(o.chains, '--chains', 1),
+          seed: wholeArg(o.seed, '--seed', 0),
+        };
+        const { lists, data } = lcmcrInput(await readHistoriesFile(o.histories));
+        const onProgress = progress(o, 'lcmcr');
+        const result = await runLcmcrChains(lists, data, {
+          ...settings,
+          ...(onProgress ? { onProgress } : {}),
+        });
+        print(o, result, formatLcmcrResult(result));
       },
     );
 
