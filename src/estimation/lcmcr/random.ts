@@ -112,6 +112,10 @@ export class Random {
   }
 
   beta(a: number, b: number): number {
+    // Exact shortcuts for the common draws of empty classes (Beta(1, 1) is the λ of a class
+    // nobody is in) and of sticks with one side 1: a uniform instead of two gammas.
+    if (a === 1) return b === 1 ? this.uniform() : 1 - Math.pow(this.open(), 1 / b);
+    if (b === 1) return Math.pow(this.open(), 1 / a);
     const x = this.gamma(a);
     const y = this.gamma(b);
     return x / (x + y);
