@@ -111,10 +111,40 @@ export const CaptivityEstimate = z.object({
       warnings: z.array(z.string()),
     })
     .nullable(),
+  /**
+   * The unseen by Bayesian latent-class MSE (LCMCR), when asked for (`method=lcmcr`): the
+   * posterior median and 95% interval of N, whether the chains agree, and the posterior.
+   */
+  lcmcr: z
+    .object({
+      N: z.number(),
+      mean: z.number(),
+      ci95: z.tuple([z.number(), z.number()]),
+      diagnostics: z.object({ rhat: z.number(), ess: z.number(), converged: z.boolean() }),
+      settings: z.object({
+        k: z.number().int(),
+        chains: z.number().int(),
+        burnin: z.number().int(),
+        samples: z.number().int(),
+        thin: z.number().int(),
+      }),
+      histogram: z.array(z.object({ from: z.number(), to: z.number(), draws: z.number().int() })),
+      ifUndecidedLinked: z
+        .object({
+          pairs: z.number().int(),
+          held: z.number().int(),
+          N: z.number(),
+          ci95: z.tuple([z.number(), z.number()]),
+        })
+        .nullable(),
+      warnings: z.array(z.string()),
+    })
+    .nullable()
+    .default(null),
   estimatedHeld: z.object({
     value: z.number(),
     ci95: Interval.nullable(),
-    method: z.enum(['mse', 'seen_only']),
+    method: z.enum(['mse', 'lcmcr', 'seen_only']),
   }),
   whereabouts: z.object({
     known: z.number().int(),

@@ -38,7 +38,7 @@ export const EstimateFigure = z.object({
     .describe('none: no person records are loaded, so there is no estimate'),
   value: PublicCount.nullable(),
   ci95: z.tuple([z.number().int().nullable(), z.number().int().nullable()]).nullable(),
-  method: z.enum(['mse', 'seen_only']).nullable(),
+  method: z.enum(['mse', 'lcmcr', 'seen_only']).nullable(),
   asOf: IsoDay,
   inputs: z.object({
     /** Persons (or unlinked records) seen held as of the date. */

@@ -4,6 +4,7 @@ import { startPhase, type OnProgress } from '../../core/progress.js';
 import type { Database } from '../../db/index.js';
 import {
   estimateMse,
+  lcmcrInput,
   leftOn,
   enteredOn,
   mergeTimelines,
@@ -20,9 +21,22 @@ import {
   undecidedLinks,
   type TimelineSet,
 } from './captivity-timelines.js';
+import { runLcmcrChains } from './lcmcr-chains.js';
 import { mseProgress } from './mse-progress.js';
 
 export type { CaptivityEstimate };
+
+/** Which estimate of the unseen `estimatedHeld` takes: log-linear models, or LCMCR too. */
+export type CaptivityMethod = 'loglinear' | 'lcmcr';
+
+/** The LCMCR estimate of an overlap table: posterior median and 95% interval of N. */
+async function lcmcrOf(
+  table: { lists: string[]; histories: Record<string, number> },
+  onProgress: OnProgress | undefined,
+) {
+  const { lists, data } = lcmcrInput(table);
+  return runLcmcrChains(lists, data, onProgress ? { onProgress } : {});
+}
 
 const heldOn = (t: CaptivityTimeline, day: string): boolean => {
   const entry = enteredOn(t);
@@ -70,6 +84,8 @@ export async function estimateCaptivity(
    * search) and "refitting, undecided pairs linked" (the second search, when there is one).
    */
   onProgress?: OnProgress,
+  /** `lcmcr` adds the latent-class estimate (seconds of sampling) and quotes it. */
+  method: CaptivityMethod = 'loglinear',
 ): Promise<CaptivityEstimate> {
   const loading = loaded ? undefined : startPhase(onProgress, 'loading timelines', 'persons');
   const { timelines, basis, unlinkedRecords, thinRecords, personOf } =
@@ -111,15 +127,19 @@ export async function estimateCaptivity(
   const held = timelines.filter((t) => heldOn(t, asOf));
   const table = basis === 'persons' ? overlap(held) : null;
   let mse: CaptivityEstimate['mse'] = null;
+  let lcmcr: CaptivityEstimate['lcmcr'] = null;
   let result: MseResult | null = null;
   if (table) {
     result = estimateMse(table, { top: 10, ...mseProgress(onProgress) });
     const sel = result.selected ? result.models[result.selected.index] : undefined;
     const undecided = await undecidedLinks(db, personOf);
     let ifUndecidedLinked: NonNullable<CaptivityEstimate['mse']>['ifUndecidedLinked'] = null;
+    let other: ReturnType<typeof overlap> = null;
+    let heldIfLinkedCount = 0;
     if (undecided.length) {
       const heldIfLinked = mergeTimelines(timelines, undecided).filter((t) => heldOn(t, asOf));
-      const other = overlap(heldIfLinked);
+      heldIfLinkedCount = heldIfLinked.length;
+      other = overlap(heldIfLinked);
       const alt = other
         ? estimateMse(other, {
             top: 10,
@@ -145,6 +165,28 @@ export async function estimateCaptivity(
       ifUndecidedLinked,
       warnings: [...result.warnings, ...(sel?.warnings ?? [])],
     };
+    if (method === 'lcmcr') {
+      const run = await lcmcrOf(table, onProgress);
+      const alt = other ? await lcmcrOf(other, onProgress) : null;
+      lcmcr = {
+        N: run.N.median,
+        mean: run.N.mean,
+        ci95: run.N.ci95,
+        diagnostics: run.diagnostics,
+        settings: {
+          k: run.settings.k,
+          chains: run.settings.chains,
+          burnin: run.settings.burnin,
+          samples: run.settings.samples,
+          thin: run.settings.thin,
+        },
+        histogram: run.histogram,
+        ifUndecidedLinked: alt
+          ? { pairs: undecided.length, held: heldIfLinkedCount, N: alt.N.median, ci95: alt.N.ci95 }
+          : null,
+        warnings: [...run.warnings, ...(alt?.warnings ?? [])].map((w) => w.message),
+      };
+    }
   } else if (basis === 'persons' && timelines.length > 0) {
     caveat(
       'single_source',
@@ -152,8 +194,13 @@ export async function estimateCaptivity(
     );
   }
   const w = whereabouts(timelines, await loadOccupancy(db), asOf, windowDays);
-  const estimated =
-    mse?.N != null
+  const estimated = lcmcr
+    ? {
+        value: Math.round(lcmcr.N),
+        ci95: envelope(lcmcr.ci95, lcmcr.ifUndecidedLinked?.ci95 ?? null),
+        method: 'lcmcr' as const,
+      }
+    : mse?.N != null
       ? {
           value: Math.round(mse.N),
           ci95: envelope(mse.ci95, mse.ifUndecidedLinked?.ci95 ?? null),
@@ -167,6 +214,7 @@ export async function estimateCaptivity(
     caveats,
     seen: { entered: last.entered, released: last.released, died: last.died, held: held.length },
     mse,
+    lcmcr,
     estimatedHeld: estimated,
     whereabouts: {
       known: w.known,

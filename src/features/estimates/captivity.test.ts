@@ -73,6 +73,34 @@ describeEachDb('estimating captivity', (get) => {
     expect(e.facilities[0]).toMatchObject({ facilityId: 'taganrog-sizo-2', identified: 8 });
   });
 
+  it('quotes the latent-class estimate (LCMCR) when asked, beside the log-linear one', async () => {
+    const t = get();
+    await seed(t, true);
+    const e = await estimateCaptivity(
+      t.db.kysely,
+      '2025-11-01',
+      183,
+      false,
+      undefined,
+      undefined,
+      'lcmcr',
+    );
+    expect(e.estimatedHeld.method).toBe('lcmcr');
+    expect(e.mse?.N).toBeCloseTo(100, 0);
+    const l = e.lcmcr;
+    expect(l).not.toBeNull();
+    // Two independent lists: one class explains them, so LCMCR lands near Lincoln–Petersen.
+    expect(l!.N).toBeGreaterThan(85);
+    expect(l!.N).toBeLessThan(125);
+    expect(l!.ci95[0]).toBeGreaterThanOrEqual(80);
+    expect(l!.ci95[0]).toBeLessThan(l!.N);
+    expect(l!.ci95[1]).toBeGreaterThan(l!.N);
+    expect(e.estimatedHeld.value).toBe(Math.round(l!.N));
+    expect(l!.histogram.reduce((s, b) => s + b.draws, 0)).toBe(
+      l!.settings.chains * l!.settings.samples,
+    );
+  });
+
   it('leaves records without a birth date off the MSE lists unless asked, and says so', async () => {
     const t = get();
     await seed(t, true);

@@ -80,8 +80,18 @@ export function formatCaptivityEstimate(e: CaptivityEstimate): string {
         '    (the estimated interval below spans both readings; deciding pairs in the review queue narrows it)',
       );
   }
+  if (e.lcmcr) {
+    const l = e.lcmcr;
+    lines.push(
+      `  latent-class MSE (LCMCR, ${l.settings.chains} chains, K ${l.settings.k}): N = ${n(l.N)}${ci(l.ci95)}; R-hat ${l.diagnostics.rhat.toFixed(3)}, ${l.diagnostics.converged ? 'converged' : 'NOT CONVERGED'}`,
+    );
+    if (l.ifUndecidedLinked)
+      lines.push(
+        `    if the undecided pairs were the same people: N = ${n(l.ifUndecidedLinked.N)}${ci(l.ifUndecidedLinked.ci95)}`,
+      );
+  }
   lines.push(
-    `  estimated held: ${n(e.estimatedHeld.value)}${ci(e.estimatedHeld.ci95)}${e.estimatedHeld.method === 'seen_only' ? ' (seen only: no estimate of the unseen)' : ''}`,
+    `  estimated held (${e.estimatedHeld.method === 'lcmcr' ? 'LCMCR' : e.estimatedHeld.method === 'mse' ? 'log-linear MSE' : 'seen'}): ${n(e.estimatedHeld.value)}${ci(e.estimatedHeld.ci95)}${e.estimatedHeld.method === 'seen_only' ? ' (seen only: no estimate of the unseen)' : ''}`,
   );
   lines.push(
     `  whereabouts (window ${e.whereabouts.windowDays} days): known ${n(e.whereabouts.known)}, last known ${n(e.whereabouts.lastKnown)}, unknown ${n(e.whereabouts.unknown)}`,
@@ -96,7 +106,11 @@ export function formatCaptivityEstimate(e: CaptivityEstimate): string {
         `  ${f.facilityId.padEnd(38)}${n(f.identified).padStart(10)}${n(f.lastKnown).padStart(12)}${n(f.estimate).padStart(10)}${f.estimateBasis === 'occupancy_reports' ? ' (reports)' : ''}`,
       );
   }
-  const warnings = [...e.caveats.map((c) => c.message), ...(e.mse?.warnings ?? [])];
+  const warnings = [
+    ...e.caveats.map((c) => c.message),
+    ...(e.mse?.warnings ?? []),
+    ...(e.lcmcr?.warnings ?? []),
+  ];
   if (warnings.length) lines.push('', 'Caveats:', ...warnings.map((w) => `  - ${w}`));
   return lines.join('\n');
 }

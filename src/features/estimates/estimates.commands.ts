@@ -107,25 +107,43 @@ export function estimatesCommands(
     .description('people held as of a date: seen, the unseen by MSE over the sources, whereabouts')
     .option('--as-of <date>', 'the day (YYYY-MM-DD); default today')
     .option('--window <days>', 'whereabouts are "known" when placed within this many days', '183')
+    .addOption(
+      new Option(
+        '--method <loglinear|lcmcr>',
+        'the estimate of the unseen to quote: log-linear models, or Bayesian latent-class MSE as well',
+      )
+        .choices(['loglinear', 'lcmcr'])
+        .default('loglinear'),
+    )
     .option(
       '--include-thin',
       'put records without a full name or birth date on the MSE lists too (they inflate N when linkage misses them)',
     )
     .addOption(dbOption())
     .addOption(jsonOption())
-    .action(async (o: DbOptions & { asOf?: string; window: string; includeThin?: boolean }) => {
-      const asOf = o.asOf ? dayArg(o.asOf, '--as-of') : todayIso();
-      const window = countArg(o.window, '--window', 'a number of days');
-      await withDb(o, async (db) => {
-        const e = await estimateCaptivity(
-          db.kysely,
-          asOf,
-          window,
-          Boolean(o.includeThin),
-          undefined,
-          progress(o, 'estimate'),
-        );
-        print(o, e, formatCaptivityEstimate(e));
-      });
-    });
+    .action(
+      async (
+        o: DbOptions & {
+          asOf?: string;
+          window: string;
+          includeThin?: boolean;
+          method: 'loglinear' | 'lcmcr';
+        },
+      ) => {
+        const asOf = o.asOf ? dayArg(o.asOf, '--as-of') : todayIso();
+        const window = countArg(o.window, '--window', 'a number of days');
+        await withDb(o, async (db) => {
+          const e = await estimateCaptivity(
+            db.kysely,
+            asOf,
+            window,
+            Boolean(o.includeThin),
+            undefined,
+            progress(o, 'estimate'),
+            o.method,
+          );
+          print(o, e, formatCaptivityEstimate(e));
+        });
+      },
+    );
 }

@@ -26,11 +26,21 @@ export function estimatesRoutes(app: FastifyInstance, deps: { db: Db }): void {
         querystring: z.object({
           asOf: IsoDay.optional(),
           window: z.coerce.number().int().min(1).max(3650).default(183),
+          method: z.enum(['loglinear', 'lcmcr']).default('loglinear'),
         }),
         response: { 200: CaptivityEstimate },
       },
     },
-    (req) => estimateCaptivity(deps.db.kysely, req.query.asOf ?? todayIso(), req.query.window),
+    (req) =>
+      estimateCaptivity(
+        deps.db.kysely,
+        req.query.asOf ?? todayIso(),
+        req.query.window,
+        false,
+        undefined,
+        undefined,
+        req.query.method,
+      ),
   );
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/estimates/mse',
