@@ -33,7 +33,8 @@ import { reviewQueueRoutes } from '../features/linkage/index.js';
 import { dataVersion, publicationRoutes } from '../features/publication/index.js';
 import { installAccessGuard } from './access-guard.js';
 import { installPublicCache } from './public-cache.js';
-import { HTTP_STATUS } from './error-status.js';
+import { installNulGuard } from './reject-nul.js';
+import { HTTP_STATUS, inputErrorOf } from './error-status.js';
 import { webRoutes } from './web-app.js';
 
 const CSP =
@@ -102,9 +103,15 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
         },
       });
     }
-    if (err instanceof AppError) {
-      return reply.status(HTTP_STATUS[err.code]).send({
-        error: { code: err.code, message: err.message, details: err.details, requestId: req.id },
+    const known = err instanceof AppError ? err : inputErrorOf(err);
+    if (known) {
+      return reply.status(HTTP_STATUS[known.code]).send({
+        error: {
+          code: known.code,
+          message: known.message,
+          details: known.details,
+          requestId: req.id,
+        },
       });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
@@ -159,6 +166,7 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   // Limits apply only to routes that ask for one (logging in), not to the public reads.
   await app.register(rateLimit, { global: false });
   installAccessGuard(app, db);
+  installNulGuard(app);
   installPublicCache(app, {
     paths: [
       '/api/public/summary',
