@@ -2,6 +2,8 @@ import { URI, type TOTP } from 'otpauth';
 import { expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../../../test/accounts.js';
 import { describeEachDb } from '../../../test/databases.js';
+import { loadConfig } from '../../config.js';
+import { buildApp } from '../../server/index.js';
 import { addAccount, login, MAX_FAILED_LOGINS } from './accounts.repository.js';
 import { enrolTotp } from './totp.js';
 
@@ -28,6 +30,23 @@ describeEachDb('login under parallel attempts', (get) => {
       .execute();
     expect(audit.length).toBeLessThanOrEqual(MAX_FAILED_LOGINS);
     expect(audit.map((a) => a.action)).toContain('login.locked');
+  });
+
+  it('refuses the right password over HTTP after nine parallel wrong ones', async () => {
+    const { db } = get();
+    const app = await buildApp({ db, config: loadConfig({}) });
+    await addAccount(db.kysely, 'target', 'analyst', TEST_PASSWORD, 'test');
+    const attempt = (password: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: 'target', password },
+      });
+    const wrong = await Promise.all(
+      Array.from({ length: 9 }, (_, i) => attempt(`wrong guess number ${i}`)),
+    );
+    expect(wrong.map((r) => r.statusCode)).toEqual(Array<number>(9).fill(401));
+    expect((await attempt(TEST_PASSWORD)).statusCode).toBe(401);
   });
 
   it('locks the account after parallel wrong one-time codes', async () => {
