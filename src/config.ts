@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { AppError } from './core/app-error.js';
 
@@ -23,10 +24,48 @@ const EnvSchema = z.object({
   POLON_SMALL_COUNT: z.coerce.number().int().min(1).max(1000).default(5),
   POLON_PUBLIC_RECHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   POLON_CLAIM_TOLERANCE: z.coerce.number().min(0).max(1).default(0.05),
-  POLON_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  POLON_SECURE_COOKIES: z.enum(['0', '1']).optional(),
+  POLON_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const trust = parseTrustProxy(v);
+      if (trust === null)
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be 0, a number of proxy hops (1–10), or a comma-separated list of proxy addresses or networks (10.0.0.1, 10.0.0.0/8, loopback, uniquelocal)',
+        });
+      return trust ?? false;
+    }),
+  POLON_PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must start with https:// or http://')
+    .optional(),
   POLON_DB_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
   POLON_BACKUP_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
 });
+
+export type TrustProxy = false | number | string[];
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** POLON_TRUST_PROXY as Fastify's trustProxy, or null when it is not valid. */
+export function parseTrustProxy(value: string | undefined): TrustProxy | null {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === '0' || v === 'off' || v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v) <= 10 ? Number(v) : null;
+  const list = v.split(',').map((p) => p.trim());
+  const valid = list.every((p) => {
+    if (PROXY_KEYWORDS.has(p)) return true;
+    const [address = '', bits, ...rest] = p.split('/');
+    const family = isIP(address);
+    if (!family || rest.length > 0) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  return valid ? list : null;
+}
 
 export interface Config {
   /** SQLite file, used when no PostgreSQL URL is given. */
@@ -46,8 +85,18 @@ export interface Config {
   readonly publicRecheckMs: number;
   /** Relative tolerance for comparing `approx` claims with records. */
   readonly claimTolerance: number;
-  /** Mark session cookies Secure: set it to 1 when Polon is served over TLS (behind a proxy). */
-  readonly secureCookies: boolean;
+  /**
+   * Mark session cookies Secure: true always, false never, undefined when the request came
+   * over TLS (as the socket, a trusted proxy or POLON_PUBLIC_URL says).
+   */
+  readonly secureCookies: boolean | undefined;
+  /**
+   * Which peers are reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed:
+   * false none, a number of hops, or their addresses and networks (Fastify's trustProxy).
+   */
+  readonly trustProxy: TrustProxy;
+  /** The address users reach Polon at; an https:// one means it is served over TLS. */
+  readonly publicUrl: string | undefined;
   /** Key of the encrypted SQLite file; unset: the file is not encrypted. */
   readonly dbKey: string | undefined;
   /** Key that encrypts backups; unset: POLON_DB_KEY does, and without either they are plain. */
@@ -82,7 +131,10 @@ export function loadConfig(
     smallCountThreshold: e.POLON_SMALL_COUNT,
     publicRecheckMs: e.POLON_PUBLIC_RECHECK_MS,
     claimTolerance: e.POLON_CLAIM_TOLERANCE,
-    secureCookies: e.POLON_SECURE_COOKIES === '1',
+    secureCookies:
+      e.POLON_SECURE_COOKIES === undefined ? undefined : e.POLON_SECURE_COOKIES === '1',
+    trustProxy: e.POLON_TRUST_PROXY,
+    publicUrl: e.POLON_PUBLIC_URL,
     dbKey: e.POLON_DB_KEY,
     backupKey: e.POLON_BACKUP_KEY ?? e.POLON_DB_KEY,
   });

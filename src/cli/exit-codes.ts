@@ -9,5 +9,7 @@ export const EXIT_CODE: Record<ErrorCode, number> = {
   not_identifiable: 6,
   unauthenticated: 7,
   forbidden: 7,
+  // EX_TEMPFAIL: try again later.
+  rate_limited: 75,
   internal: 70,
 };

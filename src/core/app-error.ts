@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'not_identifiable'
   | 'forbidden'
   | 'unauthenticated'
+  /** Too many requests from one client or for one account: wait (Retry-After) and try again. */
+  | 'rate_limited'
   | 'internal';
 
 export class AppError extends Error {

@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import Ciphered from 'better-sqlite3-multiple-ciphers';
 import {
@@ -14,6 +13,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../core/app-error.js';
+import { createPrivately, warnOfWideModes } from './file-modes.js';
 import type { Database } from './tables.js';
 import { SQLITE_BUSY_MS } from './unavailable.js';
 
@@ -65,7 +65,7 @@ export const SQLITE_CACHE_PAGES = -65_536;
 
 function createSqlite(path: string, key?: string): Db {
   const file = path === ':memory:' ? path : resolve(path);
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') createPrivately(file);
   let database: SQLite.Database;
   try {
     if (key) {
@@ -83,6 +83,7 @@ function createSqlite(path: string, key?: string): Db {
     database.pragma(`busy_timeout = ${SQLITE_BUSY_MS}`);
     database.pragma('synchronous = NORMAL');
     database.pragma(`cache_size = ${SQLITE_CACHE_PAGES}`);
+    if (file !== ':memory:') warnOfWideModes(file);
   } catch (err) {
     throw new AppError(
       'unavailable',

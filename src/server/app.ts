@@ -32,8 +32,10 @@ import { sourcesImport, sourcesRoutes } from '../features/sources/index.js';
 import { reviewQueueRoutes } from '../features/linkage/index.js';
 import { dataVersion, publicationRoutes } from '../features/publication/index.js';
 import { installAccessGuard } from './access-guard.js';
+import { clientAddress, overTls, rateLimited } from './client-address.js';
 import { installPublicCache } from './public-cache.js';
-import { HTTP_STATUS } from './error-status.js';
+import { installNulGuard } from './reject-nul.js';
+import { HTTP_STATUS, inputErrorOf } from './error-status.js';
 import { webRoutes } from './web-app.js';
 
 const CSP =
@@ -58,12 +60,20 @@ export interface AppDeps {
   logger?: Logger;
 }
 
+const hopsTrusted =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
+
 export async function buildApp({ db, config, logger }: AppDeps): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger | undefined = logger;
   const app: FastifyInstance = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // Fastify reads a hop count too, but its types take it only as a function.
+    trustProxy:
+      typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -87,6 +97,9 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
+    // Sent only over TLS: browsers ignore it on plain HTTP, and a test server on it is no site.
+    if (overTls(req, config.publicUrl))
+      reply.header('strict-transport-security', 'max-age=31536000');
     // The API docs bring their own policy (with hashes for Swagger UI's inline parts).
     if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
   });
@@ -102,15 +115,22 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
         },
       });
     }
-    if (err instanceof AppError) {
-      return reply.status(HTTP_STATUS[err.code]).send({
-        error: { code: err.code, message: err.message, details: err.details, requestId: req.id },
+    const known = err instanceof AppError ? err : inputErrorOf(err);
+    if (known) {
+      return reply.status(HTTP_STATUS[known.code]).send({
+        error: {
+          code: known.code,
+          message: known.message,
+          details: known.details,
+          requestId: req.id,
+        },
       });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      const code = err.statusCode === 429 ? 'rate_limited' : 'invalid_input';
       return reply
         .status(err.statusCode)
-        .send({ error: { code: 'invalid_input', message: err.message, requestId: req.id } });
+        .send({ error: { code, message: err.message, requestId: req.id } });
     }
     // PostgreSQL gone or SQLite locked past its wait: 503, and the pool reconnects by itself.
     const down = asUnavailable(err);
@@ -157,8 +177,14 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(cookie);
   // Limits apply only to routes that ask for one (logging in), not to the public reads.
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: clientAddress,
+    errorResponseBuilder: (_req, ctx) =>
+      rateLimited('too many requests from your address', Math.ceil(ctx.ttl / 1000)),
+  });
   installAccessGuard(app, db);
+  installNulGuard(app);
   installPublicCache(app, {
     paths: [
       '/api/public/summary',
@@ -170,7 +196,10 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
     version: () => dataVersion(db.kysely),
     checkEveryMs: config.publicRecheckMs,
   });
-  accountsRoutes(app, { db, secureCookies: config.secureCookies });
+  accountsRoutes(app, {
+    db,
+    secureCookies: (req) => config.secureCookies ?? overTls(req, config.publicUrl),
+  });
 
   // Asks the database, so a load balancer sees a 503 while it is unreachable.
   app.get('/api/health', { config: { access: 'public' } }, async () => {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../core/app-error.js';
+import { AppError, type ErrorCode } from '../core/app-error.js';
 
 /** The only table from error codes to HTTP statuses. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -8,6 +8,20 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   not_identifiable: 422,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };
+
+// PostgreSQL errors caused by the characters of the input, not by the server.
+const PG_INPUT_ERRORS: Record<string, string> = {
+  '22021': 'the request holds a character the database cannot store (such as NUL); remove it',
+  '22P05': 'the request holds a character the database cannot convert; remove it',
+};
+
+/** A database error that the request's input caused, as an invalid_input error; else null. */
+export function inputErrorOf(err: unknown): AppError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  const message = typeof code === 'string' ? PG_INPUT_ERRORS[code] : undefined;
+  return message ? new AppError('invalid_input', message) : null;
+}

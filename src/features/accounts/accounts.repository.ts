@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../core/app-error.js';
 import { ROLES, type Role } from '../../core/access.js';
 import type { Database } from '../../db/index.js';
@@ -169,7 +169,9 @@ export async function login(
     );
     throw refused;
   }
-  if (Number(a.disabled) || (a.locked_until && a.locked_until > now.toISOString())) throw refused;
+  if (Number(a.disabled)) throw refused;
+  const attempt = await claimAttempt(db, a.id, now);
+  if (!attempt) throw refused;
   const passwordOk = await verifyPassword(a.password_hash, password);
   // A wrong or missing code counts as a failed attempt, like a wrong password.
   const step = a.totp_secret
@@ -181,59 +183,103 @@ export async function login(
         now,
       )
     : null;
-  if (!passwordOk || (a.totp_secret && step === null)) {
-    const failed = Number(a.failed_logins) + 1;
-    const lock =
-      failed >= MAX_FAILED_LOGINS
-        ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
-        : null;
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('accounts')
-        .set({ failed_logins: lock ? 0 : failed, locked_until: lock })
-        .where('id', '=', a.id)
-        .execute();
-      await appendAudit(trx, {
+  const session =
+    passwordOk && (!a.totp_secret || step !== null)
+      ? await openSession(db, a.id, username, step, now)
+      : null;
+  if (!session) {
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, {
         actor: username,
-        action: lock ? 'login.locked' : 'login.failed',
+        action: attempt.locks ? 'login.locked' : 'login.failed',
         entity: 'account',
         entityId: a.id,
         details: { factor: passwordOk ? 'totp' : 'password' },
-      });
-    });
+      }),
+    );
     throw refused;
   }
+  return {
+    ...session,
+    account: { id: a.id, username: a.username, role: a.role as Role, disabled: false },
+  };
+}
+
+/**
+ * Counts an attempt as failed before its password is checked, in one statement that also
+ * checks the lock: parallel guesses cannot all read the same count and write back 1, and at
+ * most MAX_FAILED_LOGINS passwords are checked per lockout. A login that succeeds clears the
+ * count. Null when the account is locked; else whether this attempt locked it.
+ */
+async function claimAttempt(
+  db: Kysely<Database>,
+  id: string,
+  now: Date,
+): Promise<{ locks: boolean } | null> {
+  const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+  const locks = sql<boolean>`failed_logins + 1 >= ${MAX_FAILED_LOGINS}`;
+  const row = await db
+    .updateTable('accounts')
+    .set({
+      failed_logins: sql<number>`case when ${locks} then 0 else failed_logins + 1 end`,
+      locked_until: sql<
+        string | null
+      >`case when ${locks} then cast(${until} as text) else null end`,
+    })
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]),
+    )
+    .returning('locked_until')
+    .executeTakeFirst();
+  return row ? { locks: row.locked_until !== null } : null;
+}
+
+/**
+ * Opens the session, or returns null when the one-time code's step was used meanwhile: the
+ * step is set only if it is newer than the last one (compare-and-set), so one code sent in
+ * parallel opens one session.
+ */
+async function openSession(
+  db: Kysely<Database>,
+  accountId: string,
+  username: string,
+  step: number | null,
+  now: Date,
+): Promise<Omit<Session, 'account'> | null> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
+  const opened = await db.transaction().execute(async (trx) => {
+    let update = trx
       .updateTable('accounts')
-      .set({
-        failed_logins: 0,
-        locked_until: null,
-        ...(step === null ? {} : { totp_last_step: step }),
-      })
-      .where('id', '=', a.id)
-      .execute();
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', accountId);
+    if (step !== null)
+      update = update
+        .set({ totp_last_step: step })
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]));
+    const { numUpdatedRows } = await update.executeTakeFirst();
+    if (Number(numUpdatedRows) === 0) return false;
     await trx
       .insertInto('sessions')
       .values({
         token_hash: tokenHash(token),
-        account_id: a.id,
+        account_id: accountId,
         csrf_token: csrfToken,
         created_at: now.toISOString(),
         expires_at: expiresAt,
       })
       .execute();
-    await appendAudit(trx, { actor: username, action: 'login', entity: 'account', entityId: a.id });
+    await appendAudit(trx, {
+      actor: username,
+      action: 'login',
+      entity: 'account',
+      entityId: accountId,
+    });
+    return true;
   });
-  return {
-    token,
-    csrfToken,
-    expiresAt,
-    account: { id: a.id, username: a.username, role: a.role as Role, disabled: false },
-  };
+  return opened ? { token, csrfToken, expiresAt } : null;
 }
 
 /** The live session a token belongs to, or null (unknown, expired, or its account disabled). */

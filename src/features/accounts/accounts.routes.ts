@@ -1,10 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
 import { login, logout } from './accounts.repository.js';
 
 export const SESSION_COOKIE = 'polon_session';
+export const LOGINS_PER_ADDRESS_PER_MINUTE = 10;
+export const LOGINS_PER_ACCOUNT_PER_MINUTE = 10;
 
 const SessionBody = z.object({
   username: z.string(),
@@ -17,13 +20,33 @@ const SessionBody = z.object({
 
 export function accountsRoutes(
   app: FastifyInstance,
-  deps: { db: Db; secureCookies: boolean },
+  deps: { db: Db; secureCookies: (req: FastifyRequest) => boolean },
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Beside the per-address limit and the lockout: guesses at one account spread over many
+  // addresses. Keyed by the name sent, so it says nothing about whether the account exists.
+  const perAccount = app.createRateLimit({
+    max: LOGINS_PER_ACCOUNT_PER_MINUTE,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => `login:${(req.body as { username: string }).username.toLowerCase()}`,
+  });
   r.post(
     '/api/session',
     {
-      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        rateLimit: { max: LOGINS_PER_ADDRESS_PER_MINUTE, timeWindow: '1 minute' },
+      },
+      preHandler: async (req, reply) => {
+        const limit = await perAccount(req);
+        if (limit.isAllowed || !limit.isExceeded) return;
+        reply.header('retry-after', limit.ttlInSeconds);
+        throw new AppError(
+          'rate_limited',
+          `too many login attempts for this account; try again in ${limit.ttlInSeconds} seconds`,
+          { retryAfterSeconds: limit.ttlInSeconds },
+        );
+      },
       schema: {
         tags: ['accounts'],
         summary: 'Log in: sets an HttpOnly, SameSite=Strict session cookie',
@@ -50,7 +73,7 @@ export function accountsRoutes(
       reply.setCookie(SESSION_COOKIE, s.token, {
         httpOnly: true,
         sameSite: 'strict',
-        secure: deps.secureCookies,
+        secure: deps.secureCookies(req),
         path: '/',
         expires: new Date(s.expiresAt),
       });
