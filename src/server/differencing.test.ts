@@ -38,7 +38,7 @@ function without(dir: string, personIds: Set<string>): string {
   const drop = new Set(truth.filter((t) => personIds.has(t.person_id)).map((t) => t.record_id));
   const out = mkdtempSync(join(tmpdir(), 'polon-diff-before-'));
   for (const name of ['sources', 'persons', 'events', 'episodes', 'occupancy']) {
-    const rows = parse<string[]>(readFileSync(join(dir, `${name}.csv`)));
+    const rows: string[][] = parse(readFileSync(join(dir, `${name}.csv`)));
     const col = rows[0]?.indexOf('record_id') ?? -1;
     const kept = col < 0 ? rows : rows.filter((r, i) => i === 0 || !drop.has(r[col] ?? ''));
     writeFileSync(join(out, `${name}.csv`), stringify(kept));
@@ -63,7 +63,8 @@ async function attack(db: Db): Promise<{ ranges: Map<string, Range>; hidden: num
   expect(summary.statusCode).toBe(200);
   expect(places.statusCode).toBe(200);
   const published = readPublished(summary.json(), places.json());
-  const hidden = [...published.cells.values()].filter((x) => x.lo !== x.hi).length;
+  // Cells shown only as "<5": the small counts this test is about.
+  const hidden = [...published.cells.values()].filter((x) => x.lo <= 1 && x.hi === T - 1).length;
   return { ranges: narrow(published), hidden };
 }
 
