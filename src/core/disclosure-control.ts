@@ -91,7 +91,8 @@ export function narrowRanges(
           ) || changed;
       }
     }
-    if (!changed) break;
+    // A relation the counts do not satisfy empties a range; narrowing further means nothing.
+    if (!changed || [...r.values()].some((x) => x.lo > x.hi)) break;
   }
   return r;
 }

@@ -42,7 +42,10 @@ export function protectPersonCounts(input: {
   counts.set('known', c.whereabouts.known);
   counts.set('lastKnown', c.whereabouts.lastKnown);
   counts.set('unknown', c.whereabouts.unknown);
-  sums.push({ total: 'seenHeld', parts: ['known', 'lastKnown', 'unknown'] });
+  // The whereabouts split counts the persons held as of the day, as the seen count does; were
+  // they ever to differ, the sum would not hold and a reader could not use it either.
+  if (c.seen.held === c.whereabouts.known + c.whereabouts.lastKnown + c.whereabouts.unknown)
+    sums.push({ total: 'seenHeld', parts: ['known', 'lastKnown', 'unknown'] });
   for (const [g, n] of Object.entries(input.groups)) counts.set(`group:${g}`, n);
 
   const byId = new Map(c.facilities.map((f) => [f.facilityId, f]));
