@@ -167,15 +167,28 @@ export function recovered(ranges: Map<string, Range>, threshold: number): string
     .map(([k, x]) => `${k} = ${x.lo}`);
 }
 
-/** Cells whose change between two snapshots is worked out exactly (and is not zero). */
-export function exactChanges(before: Map<string, Range>, after: Map<string, Range>): string[] {
-  const out: string[] = [];
+/**
+ * Cells whose change between two snapshots is worked out exactly (and is not zero): each
+ * change lies between the difference of the two ranges, and the changes obey the same sums
+ * (a total's change is the sum of its parts' changes), narrowed together.
+ */
+export function exactChanges(
+  before: Map<string, Range>,
+  after: Map<string, Range>,
+  sums: Published['sums'],
+): string[] {
+  const cells = new Map<string, Range>();
   for (const [k, a] of after) {
     const b = before.get(k);
-    if (!b) continue;
-    const lo = a.lo - b.hi;
-    const hi = a.hi - b.lo;
-    if (lo === hi && lo !== 0) out.push(`${k} changed by ${lo}`);
+    if (b) cells.set(k, { lo: a.lo - b.hi, hi: a.hi - b.lo });
   }
-  return out;
+  const known = (k: string) => cells.has(k);
+  const changes = narrow({
+    cells,
+    sums: sums.filter((s) => known(s.total) && s.parts.every(known)),
+    atMost: [],
+  });
+  return [...changes]
+    .filter(([, x]) => x.lo === x.hi && x.lo !== 0)
+    .map(([k, x]) => `${k} changed by ${x.lo}`);
 }
