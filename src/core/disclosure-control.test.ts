@@ -176,6 +176,12 @@ describe('controlDisclosure', () => {
     expect(rangeOf({ value: 10, suppressed: false, roundedTo: 5 }, 5)).toEqual({ lo: 8, hi: 12 });
   });
 
+  it('shows every count as it is with a threshold of 1', () => {
+    const cells = controlDisclosure(issue(), { threshold: 1 });
+    expect(cells.get('known')).toEqual({ value: 3, suppressed: false });
+    expect(cells.get('rostov')).toEqual({ value: 0, suppressed: false });
+  });
+
   it('rejects a count that is not a whole number', () => {
     const t: CountTable = { counts: new Map([['a', 2.5]]), sums: [] };
     expect(() => controlDisclosure(t, { threshold: T })).toThrow(/whole number/);

@@ -20,6 +20,7 @@ import type { PublicCount } from './small-count.js';
  *    else the relation's total.
  *
  * With no person counted at all, every count is 0 and shown as 0: that reveals no one.
+ * A threshold of 1 turns the control off (every count exact).
  */
 
 export interface CountTable {
@@ -122,7 +123,8 @@ export function controlDisclosure(
   const { threshold } = options;
   const base = options.base ?? threshold;
   const out = new Map<string, PublicCount>();
-  const anyone = [...table.counts.values()].some((n) => n > 0);
+  // A threshold of 1 asks for no control at all: every count is shown as it is.
+  const anyone = threshold > 1 && [...table.counts.values()].some((n) => n > 0);
   for (const [k, n] of table.counts)
     out.set(k, anyone ? primary(n, threshold, base) : primary(n, 0, 1));
   if (!anyone) return out;
