@@ -4,12 +4,29 @@ import { CaptivityCaveatCode } from './estimates.js';
 
 /**
  * What the public dashboard reads: aggregates only. Every count derived from person records
- * is a PublicCount (1 to threshold − 1 shown as "<N"); no names, birth dates, contacts,
- * record ids or free text.
+ * is a PublicCount: below the threshold (zero included, once anyone is counted) shown as
+ * "<N", larger counts rounded, and some withheld so that no hidden count can be worked out
+ * by subtraction (docs/protection.md); no names, birth dates, contacts, record ids or free text.
  */
 export const PublicCount = z.discriminatedUnion('suppressed', [
-  z.object({ value: z.number().int(), suppressed: z.literal(false) }),
-  z.object({ value: z.null(), suppressed: z.literal(true), below: z.number().int() }),
+  z.object({
+    value: z.number().int(),
+    suppressed: z.literal(false),
+    roundedTo: z
+      .number()
+      .int()
+      .optional()
+      .describe('the value is rounded to the nearest multiple of this; absent: exact'),
+  }),
+  z.object({
+    value: z.null(),
+    suppressed: z.literal(true),
+    below: z
+      .number()
+      .int()
+      .nullable()
+      .describe('the count is below this; null: withheld so that others cannot be subtracted'),
+  }),
 ]);
 export type PublicCount = z.infer<typeof PublicCount>;
 
@@ -141,8 +158,18 @@ export const PublicFacility = z.object({
 });
 export type PublicFacility = z.infer<typeof PublicFacility>;
 
+/** Per region (ISO code) of the facilities above: the sums of their counts, protected with them. */
+export const PublicRegionCounts = z.object({
+  regionCode: z.string(),
+  identified: PublicCount,
+  lastKnown: PublicCount,
+});
+export type PublicRegionCounts = z.infer<typeof PublicRegionCounts>;
+
 export const PublicFacilities = z.object({
   asOf: IsoDay,
   facilities: z.array(PublicFacility),
+  /** Empty when no person records are loaded. */
+  regions: z.array(PublicRegionCounts).optional(),
 });
 export type PublicFacilities = z.infer<typeof PublicFacilities>;

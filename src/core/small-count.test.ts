@@ -12,6 +12,10 @@ describe('publicCount', () => {
     expect(publicCount(5, 5)).toEqual({ value: 5, suppressed: false });
     expect(formatPublicCount(publicCount(1234, 5), (n) => n.toLocaleString('en-GB'))).toBe('1,234');
   });
+  it('writes a rounded count with "≈" and a withheld one as "not shown"', () => {
+    expect(formatPublicCount({ value: 190, suppressed: false, roundedTo: 5 })).toBe('≈190');
+    expect(formatPublicCount({ value: null, suppressed: true, below: null })).toBe('not shown');
+  });
   it('rejects a count that is not a whole number', () => {
     expect(() => publicCount(2.5, 5)).toThrow(/whole number/);
   });

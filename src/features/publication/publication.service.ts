@@ -4,7 +4,6 @@ import type {
   PublicFacilities,
   PublicSummary,
 } from '../../../contract/publication.js';
-import { publicCount } from '../../core/small-count.js';
 import type { Database } from '../../db/index.js';
 import { enteredOn, leftOn, type CaptivityTimeline } from '../../estimation/index.js';
 import { REGION_NAMES } from '../../names/index.js';
@@ -24,13 +23,13 @@ import {
   type Exchange,
 } from '../exchanges/index.js';
 import { loadFacilities } from '../facilities/index.js';
+import { roundBound, type GroupName, type PersonCounts } from './person-counts.js';
 import { loadPersonTraits, type PersonTraits } from './publication.repository.js';
 
 const REGIONS_BY_CODE = new Map(REGION_NAMES.map((r) => [r.code, r]));
 
 type SourceRef = { id: string; title: string | null; url: string | null };
 type Summary = PublicSummary;
-type PublicCountOf = ReturnType<typeof publicCount>;
 
 /** Distinct sources of some rows, in first-cited order. */
 const sourcesOf = (rows: { sources: SourceRef[] }[]): SourceRef[] => {
@@ -68,15 +67,13 @@ export async function loadPersonEvidence(
   return { captivity, timelines };
 }
 
-async function priorityGroups(
+/** Persons held as of the day in each priority group: raw counts, protected by the caller. */
+export async function heldInGroups(
   db: Kysely<Database>,
   timelines: CaptivityTimeline[],
   asOf: string,
-  byCategory: ReturnType<typeof exchangeStats>['byCategory'],
-  threshold: number,
-  hasPersons: boolean,
-): Promise<PriorityGroup[]> {
-  const held: Record<PriorityGroup['group'], number> = {
+): Promise<Record<GroupName, number>> {
+  const held: Record<GroupName, number> = {
     women: 0,
     civilians: 0,
     seriouslyIllOrWounded: 0,
@@ -84,22 +81,29 @@ async function priorityGroups(
     disability: 0,
     civiliansSince2014: 0,
   };
-  if (hasPersons) {
-    const traits = await loadPersonTraits(db);
-    const sixtyBy = yearsBefore(asOf, 60);
-    for (const t of timelines) {
-      if (!heldOn(t, asOf)) continue;
-      const p: PersonTraits | undefined = traits.get(t.personId);
-      if (!p) continue;
-      if (p.female) held.women++;
-      if (p.civilian) held.civilians++;
-      if (p.illOrWounded) held.seriouslyIllOrWounded++;
-      if (p.disability) held.disability++;
-      if (p.bornBy !== null && p.bornBy <= sixtyBy) held.age60plus++;
-      if (p.civilian && p.heldBefore2022) held.civiliansSince2014++;
-    }
+  if (timelines.length === 0) return held;
+  const traits = await loadPersonTraits(db);
+  const sixtyBy = yearsBefore(asOf, 60);
+  for (const t of timelines) {
+    if (!heldOn(t, asOf)) continue;
+    const p: PersonTraits | undefined = traits.get(t.personId);
+    if (!p) continue;
+    if (p.female) held.women++;
+    if (p.civilian) held.civilians++;
+    if (p.illOrWounded) held.seriouslyIllOrWounded++;
+    if (p.disability) held.disability++;
+    if (p.bornBy !== null && p.bornBy <= sixtyBy) held.age60plus++;
+    if (p.civilian && p.heldBefore2022) held.civiliansSince2014++;
   }
-  const released: Record<PriorityGroup['group'], PriorityGroup['released']> = {
+  return held;
+}
+
+function priorityGroups(
+  byCategory: ReturnType<typeof exchangeStats>['byCategory'],
+  counts: PersonCounts,
+  hasPersons: boolean,
+): PriorityGroup[] {
+  const released: Record<GroupName, PriorityGroup['released']> = {
     women: byCategory.women,
     civilians: byCategory.civilians,
     seriouslyIllOrWounded: byCategory.seriouslyIllOrWounded,
@@ -107,10 +111,10 @@ async function priorityGroups(
     disability: null,
     civiliansSince2014: null,
   };
-  return (Object.keys(held) as PriorityGroup['group'][]).map((group) => ({
+  return (Object.keys(released) as GroupName[]).map((group) => ({
     group,
     released: released[group],
-    held: hasPersons ? publicCount(held[group], threshold) : null,
+    held: hasPersons ? counts.groups[group] : null,
   }));
 }
 
@@ -136,11 +140,10 @@ function timeline(rows: Exchange[], asOf: string): Summary['timeline'] {
 
 export async function publicSummary(
   db: Kysely<Database>,
-  options: { asOf: string; threshold: number; evidence: PersonEvidence },
+  options: { asOf: string; threshold: number; evidence: PersonEvidence; counts: PersonCounts },
 ): Promise<Summary> {
-  const { asOf, threshold } = options;
+  const { asOf, threshold, counts } = options;
   const c = options.evidence.captivity;
-  const count = (n: number): PublicCountOf => publicCount(n, threshold);
   const [rows, claims] = await Promise.all([loadExchanges(db, { asOf }), loadClaims(db, { asOf })]);
   const stats = exchangeStats(rows, asOf);
   const numbered = rows.filter(
@@ -180,22 +183,20 @@ export async function publicSummary(
       },
       estimatedHeld: {
         basis: c.basis,
-        value: hasPersons ? count(c.estimatedHeld.value) : null,
+        value: hasPersons ? counts.estimatedHeld : null,
         ci95:
-          hasPersons && ci
-            ? [ci[0] === null ? null : Math.round(ci[0]), ci[1] === null ? null : Math.round(ci[1])]
-            : null,
+          hasPersons && ci ? [roundBound(ci[0], threshold), roundBound(ci[1], threshold)] : null,
         method: hasPersons ? c.estimatedHeld.method : null,
         asOf,
-        inputs: { seenHeld: count(c.seen.held), lists: c.mse?.lists.length ?? 0 },
+        inputs: { seenHeld: counts.seenHeld, lists: c.mse?.lists.length ?? 0 },
         caveats: [...new Set(c.caveats.map((x) => x.code))],
         methodId: 'captivity-estimate',
       },
       whereabouts: {
         basis: c.basis,
-        known: count(c.whereabouts.known),
-        lastKnown: count(c.whereabouts.lastKnown),
-        unknown: count(c.whereabouts.unknown),
+        known: counts.known,
+        lastKnown: counts.lastKnown,
+        unknown: counts.unknown,
         windowDays: c.whereabouts.windowDays,
         asOf,
         method: 'whereabouts',
@@ -217,30 +218,20 @@ export async function publicSummary(
         a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : a.metric.localeCompare(b.metric),
       ),
     timeline: timeline(rows, asOf),
-    priorityGroups: await priorityGroups(
-      db,
-      options.evidence.timelines.timelines,
-      asOf,
-      stats.byCategory,
-      threshold,
-      hasPersons,
-    ),
+    priorityGroups: priorityGroups(stats.byCategory, counts, hasPersons),
   };
 }
 
 export async function publicFacilities(
   db: Kysely<Database>,
-  options: { asOf: string; threshold: number; evidence: PersonEvidence },
+  options: { asOf: string; evidence: PersonEvidence; counts: PersonCounts },
 ): Promise<PublicFacilities> {
-  const { asOf, threshold } = options;
-  const c = options.evidence.captivity;
+  const { asOf, counts } = options;
   const facilities = await loadFacilities(db);
-  const known = new Map(c.facilities.map((f) => [f.facilityId, f]));
-  const hasPersons = c.basis !== 'none';
+  const hasPersons = options.evidence.captivity.basis !== 'none';
   return {
     asOf,
     facilities: facilities.map((f) => {
-      const k = known.get(f.id);
       return {
         id: f.id,
         nameEn: f.nameEn,
@@ -260,14 +251,9 @@ export async function publicFacilities(
         held: f.held,
         status: f.status,
         sources: f.sources.map((s) => ({ id: s.id, title: s.title, url: s.url })),
-        counts: hasPersons
-          ? {
-              identified: publicCount(k?.identified ?? 0, threshold),
-              lastKnown: publicCount(k?.lastKnown ?? 0, threshold),
-              estimate: publicCount(Math.round(k?.estimate ?? 0), threshold),
-            }
-          : null,
+        counts: hasPersons ? counts.facility(f.id) : null,
       };
     }),
+    regions: hasPersons ? counts.regions : [],
   };
 }

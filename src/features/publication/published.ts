@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { PublicFacilities, PublicSummary } from '../../../contract/index.js';
 import type { Database } from '../../db/index.js';
-import { loadPersonEvidence, publicFacilities, publicSummary } from './publication.service.js';
+import { loadFacilities } from '../facilities/index.js';
+import { protectPersonCounts } from './person-counts.js';
+import {
+  heldInGroups,
+  loadPersonEvidence,
+  publicFacilities,
+  publicSummary,
+} from './publication.service.js';
 
 export interface Published {
   summary: PublicSummary;
@@ -15,7 +22,14 @@ export async function computePublished(
   threshold: number,
 ): Promise<Published> {
   const evidence = await loadPersonEvidence(db, asOf);
-  const options = { asOf, threshold, evidence };
+  // Every person-derived figure is protected together: a subtraction across pages counts too.
+  const counts = protectPersonCounts({
+    captivity: evidence.captivity,
+    groups: await heldInGroups(db, evidence.timelines.timelines, asOf),
+    facilities: await loadFacilities(db),
+    threshold,
+  });
+  const options = { asOf, threshold, evidence, counts };
   const [summary, facilities] = await Promise.all([
     publicSummary(db, options),
     publicFacilities(db, options),

@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+
 /**
  * Numbers and dates in the reader's language. Dates in the dataset may be a day, a month or a
  * year ("2022-06" when the source gave no day); they are shown with the precision they have.
@@ -26,10 +28,17 @@ export function formatDate(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, options).format(date);
 }
 
-/** A count the server may have suppressed (1 to threshold − 1 shown as "<5"). */
+/**
+ * A person-derived count as the server protected it: "<5" below the threshold, "≈190" when
+ * rounded, "not shown" when withheld so that no hidden count can be worked out by subtraction.
+ */
 export function formatCount(
-  c: { value: number; suppressed: false } | { value: null; suppressed: true; below: number },
+  c:
+    | { value: number; suppressed: false; roundedTo?: number }
+    | { value: null; suppressed: true; below: number | null },
   lang: string,
 ): string {
-  return c.suppressed ? `<${c.below}` : formatNumber(c.value, lang);
+  if (c.suppressed)
+    return c.below === null ? i18next.t('count.notShown', { lng: lang }) : `<${c.below}`;
+  return `${c.roundedTo ? '≈' : ''}${formatNumber(c.value, lang)}`;
 }

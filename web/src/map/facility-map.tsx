@@ -8,10 +8,13 @@ import type { PublicCount, PublicFacility } from '../../../contract/publication.
 import { facilityName } from '../components/facility-name.js';
 import { addBaseMap } from './base-map.js';
 
-/** Known people at a place (identified or last known there); a suppressed count is 1–4. */
+/**
+ * Known people at a place (identified or last known there). A suppressed count may be 0 (zeros
+ * are hidden too once anyone is counted) and a withheld one anything: neither sizes a marker.
+ */
 export function knownAt(f: PublicFacility): number {
   if (!f.counts) return 0;
-  const n = (c: PublicCount) => (c.suppressed ? 1 : c.value);
+  const n = (c: PublicCount) => (c.suppressed ? 0 : c.value);
   return Math.max(n(f.counts.identified), n(f.counts.lastKnown));
 }
 
