@@ -21,6 +21,7 @@ function captivity(): CaptivityEstimate {
     caveats: [],
     seen: { entered: 60, released: 8, died: 0, held: 52 },
     mse: null,
+    lcmcr: null,
     estimatedHeld: { value: 52, ci95: null, method: 'seen_only' },
     whereabouts: { known: 8, lastKnown: 30, unknown: 14, windowDays: 183, gap: 44, gapCi95: null },
     facilities: [
