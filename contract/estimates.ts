@@ -174,3 +174,68 @@ export const CaptivityEstimate = z.object({
   ),
 });
 export type CaptivityEstimate = z.infer<typeof CaptivityEstimate>;
+
+/** `POST /api/estimates/lcmcr`: an overlap table and, optionally, the sampler's settings. */
+export const LcmcrRequest = z.object({
+  lists: z.array(z.string().min(1)).min(2).max(6),
+  // A bound well above any real list, so a count cannot make the sampler's draws explode.
+  histories: z.record(z.string(), z.number().int().min(0).max(10_000_000)),
+  settings: z
+    .object({
+      k: z.number().int().min(1).max(50),
+      burnin: z.number().int().min(0).max(200_000),
+      samples: z.number().int().min(10).max(50_000),
+      thin: z.number().int().min(1).max(100),
+      chains: z.number().int().min(1).max(8),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31),
+    })
+    .partial()
+    .default({}),
+});
+
+const PosteriorOfN = z.object({
+  mean: z.number(),
+  median: z.number(),
+  q025: z.number(),
+  q05: z.number(),
+  q25: z.number(),
+  q75: z.number(),
+  q95: z.number(),
+  q975: z.number(),
+  ci95: z.tuple([z.number(), z.number()]),
+  sd: z.number(),
+});
+
+/** The LCMCR estimate: the posterior of N, how far to trust it, and how it was run. */
+export const LcmcrResult = z.object({
+  method: z.literal('lcmcr'),
+  lists: z.array(z.string()),
+  nObserved: z.number().int(),
+  settings: z.object({
+    k: z.number().int(),
+    burnin: z.number().int(),
+    samples: z.number().int(),
+    thin: z.number().int(),
+    aAlpha: z.number(),
+    bAlpha: z.number(),
+    maxUnobservedFactor: z.number(),
+    chains: z.number().int(),
+    seeds: z.array(z.number().int()),
+  }),
+  N: PosteriorOfN,
+  diagnostics: z.object({ rhat: z.number(), ess: z.number(), converged: z.boolean() }),
+  histogram: z.array(z.object({ from: z.number(), to: z.number(), draws: z.number().int() })),
+  classesExhaustedShare: z.number(),
+  warnings: z.array(
+    z.object({
+      code: z.enum(['not_converged', 'bound_reached', 'classes_exhausted']),
+      message: z.string(),
+    }),
+  ),
+  secondsPerChain: z.array(z.number()),
+});
+export type LcmcrResult = z.infer<typeof LcmcrResult>;

@@ -10,9 +10,11 @@ import {
 import { todayIso } from '../../core/partial-date.js';
 import type { Db } from '../../db/index.js';
 import { estimateCaptivity } from './captivity.service.js';
+import { lcmcrRoutes } from './lcmcr.routes.js';
 import { estimateMse, validateOverlapTable } from '../../estimation/index.js';
 
 export function estimatesRoutes(app: FastifyInstance, deps: { db: Db }): void {
+  lcmcrRoutes(app);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/estimates/captivity',
     {
