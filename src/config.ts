@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './core/app-error.js';
+import { LimitsEnv, limitsFrom, type Limits } from './limits-config.js';
 
 /**
  * The only reader of the environment. Every setting Polon has is here, validated once;
@@ -26,6 +27,7 @@ const EnvSchema = z.object({
   POLON_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   POLON_DB_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
   POLON_BACKUP_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
+  ...LimitsEnv,
 });
 
 export interface Config {
@@ -52,6 +54,8 @@ export interface Config {
   readonly dbKey: string | undefined;
   /** Key that encrypts backups; unset: POLON_DB_KEY does, and without either they are plain. */
   readonly backupKey: string | undefined;
+  /** Workers, queues, time limits, rate limits and caches of the expensive routes. */
+  readonly limits: Limits;
 }
 
 export interface ConfigOverrides {
@@ -85,5 +89,6 @@ export function loadConfig(
     secureCookies: e.POLON_SECURE_COOKIES === '1',
     dbKey: e.POLON_DB_KEY,
     backupKey: e.POLON_BACKUP_KEY ?? e.POLON_DB_KEY,
+    limits: limitsFrom(e),
   });
 }

@@ -17,7 +17,12 @@ import type { Logger } from '../logger.js';
 import { accountsRoutes } from '../features/accounts/index.js';
 import { claimsImport, claimsRoutes } from '../features/claims/index.js';
 import { consistencyRoutes } from '../features/consistency/index.js';
-import { estimatesRoutes } from '../features/estimates/index.js';
+import {
+  cachedMse,
+  estimatesRoutes,
+  mseWorkerPool,
+  type MseRunner,
+} from '../features/estimates/index.js';
 import { exchangesImport, exchangesRoutes } from '../features/exchanges/index.js';
 import { facilitiesImport, facilitiesRoutes } from '../features/facilities/index.js';
 import {
@@ -56,9 +61,11 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger?: Logger;
+  /** Where expensive work runs; by default worker pools within `config.limits` (tests pass their own). */
+  work?: { mse?: MseRunner };
 }
 
-export async function buildApp({ db, config, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, work }: AppDeps): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger | undefined = logger;
   const app: FastifyInstance = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
@@ -103,6 +110,8 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
       });
     }
     if (err instanceof AppError) {
+      const retryAfter = (err.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(HTTP_STATUS[err.code]).send({
         error: { code: err.code, message: err.message, details: err.details, requestId: req.id },
       });
@@ -181,7 +190,9 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   claimsRoutes(app, { db });
   facilitiesRoutes(app, { db });
   consistencyRoutes(app, { db, tolerance: config.claimTolerance });
-  estimatesRoutes(app, { db });
+  const mse = cachedMse(work?.mse ?? mseWorkerPool(config.limits), config.limits.estimateCache);
+  app.addHook('onClose', () => mse.close());
+  estimatesRoutes(app, { db, mse, limits: config.limits });
   personsRoutes(app, { db });
   sourcesRoutes(app, { db });
   reviewQueueRoutes(app, { db });

@@ -9,5 +9,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   not_identifiable: 422,
   unavailable: 503,
+  rate_limited: 429,
+  // The server is at its limit of expensive work, or stopped a task that ran too long.
+  busy: 503,
+  timed_out: 503,
   internal: 500,
 };

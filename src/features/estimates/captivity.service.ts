@@ -12,7 +12,9 @@ import {
   monthEnds,
   MAX_LISTS,
   type CaptivityTimeline,
+  type MseOptions,
   type MseResult,
+  type OverlapTable,
 } from '../../estimation/index.js';
 import {
   loadOccupancy,
@@ -70,6 +72,8 @@ export async function estimateCaptivity(
    * search) and "refitting, undecided pairs linked" (the second search, when there is one).
    */
   onProgress?: OnProgress,
+  /** The MSE search: the server hands it to a worker thread; the command line runs it here. */
+  fit: (table: OverlapTable, options: MseOptions) => MseResult | Promise<MseResult> = estimateMse,
 ): Promise<CaptivityEstimate> {
   const loading = loaded ? undefined : startPhase(onProgress, 'loading timelines', 'persons');
   const { timelines, basis, unlinkedRecords, thinRecords, personOf } =
@@ -113,7 +117,7 @@ export async function estimateCaptivity(
   let mse: CaptivityEstimate['mse'] = null;
   let result: MseResult | null = null;
   if (table) {
-    result = estimateMse(table, { top: 10, ...mseProgress(onProgress) });
+    result = await fit(table, { top: 10, ...mseProgress(onProgress) });
     const sel = result.selected ? result.models[result.selected.index] : undefined;
     const undecided = await undecidedLinks(db, personOf);
     let ifUndecidedLinked: NonNullable<CaptivityEstimate['mse']>['ifUndecidedLinked'] = null;
@@ -121,7 +125,7 @@ export async function estimateCaptivity(
       const heldIfLinked = mergeTimelines(timelines, undecided).filter((t) => heldOn(t, asOf));
       const other = overlap(heldIfLinked);
       const alt = other
-        ? estimateMse(other, {
+        ? await fit(other, {
             top: 10,
             ...mseProgress(onProgress, 'refitting, undecided pairs linked'),
           })

@@ -9,16 +9,26 @@ import {
 } from '../../../contract/index.js';
 import { todayIso } from '../../core/partial-date.js';
 import type { Db } from '../../db/index.js';
+import type { Limits } from '../../limits-config.js';
+import { perClientLimit } from '../../core/rate-limit.js';
 import { estimateCaptivity } from './captivity.service.js';
-import { estimateMse, validateOverlapTable } from '../../estimation/index.js';
+import { validateOverlapTable } from '../../estimation/index.js';
+import type { MseRunner } from './mse-runner.js';
 
-export function estimatesRoutes(app: FastifyInstance, deps: { db: Db }): void {
+/**
+ * Estimates cost seconds of CPU: they run on `mse` (worker threads with a queue and a time
+ * limit, answers cached by table), and the public route is limited per client.
+ */
+export function estimatesRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; mse: MseRunner; limits: Limits },
+): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/estimates/captivity',
     {
       // Per-facility counts of identified persons can be small: analysts see them whole; the
       // public dashboard gets a suppressed summary.
-      config: { access: 'analyst' },
+      config: { access: 'analyst', ...perClientLimit(deps.limits.estimateRate, 'estimates') },
       schema: {
         tags: ['estimates'],
         summary:
@@ -30,13 +40,22 @@ export function estimatesRoutes(app: FastifyInstance, deps: { db: Db }): void {
         response: { 200: CaptivityEstimate },
       },
     },
-    (req) => estimateCaptivity(deps.db.kysely, req.query.asOf ?? todayIso(), req.query.window),
+    (req) =>
+      estimateCaptivity(
+        deps.db.kysely,
+        req.query.asOf ?? todayIso(),
+        req.query.window,
+        false,
+        undefined,
+        undefined,
+        (table, options) => deps.mse.run({ table, options: { top: options.top } }),
+      ),
   );
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/estimates/mse',
     {
       // A list-overlap table is an aggregate: estimating from one reveals no one.
-      config: { access: 'public' },
+      config: { access: 'public', ...perClientLimit(deps.limits.estimateRate, 'estimates') },
       schema: {
         tags: ['estimates'],
         summary: 'Multiple systems estimation from a list-overlap table (2–6 lists)',
@@ -49,9 +68,9 @@ export function estimatesRoutes(app: FastifyInstance, deps: { db: Db }): void {
       },
     },
     (req) =>
-      estimateMse(validateOverlapTable(req.body), {
-        criterion: req.query.criterion,
-        top: req.query.top,
+      deps.mse.run({
+        table: validateOverlapTable(req.body),
+        options: { criterion: req.query.criterion, top: req.query.top },
       }),
   );
 }
