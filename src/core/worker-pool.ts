@@ -3,7 +3,7 @@ import { AppError, type ErrorCode } from './app-error.js';
 import { startWorker } from './start-worker.js';
 import type { PoolReply, PoolTask } from './pool-worker.js';
 
-export interface WorkerPoolOptions {
+export interface WorkerPoolOptions<I> {
   /** The worker module, as built (`new URL('./x-worker.js', import.meta.url).href`). */
   module: string;
   /** What the work is, for messages: "the estimate", "reading the workbook". */
@@ -16,7 +16,7 @@ export interface WorkerPoolOptions {
   timeoutMs: number;
   resourceLimits?: ResourceLimits;
   /** The error for a task whose worker died under it (out of memory, most often). */
-  onCrash?: (err: unknown) => Error;
+  onCrash?: (err: unknown, input: I) => Error;
 }
 
 /** A pool as its callers see it, so tests can hand a route one that records its tasks. */
@@ -54,7 +54,7 @@ export class WorkerPool<I, O> implements TaskRunner<I, O> {
   private nextId = 0;
   private closed = false;
 
-  constructor(private readonly options: WorkerPoolOptions) {}
+  constructor(private readonly options: WorkerPoolOptions<I>) {}
 
   run(input: I): Promise<O> {
     if (this.closed) return Promise.reject(new Error(`${this.options.what}: the pool is closed`));
@@ -126,7 +126,7 @@ export class WorkerPool<I, O> implements TaskRunner<I, O> {
       done();
       drop();
       task.reject(
-        this.options.onCrash?.(err) ??
+        this.options.onCrash?.(err, task.input) ??
           new Error(`${this.options.what}: the worker stopped (${String(err)})`),
       );
       this.next();

@@ -32,7 +32,12 @@ import {
   personsImport,
   personsRoutes,
 } from '../features/persons/index.js';
-import { importsRoutes } from '../features/imports/index.js';
+import {
+  importsRoutes,
+  readSheetsWith,
+  workbookWorkerPool,
+  type WorkbookRunner,
+} from '../features/imports/index.js';
 import { sourcesImport, sourcesRoutes } from '../features/sources/index.js';
 import { reviewQueueRoutes } from '../features/linkage/index.js';
 import { dataVersion, publicationRoutes } from '../features/publication/index.js';
@@ -62,7 +67,7 @@ export interface AppDeps {
   config: Config;
   logger?: Logger;
   /** Where expensive work runs; by default worker pools within `config.limits` (tests pass their own). */
-  work?: { mse?: MseRunner };
+  work?: { mse?: MseRunner; workbooks?: WorkbookRunner };
 }
 
 export async function buildApp({ db, config, logger, work }: AppDeps): Promise<FastifyInstance> {
@@ -197,8 +202,11 @@ export async function buildApp({ db, config, logger, work }: AppDeps): Promise<F
   sourcesRoutes(app, { db });
   reviewQueueRoutes(app, { db });
   publicationRoutes(app, { db, smallCountThreshold: config.smallCountThreshold });
+  const workbooks = work?.workbooks ?? workbookWorkerPool(config.limits);
+  app.addHook('onClose', () => workbooks.close());
   importsRoutes(app, {
     db,
+    readSheets: readSheetsWith(workbooks),
     kinds: {
       sources: { kind: sourcesImport, access: 'analyst' },
       exchanges: { kind: exchangesImport, access: 'analyst' },
