@@ -17,7 +17,7 @@ export const LimitsEnv = {
   POLON_READ_WORKERS: count(1, 64, 1),
   POLON_READ_QUEUE: count(0, 1000, 2),
   POLON_READ_TIMEOUT_MS: count(100, 3_600_000, 120_000),
-  POLON_READ_MEMORY_MB: count(64, 65_536, 1536),
+  POLON_READ_MEMORY_MB: count(64, 65_536, 2048),
 };
 
 type LimitsInput = { [K in keyof typeof LimitsEnv]: number };
