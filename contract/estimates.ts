@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 export const OverlapTableInput = z.object({
   lists: z.array(z.string().min(1)).min(2).max(6),
-  histories: z.record(z.string(), z.number().int().min(0)),
+  // A billion people on one history is beyond any list; larger counts overflow the fit's
+  // totals and are refused before any work.
+  histories: z.record(z.string(), z.number().int().min(0).max(1_000_000_000)),
 });
 
 const ModelRef = z.object({ index: z.number().int(), terms: z.array(z.string()) }).nullable();

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { AppError } from './core/app-error.js';
+import { LimitsEnv, limitsFrom, type Limits } from './limits-config.js';
 
 /**
  * The only reader of the environment. Every setting Polon has is here, validated once;
@@ -45,6 +46,7 @@ const EnvSchema = z.object({
     .optional(),
   POLON_DB_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
   POLON_BACKUP_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
+  ...LimitsEnv,
 });
 
 export type TrustProxy = false | number | string[];
@@ -101,6 +103,8 @@ export interface Config {
   readonly dbKey: string | undefined;
   /** Key that encrypts backups; unset: POLON_DB_KEY does, and without either they are plain. */
   readonly backupKey: string | undefined;
+  /** Workers, queues, time limits, rate limits and caches of the expensive routes. */
+  readonly limits: Limits;
 }
 
 export interface ConfigOverrides {
@@ -137,5 +141,6 @@ export function loadConfig(
     publicUrl: e.POLON_PUBLIC_URL,
     dbKey: e.POLON_DB_KEY,
     backupKey: e.POLON_BACKUP_KEY ?? e.POLON_DB_KEY,
+    limits: limitsFrom(e),
   });
 }

@@ -11,5 +11,7 @@ export const EXIT_CODE: Record<ErrorCode, number> = {
   forbidden: 7,
   // EX_TEMPFAIL: try again later.
   rate_limited: 75,
+  busy: 75,
+  timed_out: 75,
   internal: 70,
 };

@@ -13,6 +13,10 @@ export type ErrorCode =
   | 'unauthenticated'
   /** Too many requests from one client or for one account: wait (Retry-After) and try again. */
   | 'rate_limited'
+  /** The server is at its limit of expensive work: try again later (Retry-After). */
+  | 'busy'
+  /** Expensive work ran past its time limit and was stopped. */
+  | 'timed_out'
   | 'internal';
 
 export class AppError extends Error {

@@ -83,6 +83,9 @@ function listProblems(lists: unknown): OverlapTableProblem[] {
   return problems;
 }
 
+/** The largest count of one history: larger ones overflow the totals the fit reports. */
+export const MAX_HISTORY_COUNT = 1_000_000_000;
+
 function historyProblems(histories: unknown, k: number | null): OverlapTableProblem[] {
   if (!isRecord(histories)) {
     return [
@@ -121,6 +124,12 @@ function historyProblems(histories: unknown, k: number | null): OverlapTableProb
         path,
         message: `count ${JSON.stringify(value)} is not a non-negative whole number`,
         fix: 'give the number of people with this history as a whole number ≥ 0',
+      });
+    } else if (value > MAX_HISTORY_COUNT) {
+      problems.push({
+        path,
+        message: `count ${value} is more than ${MAX_HISTORY_COUNT.toLocaleString('en')}, beyond any list`,
+        fix: 'give the number of people with this history, not another figure',
       });
     } else {
       total += value;

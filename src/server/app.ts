@@ -17,7 +17,12 @@ import type { Logger } from '../logger.js';
 import { accountsRoutes } from '../features/accounts/index.js';
 import { claimsImport, claimsRoutes } from '../features/claims/index.js';
 import { consistencyRoutes } from '../features/consistency/index.js';
-import { estimatesRoutes } from '../features/estimates/index.js';
+import {
+  cachedMse,
+  estimatesRoutes,
+  mseWorkerPool,
+  type MseRunner,
+} from '../features/estimates/index.js';
 import { exchangesImport, exchangesRoutes } from '../features/exchanges/index.js';
 import { facilitiesImport, facilitiesRoutes } from '../features/facilities/index.js';
 import {
@@ -27,7 +32,12 @@ import {
   personsImport,
   personsRoutes,
 } from '../features/persons/index.js';
-import { importsRoutes } from '../features/imports/index.js';
+import {
+  importsRoutes,
+  readSheetsWith,
+  workbookWorkerPool,
+  type WorkbookRunner,
+} from '../features/imports/index.js';
 import { sourcesImport, sourcesRoutes } from '../features/sources/index.js';
 import { reviewQueueRoutes } from '../features/linkage/index.js';
 import { dataVersion, publicationRoutes } from '../features/publication/index.js';
@@ -58,6 +68,8 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger?: Logger;
+  /** Where expensive work runs; by default worker pools within `config.limits` (tests pass their own). */
+  work?: { mse?: MseRunner; workbooks?: WorkbookRunner };
 }
 
 const hopsTrusted =
@@ -65,7 +77,7 @@ const hopsTrusted =
   (_address: string, hop: number): boolean =>
     hop < hops;
 
-export async function buildApp({ db, config, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, work }: AppDeps): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger | undefined = logger;
   const app: FastifyInstance = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
@@ -117,6 +129,8 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
     }
     const known = err instanceof AppError ? err : inputErrorOf(err);
     if (known) {
+      const retryAfter = (known.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(HTTP_STATUS[known.code]).send({
         error: {
           code: known.code,
@@ -210,13 +224,18 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   claimsRoutes(app, { db });
   facilitiesRoutes(app, { db });
   consistencyRoutes(app, { db, tolerance: config.claimTolerance });
-  estimatesRoutes(app, { db });
+  const mse = cachedMse(work?.mse ?? mseWorkerPool(config.limits), config.limits.estimateCache);
+  app.addHook('onClose', () => mse.close());
+  estimatesRoutes(app, { db, mse, limits: config.limits });
   personsRoutes(app, { db });
   sourcesRoutes(app, { db });
   reviewQueueRoutes(app, { db });
   publicationRoutes(app, { db, smallCountThreshold: config.smallCountThreshold });
+  const workbooks = work?.workbooks ?? workbookWorkerPool(config.limits);
+  app.addHook('onClose', () => workbooks.close());
   importsRoutes(app, {
     db,
+    readSheets: readSheetsWith(workbooks),
     kinds: {
       sources: { kind: sourcesImport, access: 'analyst' },
       exchanges: { kind: exchangesImport, access: 'analyst' },

@@ -10,6 +10,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_identifiable: 422,
   rate_limited: 429,
   unavailable: 503,
+  // The server is at its limit of expensive work, or stopped a task that ran too long.
+  busy: 503,
+  timed_out: 503,
   internal: 500,
 };
 

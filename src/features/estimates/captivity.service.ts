@@ -13,7 +13,9 @@ import {
   monthEnds,
   MAX_LISTS,
   type CaptivityTimeline,
+  type MseOptions,
   type MseResult,
+  type OverlapTable,
 } from '../../estimation/index.js';
 import {
   loadOccupancy,
@@ -84,6 +86,8 @@ export async function estimateCaptivity(
    * search) and "refitting, undecided pairs linked" (the second search, when there is one).
    */
   onProgress?: OnProgress,
+  /** The MSE search: the server hands it to a worker thread; the command line runs it here. */
+  fit: (table: OverlapTable, options: MseOptions) => MseResult | Promise<MseResult> = estimateMse,
   /** `lcmcr` adds the latent-class estimate (seconds of sampling) and quotes it. */
   method: CaptivityMethod = 'loglinear',
 ): Promise<CaptivityEstimate> {
@@ -130,7 +134,7 @@ export async function estimateCaptivity(
   let lcmcr: CaptivityEstimate['lcmcr'] = null;
   let result: MseResult | null = null;
   if (table) {
-    result = estimateMse(table, { top: 10, ...mseProgress(onProgress) });
+    result = await fit(table, { top: 10, ...mseProgress(onProgress) });
     const sel = result.selected ? result.models[result.selected.index] : undefined;
     const undecided = await undecidedLinks(db, personOf);
     let ifUndecidedLinked: NonNullable<CaptivityEstimate['mse']>['ifUndecidedLinked'] = null;
@@ -141,7 +145,7 @@ export async function estimateCaptivity(
       heldIfLinkedCount = heldIfLinked.length;
       other = overlap(heldIfLinked);
       const alt = other
-        ? estimateMse(other, {
+        ? await fit(other, {
             top: 10,
             ...mseProgress(onProgress, 'refitting, undecided pairs linked'),
           })

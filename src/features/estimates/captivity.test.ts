@@ -83,6 +83,7 @@ describeEachDb('estimating captivity', (get) => {
       false,
       undefined,
       undefined,
+      undefined,
       'lcmcr',
     );
     expect(e.estimatedHeld.method).toBe('lcmcr');

@@ -140,6 +140,7 @@ export function estimatesCommands(
             Boolean(o.includeThin),
             undefined,
             progress(o, 'estimate'),
+            undefined,
             o.method,
           );
           print(o, e, formatCaptivityEstimate(e));

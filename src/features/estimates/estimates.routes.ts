@@ -9,18 +9,31 @@ import {
 } from '../../../contract/index.js';
 import { todayIso } from '../../core/partial-date.js';
 import type { Db } from '../../db/index.js';
+import type { Limits } from '../../limits-config.js';
+import { perClientLimit } from '../../core/rate-limit.js';
 import { estimateCaptivity } from './captivity.service.js';
+import { RunQueue } from './lcmcr-queue.js';
 import { lcmcrRoutes } from './lcmcr.routes.js';
-import { estimateMse, validateOverlapTable } from '../../estimation/index.js';
+import { validateOverlapTable } from '../../estimation/index.js';
+import type { MseRunner } from './mse-runner.js';
 
-export function estimatesRoutes(app: FastifyInstance, deps: { db: Db }): void {
-  lcmcrRoutes(app);
+/**
+ * Estimates cost seconds of CPU: they run on `mse` (worker threads with a queue and a time
+ * limit, answers cached by table), and the public route is limited per client.
+ */
+export function estimatesRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; mse: MseRunner; limits: Limits },
+): void {
+  // One LCMCR run at a time, whether asked for on its own or within the captivity estimate.
+  const lcmcrQueue = new RunQueue(1, 2);
+  lcmcrRoutes(app, lcmcrQueue);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/estimates/captivity',
     {
       // Per-facility counts of identified persons can be small: analysts see them whole; the
       // public dashboard gets a suppressed summary.
-      config: { access: 'analyst' },
+      config: { access: 'analyst', ...perClientLimit(deps.limits.estimateRate, 'estimates') },
       schema: {
         tags: ['estimates'],
         summary:
@@ -33,22 +46,26 @@ export function estimatesRoutes(app: FastifyInstance, deps: { db: Db }): void {
         response: { 200: CaptivityEstimate },
       },
     },
-    (req) =>
-      estimateCaptivity(
-        deps.db.kysely,
-        req.query.asOf ?? todayIso(),
-        req.query.window,
-        false,
-        undefined,
-        undefined,
-        req.query.method,
-      ),
+    (req) => {
+      const estimate = () =>
+        estimateCaptivity(
+          deps.db.kysely,
+          req.query.asOf ?? todayIso(),
+          req.query.window,
+          false,
+          undefined,
+          undefined,
+          (table, options) => deps.mse.run({ table, options: { top: options.top } }),
+          req.query.method,
+        );
+      return req.query.method === 'lcmcr' ? lcmcrQueue.run(estimate) : estimate();
+    },
   );
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/estimates/mse',
     {
       // A list-overlap table is an aggregate: estimating from one reveals no one.
-      config: { access: 'public' },
+      config: { access: 'public', ...perClientLimit(deps.limits.estimateRate, 'estimates') },
       schema: {
         tags: ['estimates'],
         summary: 'Multiple systems estimation from a list-overlap table (2–6 lists)',
@@ -61,9 +78,9 @@ export function estimatesRoutes(app: FastifyInstance, deps: { db: Db }): void {
       },
     },
     (req) =>
-      estimateMse(validateOverlapTable(req.body), {
-        criterion: req.query.criterion,
-        top: req.query.top,
+      deps.mse.run({
+        table: validateOverlapTable(req.body),
+        options: { criterion: req.query.criterion, top: req.query.top },
       }),
   );
 }

@@ -87,7 +87,7 @@ describe('the queue of LCMCR runs', () => {
       return Promise.resolve();
     });
     await expect(queue.run(() => Promise.resolve())).rejects.toMatchObject({
-      code: 'unavailable',
+      code: 'busy',
     });
     expect(order).toEqual(['first started']);
     release();

@@ -17,9 +17,9 @@ export class RunQueue {
     if (this.running >= this.concurrent) {
       if (this.waiting.length >= this.maxWaiting)
         throw new AppError(
-          'unavailable',
+          'busy',
           `${this.running + this.waiting.length} LCMCR estimates are running or waiting; try again in a few minutes`,
-          { retryAfterSeconds: 60 },
+          { retryAfter: 60 },
         );
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }

@@ -9,7 +9,7 @@ import { RunQueue } from './lcmcr-queue.js';
 // Sweeps a request may ask for in all chains together: the defaults are 440,000.
 const MAX_SWEEPS = 2_000_000;
 
-export function lcmcrRoutes(app: FastifyInstance, queue = new RunQueue(1, 2)): void {
+export function lcmcrRoutes(app: FastifyInstance, queue: RunQueue): void {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/estimates/lcmcr',
     {

@@ -3,6 +3,7 @@ import type { OnProgress } from '../../core/progress.js';
 import type { ParseOptions, ParsedRow, WriteCounts } from './import-kind.js';
 import type { CsvEncoding } from './csv-encoding.js';
 import type { Detected, SkippedRow } from './raw-table.js';
+import type { SheetsReader } from './read-table.js';
 
 /**
  * What an import is given and what it gives back, and the events a CSV read yields on the
@@ -27,6 +28,8 @@ export interface ImportOptions extends ParseOptions {
   encoding?: string;
   /** Workbooks: the sheet, by name or number from 1; needed when several sheets hold a table. */
   sheet?: string;
+  /** Workbooks: what unpacks and parses them (the server: a worker thread with a memory limit). */
+  readSheets?: SheetsReader;
   /**
    * Told how far the import has got: a file read whole is read ("reading", bytes), checked
    * ("checking", rows) and written ("writing", rows); a streamed CSV does all three in one

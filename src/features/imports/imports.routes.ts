@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ImportHeaders, ImportResult } from '../../../contract/index.js';
@@ -9,7 +9,8 @@ import { encodingNamed, ENCODING_NAMES } from './detect-text.js';
 import { delimiterNamed } from './detect-delimiter.js';
 import type { ImportKind } from './import-kind.js';
 import { mapHeaders } from './header-map.js';
-import { readTable } from './read-table.js';
+import { readTable, type SheetsReader } from './read-table.js';
+import { OneAtATime } from './workbook-reader.js';
 import { importReport } from './import-report.js';
 import { importBytes } from './run-import.js';
 import type { ImportResult as ImportRun } from './import-options.js';
@@ -102,8 +103,16 @@ const ReadParams = {
  */
 export function importsRoutes(
   app: FastifyInstance,
-  deps: { db: Db; kinds: Record<string, { kind: ImportKind<unknown>; access: Access }> },
+  deps: {
+    db: Db;
+    kinds: Record<string, { kind: ImportKind<unknown>; access: Access }>;
+    /** Where workbooks are unpacked and parsed: a worker thread with a memory limit. */
+    readSheets?: SheetsReader;
+  },
 ): void {
+  const { readSheets } = deps;
+  const oneAtATime = new OneAtATime();
+  const account = (req: FastifyRequest): string => req.session?.account.username ?? req.ip;
   for (const [name, { kind, access }] of Object.entries(deps.kinds)) {
     app.withTypeProvider<ZodTypeProvider>().post(
       `/api/imports/${name}`,
@@ -127,14 +136,22 @@ export function importsRoutes(
           response: { 200: ImportResult },
         },
       },
-      async (req) =>
-        respond(
-          await importBytes(deps.db, kind, `${name}.json`, Buffer.from(JSON.stringify(req.body)), {
-            dryRun: req.query.dryRun === 'true',
-            dateOrder: req.query.dateFormat,
-            source: req.query.source,
-            actor: req.session?.account.username ?? 'api',
-          }),
+      (req) =>
+        oneAtATime.run(account(req), async () =>
+          respond(
+            await importBytes(
+              deps.db,
+              kind,
+              `${name}.json`,
+              Buffer.from(JSON.stringify(req.body)),
+              {
+                dryRun: req.query.dryRun === 'true',
+                dateOrder: req.query.dateFormat,
+                source: req.query.source,
+                actor: req.session?.account.username ?? 'api',
+              },
+            ),
+          ),
         ),
     );
   }
@@ -179,18 +196,21 @@ export function importsRoutes(
             response: { 200: ImportResult },
           },
         },
-        async (req) =>
-          respond(
-            await importBytes(deps.db, kind, req.query.name, fileBody(req.body), {
-              dryRun: req.query.dryRun === 'true',
-              dateOrder: req.query.dateFormat,
-              mapping: parseMapping(req.query.mapping),
-              source: req.query.source,
-              delimiter: req.query.delimiter,
-              encoding: req.query.encoding,
-              sheet: req.query.sheet,
-              actor: req.session?.account.username ?? 'api',
-            }),
+        (req) =>
+          oneAtATime.run(account(req), async () =>
+            respond(
+              await importBytes(deps.db, kind, req.query.name, fileBody(req.body), {
+                dryRun: req.query.dryRun === 'true',
+                dateOrder: req.query.dateFormat,
+                mapping: parseMapping(req.query.mapping),
+                source: req.query.source,
+                delimiter: req.query.delimiter,
+                encoding: req.query.encoding,
+                sheet: req.query.sheet,
+                readSheets,
+                actor: req.session?.account.username ?? 'api',
+              }),
+            ),
           ),
       );
       scope.withTypeProvider<ZodTypeProvider>().post(
@@ -210,13 +230,16 @@ export function importsRoutes(
           },
         },
         async (req) => {
-          const table = await readTable(req.query.name, fileBody(req.body), {
-            jsonKey: kind.jsonKey,
-            headerScore: kind.headerScore,
-            delimiter: req.query.delimiter,
-            encoding: req.query.encoding,
-            sheet: req.query.sheet,
-          });
+          const table = await oneAtATime.run(account(req), () =>
+            readTable(req.query.name, fileBody(req.body), {
+              jsonKey: kind.jsonKey,
+              headerScore: kind.headerScore,
+              delimiter: req.query.delimiter,
+              encoding: req.query.encoding,
+              sheet: req.query.sheet,
+              readSheets,
+            }),
+          );
           const map = mapHeaders(
             table.headers,
             kind.columns,

@@ -21,3 +21,9 @@ export { formatImportReport, importReport, type ImportReport } from './import-re
 export { importsRoutes } from './imports.routes.js';
 export { neutraliseFormula } from './formula-cells.js';
 export { importsCommands } from './imports.commands.js';
+export {
+  readSheetsWith,
+  workbookWorkerPool,
+  type WorkbookJob,
+  type WorkbookRunner,
+} from './workbook-reader.js';

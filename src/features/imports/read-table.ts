@@ -21,7 +21,13 @@ import {
   type GridRow,
   type Merge,
 } from './locate-table.js';
-import { chooseSheet, excelSheets, MAX_XLS_BYTES, sheetJsSheets } from './read-workbook.js';
+import {
+  chooseSheet,
+  excelSheets,
+  MAX_XLS_BYTES,
+  sheetJsSheets,
+  type SheetGrid,
+} from './read-workbook.js';
 import { checkOdsRepeats, checkXlsxSize } from './xlsx-guard.js';
 import { readJson } from './read-json.js';
 import {
@@ -50,6 +56,8 @@ export interface ReadOptions extends TextOptions {
   encoding?: string;
   /** Workbooks: the sheet to read, by name or by number from 1. */
   sheet?: string;
+  /** Workbooks: what unpacks and parses them (default: here, in this thread). */
+  readSheets?: SheetsReader;
 }
 
 const TEXT_ENDINGS = new Set(['.csv', '.txt', '.tsv']);
@@ -212,12 +220,21 @@ const isCompoundFile = (b: Buffer): boolean =>
  * file an .xls (both SheetJS), each under the same size guards; then the sheet to read,
  * and the same locate stage as for CSV.
  */
-async function readWorkbook(
+/** The sheets of a workbook and its format, as read (the costly, memory-hungry part). */
+export interface WorkbookSheets {
+  format: 'xlsx' | 'xls' | 'ods';
+  sheets: SheetGrid[];
+}
+
+/** Reads a workbook's sheets: here, or (the server) on a worker thread with a memory limit. */
+export type SheetsReader = (file: string, ext: string, bytes: Buffer) => Promise<WorkbookSheets>;
+
+/** Unpacks and parses a workbook, after the guards against bombs. */
+export async function workbookSheets(
   file: string,
   ext: string,
   bytes: Buffer,
-  options: ReadOptions,
-): Promise<RawTable> {
+): Promise<WorkbookSheets> {
   let format: 'xlsx' | 'xls' | 'ods';
   let sheets;
   if (isZip(bytes)) {
@@ -251,6 +268,16 @@ async function readWorkbook(
       `open it in a spreadsheet program and save it as .xlsx; if it is CSV text, rename it to .csv (or convert it: soffice --headless --convert-to xlsx ${shorten(file, 60)})`,
     );
   }
+  return { format, sheets };
+}
+
+async function readWorkbook(
+  file: string,
+  ext: string,
+  bytes: Buffer,
+  options: ReadOptions,
+): Promise<RawTable> {
+  const { format, sheets } = await (options.readSheets ?? workbookSheets)(file, ext, bytes);
   const { sheet, notice } = chooseSheet(file, sheets, options.sheet, options.headerScore);
   const notices: string[] = [];
   if (format !== ext.slice(1))

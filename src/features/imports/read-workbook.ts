@@ -25,12 +25,29 @@ const cannotOpen = (file: string, err: unknown, as: string): InputError =>
     },
   ]);
 
+/**
+ * Rows of all the sheets of a workbook. 300,000 rows of 13 columns take 1.9 GB of heap to
+ * read (ExcelJS holds the whole workbook): larger tables go as CSV, which is streamed.
+ */
+export const MAX_WORKBOOK_ROWS = 400_000;
+
 /** Cells as rows are built, so a sheet of a few cells far apart cannot lay out billions. */
 class CellBudget {
   private used = 0;
+  private rows = 0;
   constructor(private readonly file: string) {}
   spend(sheet: string, row: number, cells: number): void {
     this.used += cells;
+    if (++this.rows > MAX_WORKBOOK_ROWS)
+      throw new InputError([
+        {
+          file: this.file,
+          sheet: shorten(sheet),
+          row,
+          message: `the workbook holds more than ${MAX_WORKBOOK_ROWS.toLocaleString('en')} rows`,
+          fix: 'export the table as CSV (UTF-8), which is imported in a stream, or split it into smaller files',
+        },
+      ]);
     if (this.used > MAX_WORKBOOK_CELLS)
       throw new InputError([
         {

@@ -93,6 +93,7 @@ export async function importMany(
       delimiter: options.delimiter,
       encoding: options.encoding,
       sheet: options.sheet,
+      readSheets: options.readSheets,
     });
     reading.end();
     const checking = startPhase(

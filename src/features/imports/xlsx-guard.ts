@@ -1,8 +1,20 @@
 import { inflateRawSync } from 'node:zlib';
 import { InputError } from '../../core/app-error.js';
 
-/** What an .xlsx may hold once unpacked: exceljs inflates all of it into memory at once. */
+/**
+ * What an .xlsx may hold once unpacked: exceljs inflates all of it into memory at once. A
+ * sheet of 300,000 rows of 13 person columns, as Excel writes it, is 25 MiB packed and
+ * 166 MiB unpacked (6.7 times; its shared strings 11 times), and reading it takes 1.9 GB
+ * of heap: this limit leaves room for a few more columns.
+ */
 export const MAX_XLSX_UNPACKED_BYTES = 256 * 1024 * 1024;
+/**
+ * How many times its own size a workbook may unpack to. Real tables measure 5–12 times;
+ * a zip bomb thousands (512 KiB unpacking to 250 MiB is 500). Below MAX_RATIO_EXEMPT
+ * unpacked, any ratio passes: a tiny workbook of boilerplate parts packs well and costs nothing.
+ */
+export const MAX_XLSX_RATIO = 25;
+export const MAX_RATIO_EXEMPT_BYTES = 8 * 1024 * 1024;
 export const MAX_XLSX_ENTRIES = 10_000;
 
 const EOCD = 0x06054b50;
@@ -49,6 +61,11 @@ export function checkXlsxSize(
       'export it as CSV (UTF-8), which is imported in a stream, or split it into smaller files',
     );
   if (total > MAX_XLSX_UNPACKED_BYTES) return tooBig();
+  if (total > MAX_RATIO_EXEMPT_BYTES && total > bytes.length * MAX_XLSX_RATIO)
+    return fail(
+      `the spreadsheet unpacks to ${Math.round(total / bytes.length)} times its size, more than a table does (at most ${MAX_XLSX_RATIO} times)`,
+      'open it in a spreadsheet program and save it again as .xlsx, or export it as CSV (UTF-8)',
+    );
   let kept: Buffer | undefined;
   for (const e of entries) {
     if (e.method !== 8 && !(e.name === keep && e.method === 0)) continue; // stored parts are as large as they look
