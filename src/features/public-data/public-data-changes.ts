@@ -35,6 +35,12 @@ export function publicDataChanges(results: ImportResult[]): PublicDataChanges {
 }
 
 const n = (x: number): string => x.toLocaleString('en');
+/** Ids listed per line; a first load adds every row, and a hundred ids say nothing. */
+const LISTED = 20;
+const list = (ids: string[]): string =>
+  ids.length > LISTED
+    ? `${ids.slice(0, LISTED).join(', ')} and ${n(ids.length - LISTED)} more (--json lists them all)`
+    : ids.join(', ');
 
 /** The changes in a few lines: per table the counts, then the ids added and changed. */
 export function formatPublicDataChanges(c: PublicDataChanges): string {
@@ -47,8 +53,8 @@ export function formatPublicDataChanges(c: PublicDataChanges): string {
     lines.push(
       `  ${t.table}: ${n(t.added)} added, ${n(t.changed)} changed, ${n(t.unchanged)} unchanged`,
     );
-    if (t.addedIds.length) lines.push(`    added: ${t.addedIds.join(', ')}`);
-    if (t.changedIds.length) lines.push(`    changed: ${t.changedIds.join(', ')}`);
+    if (t.addedIds.length) lines.push(`    added: ${list(t.addedIds)}`);
+    if (t.changedIds.length) lines.push(`    changed: ${list(t.changedIds)}`);
   }
   if (c.nothingChanged) lines.push('  nothing changed: the database already holds this dataset');
   return lines.join('\n');
