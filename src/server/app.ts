@@ -29,6 +29,7 @@ import {
 } from '../features/persons/index.js';
 import { importsRoutes } from '../features/imports/index.js';
 import { sourcesImport, sourcesRoutes } from '../features/sources/index.js';
+import { publicDataRoutes } from '../features/public-data/index.js';
 import { reviewQueueRoutes } from '../features/linkage/index.js';
 import { dataVersion, publicationRoutes } from '../features/publication/index.js';
 import { installAccessGuard } from './access-guard.js';
@@ -181,6 +182,7 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   claimsRoutes(app, { db });
   facilitiesRoutes(app, { db });
   consistencyRoutes(app, { db, tolerance: config.claimTolerance });
+  publicDataRoutes(app, { db, tolerance: config.claimTolerance });
   estimatesRoutes(app, { db });
   personsRoutes(app, { db });
   sourcesRoutes(app, { db });

@@ -7,3 +7,5 @@ export {
   type PublicDataChanges,
   type TableChanges,
 } from './public-data-changes.js';
+export { addEvidenceRow, type EvidenceKind } from './evidence-entry.js';
+export { publicDataRoutes } from './public-data.routes.js';
