@@ -15,3 +15,17 @@ export const EvidenceAdded = z.object({
   /** Consistency findings that cite the new row, as `polon check` now reports them. */
   findings: z.array(Finding),
 });
+
+/** The choices the workspace form offers; the server's import lists, repeated (a test keeps them equal). */
+export const FORM_EXCHANGE_KINDS = ['exchange', 'stage', 'group_total', 'local_swap'] as const;
+export const FORM_RETURNED_QUALIFIERS = [
+  'exact',
+  'approx',
+  'more_than',
+  'at_least',
+  'derived',
+  'not_disclosed',
+  'unknown',
+] as const;
+export const FORM_CLAIM_UNITS = ['people', 'exchanges', 'bodies', 'facilities', 'share'] as const;
+export const FORM_CLAIM_QUALIFIERS = ['exact', 'approx', 'more_than', 'at_least'] as const;

@@ -4,6 +4,14 @@ import { describeEachDb } from '../../../test/databases.js';
 import { tableCounts } from '../../../test/table-counts.js';
 import { loadConfig } from '../../config.js';
 import { buildApp } from '../../server/index.js';
+import {
+  FORM_CLAIM_QUALIFIERS,
+  FORM_CLAIM_UNITS,
+  FORM_EXCHANGE_KINDS,
+  FORM_RETURNED_QUALIFIERS,
+} from '../../../contract/index.js';
+import { CLAIM_QUALIFIERS, CLAIM_UNITS } from '../claims/claim.js';
+import { EXCHANGE_KINDS, RETURNED_QUALIFIERS } from '../exchanges/exchange.js';
 import { loadPublicDataset } from './load-public.js';
 
 const EXCHANGE = {
@@ -15,6 +23,13 @@ const EXCHANGE = {
   civilians: '5',
   sources: 'https://example.org/74th-exchange',
 };
+
+it('offers in the form the choices the import accepts', () => {
+  expect([...FORM_EXCHANGE_KINDS, 'bodies']).toEqual([...EXCHANGE_KINDS]);
+  expect(FORM_RETURNED_QUALIFIERS).toEqual(RETURNED_QUALIFIERS);
+  expect(FORM_CLAIM_UNITS).toEqual(CLAIM_UNITS);
+  expect(FORM_CLAIM_QUALIFIERS).toEqual(CLAIM_QUALIFIERS);
+});
 
 describeEachDb('the workspace form for exchanges and official figures', (get) => {
   async function setUp() {
