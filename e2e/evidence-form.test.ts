@@ -68,6 +68,17 @@ describe('adding an exchange through the workspace form', { timeout: BROWSER_TES
       findings: { message: string }[];
     };
     expect(check.findings.some((f) => f.message.includes('2026-06-20-exchange'))).toBe(true);
+    // Nothing wider than the phone: the form and the table do not scroll the page sideways.
+    const fits = await page.evaluate(() => {
+      const w = globalThis as unknown as {
+        innerWidth: number;
+        document: { documentElement: { scrollWidth: number } };
+      };
+      return w.document.documentElement.scrollWidth <= w.innerWidth + 1;
+    });
+    expect(fits).toBe(true);
+    if (process.env.POLON_SHOT)
+      await page.screenshot({ path: process.env.POLON_SHOT, fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
     // The refused row answered 400, which the browser logs once; nothing else went wrong.
     expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);

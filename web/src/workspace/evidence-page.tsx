@@ -94,7 +94,7 @@ function LatestExchanges({ list }: { list: Fetched<{ exchanges: Exchange[] }> })
         <thead>
           <tr>
             <th scope="col">{t('evidence.fields.date_start')}</th>
-            <th scope="col">{t('evidence.fields.id')}</th>
+            <th scope="col">{t('evidence.idColumn')}</th>
             <th scope="col">{t('evidence.fields.kind')}</th>
             <th scope="col">{t('evidence.fields.returned')}</th>
             <th scope="col">{t('evidence.fields.bodies_returned')}</th>
