@@ -34,11 +34,28 @@ export const Finding = z.object({
   message: z.string(),
   figures: z.array(Figure),
   difference: z.number().nullable(),
+  cause: z
+    .object({ metric: z.string(), direction: z.enum(['short', 'over', 'between']) })
+    .optional(),
+});
+
+/** Findings that share one cause (one gap between claims and records, or one rule). */
+export const FindingGroup = z.object({
+  cause: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  count: z.number().int(),
+  newest: z.string().nullable(),
+  /** Newest first. */
+  findings: z.array(Finding),
 });
 
 export const CheckReport = z.object({
   tolerance: z.number(),
   exchangesChecked: z.number().int(),
   claimsChecked: z.number().int(),
+  /** Every finding in the order of the rules; kept for clients that read the flat list. */
   findings: z.array(Finding),
+  /** The same findings by cause, the largest group and the newest first. */
+  groups: z.array(FindingGroup),
 });

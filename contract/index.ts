@@ -7,3 +7,4 @@ export * from './persons.js';
 export * from './publication.js';
 export * from './sources.js';
 export * from './imports.js';
+export * from './evidence.js';

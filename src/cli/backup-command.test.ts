@@ -51,7 +51,7 @@ describe('polon backup and polon restore', () => {
       '--json',
     );
     expect(b.code).toBe(0);
-    expect(JSON.parse(b.stdout)).toMatchObject({ encrypted: true, tables: { exchanges: 86 } });
+    expect(JSON.parse(b.stdout)).toMatchObject({ encrypted: true, tables: { exchanges: 93 } });
   });
 
   it('restores into a new file, refuses to overwrite it without --force, and the audit log verifies', async () => {

@@ -32,6 +32,10 @@ describeEachDb('polon CLI', (get) => {
     await polon(t, 'load-public');
     const stats = await polon(t, 'stats', 'exchanges', '--as-of', '2024-12-31');
     expect(stats.stdout).toContain('exchanges held        54');
+    // The bundled data reaches May 2026: the 71st–73rd exchanges and the swap of 15 May.
+    const now = await polon(t, 'stats', 'exchanges', '--as-of', '2026-05-31');
+    expect(now.stdout).toContain('exchanges held        68  (2022-03-24 … 2026-05-15)');
+    expect(now.stdout).toMatch(/\n {2}2026 +4 +864 /);
     const check = await polon(t, 'check');
     expect(check.stdout).toMatch(
       /returned_men_military 5,648 \+ returned_men_civilians 323 = 5,971, but returned_men 5,976/,

@@ -89,6 +89,15 @@ describeEachDb('HTTP API', (get) => {
         .json<{ findings: { kind: string }[] }>()
         .findings.some((f) => f.kind === 'claim_breakdown'),
     ).toBe(true);
+    // Grouped by cause as well, the largest group first; the flat list stays for old clients.
+    const { groups, findings } = check.json<{
+      groups: { title: string; count: number }[];
+      findings: unknown[];
+    }>();
+    expect(groups[0]?.title).toMatch(
+      /^5 numbered exchanges missing from the records by 2023-07-07/,
+    );
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(findings.length);
     const claims = await a.inject('/api/claims?metric=returned_men');
     expect(claims.json()).toMatchObject({ claims: [{ id: 'c119', value: 5976 }] });
   });

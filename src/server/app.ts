@@ -39,6 +39,7 @@ import {
   type WorkbookRunner,
 } from '../features/imports/index.js';
 import { sourcesImport, sourcesRoutes } from '../features/sources/index.js';
+import { publicDataRoutes } from '../features/public-data/index.js';
 import { reviewQueueRoutes } from '../features/linkage/index.js';
 import { dataVersion, publicationRoutes } from '../features/publication/index.js';
 import { installAccessGuard } from './access-guard.js';
@@ -224,6 +225,7 @@ export async function buildApp({ db, config, logger, work }: AppDeps): Promise<F
   claimsRoutes(app, { db });
   facilitiesRoutes(app, { db });
   consistencyRoutes(app, { db, tolerance: config.claimTolerance });
+  publicDataRoutes(app, { db, tolerance: config.claimTolerance });
   const mse = cachedMse(work?.mse ?? mseWorkerPool(config.limits), config.limits.estimateCache);
   app.addHook('onClose', () => mse.close());
   estimatesRoutes(app, { db, mse, limits: config.limits });

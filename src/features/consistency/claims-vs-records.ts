@@ -140,6 +140,7 @@ export function claimsVsRecordsFindings(
         },
       ],
       difference: c.value - recordsValue,
+      cause: { metric: c.metric, direction: over ? 'over' : short ? 'short' : 'between' },
     });
   }
   return out;

@@ -34,6 +34,11 @@ export interface Finding {
   figures: Figure[];
   /** The gap between the two sides where it is one number (first side minus second). */
   difference: number | null;
+  /**
+   * For a claim checked against the records: the figure and whether the records fall short
+   * of it, exceed it, or match it on no single day; findings with the same gap share a cause.
+   */
+  cause?: { metric: string; direction: 'short' | 'over' | 'between' };
 }
 
 export const fmt = (n: number): string => n.toLocaleString('en-GB');

@@ -37,4 +37,18 @@ describeEachDb('consistency checks over the public dataset', (get) => {
     // c001: "more than 2,500" Mariupol defenders held — not a metric the records can confirm.
     expect(ids.has('c001')).toBe(false);
   });
+
+  it('groups the findings by cause, the five exchanges missing since 2023 first', async () => {
+    const { db } = get();
+    await loadPublicDataset(db);
+    const { groups, findings } = await runChecks(db.kysely, { tolerance: 0.05 });
+    expect(groups[0]).toMatchObject({
+      cause: 'cumulative_claim:exchanges_held:short:5',
+      title: '5 numbered exchanges missing from the records by 2023-07-07: 16 findings',
+      newest: '2025-11-01',
+    });
+    const counts = groups.map((g) => g.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(groups.flatMap((g) => g.findings)).toHaveLength(findings.length);
+  });
 });

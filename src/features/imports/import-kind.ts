@@ -32,6 +32,8 @@ export interface WriteCounts {
   unresolvedPlaces?: UnresolvedPlace[];
   /** Where the rows' ids came from: the file's id column, or the identifying content. */
   recordIds?: { fromFile: number; fromContent: number };
+  /** The ids of the rows added and changed, where ids are public (the public dataset). */
+  ids?: { inserted: string[]; updated: string[] };
 }
 
 export interface TableCounts {

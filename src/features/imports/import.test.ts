@@ -31,8 +31,8 @@ describeEachDb('importing', (get) => {
     const first = await loadPublicDataset(db);
     expect(first.map((r) => [r.kind, r.inserted])).toEqual([
       ['facilities', 95],
-      ['exchanges', 86],
-      ['claims', 129],
+      ['exchanges', 93],
+      ['claims', 157],
     ]);
     const before = await tableCounts(db);
     const again = await loadPublicDataset(db);
@@ -59,12 +59,12 @@ describeEachDb('importing', (get) => {
     for (const r of rows) ws.addRow(headers.map((h) => r[h] ?? ''));
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
     const fromXlsx = await importBytes(db, exchangesImport, 'exchanges.xlsx', xlsx);
-    expect(fromXlsx.inserted).toBe(86);
+    expect(fromXlsx.inserted).toBe(93);
     const json = Buffer.from(JSON.stringify({ exchanges: rows }));
     const fromJson = await importBytes(db, exchangesImport, 'exchanges.json', json);
-    expect(fromJson).toMatchObject({ inserted: 0, updated: 0, unchanged: 86 });
+    expect(fromJson).toMatchObject({ inserted: 0, updated: 0, unchanged: 93 });
     const fromCsv = await importBytes(db, exchangesImport, 'exchanges.csv', exchangesCsv);
-    expect(fromCsv).toMatchObject({ inserted: 0, updated: 0, unchanged: 86 });
+    expect(fromCsv).toMatchObject({ inserted: 0, updated: 0, unchanged: 93 });
   });
 
   it('previews a dry run without writing anything', async () => {
@@ -73,7 +73,7 @@ describeEachDb('importing', (get) => {
     const r = await importBytes(db, exchangesImport, 'exchanges.csv', exchangesCsv, {
       dryRun: true,
     });
-    expect(r).toMatchObject({ dryRun: true, inserted: 86 });
+    expect(r).toMatchObject({ dryRun: true, inserted: 93 });
     expect(await tableCounts(db)).toEqual(before);
   });
 

@@ -22,6 +22,9 @@ const ReviewPage = lazy(() => import('./review-page.js').then((m) => ({ default:
 const EstimatesPage = lazy(() =>
   import('./estimates-page.js').then((m) => ({ default: m.EstimatesPage })),
 );
+const EvidencePage = lazy(() =>
+  import('./evidence-page.js').then((m) => ({ default: m.EvidencePage })),
+);
 
 /** The workspace's own sections; `needs` is the role the server asks of their routes. */
 const SECTIONS: { path: string; label: string; needs: Role }[] = [
@@ -29,6 +32,7 @@ const SECTIONS: { path: string; label: string; needs: Role }[] = [
   { path: '/import', label: 'nav.import', needs: 'documenter' },
   { path: '/review', label: 'nav.review', needs: 'analyst' },
   { path: '/estimates', label: 'nav.estimates', needs: 'analyst' },
+  { path: '/evidence', label: 'nav.evidence', needs: 'analyst' },
 ];
 
 function Sections({ session, onLogout }: { session: Session; onLogout: () => void }) {
@@ -130,6 +134,11 @@ export function WorkspacePage() {
               <Route path="/estimates">
                 <Needs role="analyst">
                   <EstimatesPage />
+                </Needs>
+              </Route>
+              <Route path="/evidence">
+                <Needs role="analyst">
+                  <EvidencePage />
                 </Needs>
               </Route>
               <Route component={NotFound} />
