@@ -113,41 +113,50 @@ async function lastSeq(db: Db): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
+/**
+ * Calls every GET route that needs an account, as an admin, and returns the routes whose
+ * answer held a personal value, and of those the ones that did not write `read` audit rows
+ * naming every id of a personal row in the answer.
+ */
+async function scanReads(app: FastifyInstance, db: Db) {
+  const needles = (await personalValues(db)).filter((n) => !n.column.endsWith('.id'));
+  const rowIds = await idsOfPersonalRows(db);
+  const s: LoggedIn = await loginAs(app, db, 'admin');
+  const personal: string[] = [];
+  const unaudited: { route: string; missing: number; auditRows: number }[] = [];
+  for (const { route, url } of await personalGetUrls(app, db)) {
+    const before = await lastSeq(db);
+    const res = await app.inject({ url, headers: { cookie: s.cookie } });
+    expect(res.statusCode, url).toBe(200);
+    if (findNeedles(res.body, needles).length === 0) continue;
+    personal.push(route);
+    const returned = [...stringsIn(res.json())].filter((v) => rowIds.has(v));
+    const rows = await db.kysely
+      .selectFrom('audit_log')
+      .select(['actor', 'details'])
+      .where('seq', '>', before)
+      .where('action', '=', 'read')
+      .execute();
+    const audited = new Set(
+      rows
+        .filter((r) => r.actor === 'test-admin')
+        .flatMap((r) => (JSON.parse(r.details) as { ids?: string[] }).ids ?? []),
+    );
+    const missing = returned.filter((id) => !audited.has(id));
+    // A failure names the route and counts, never the ids: they stay out of test output.
+    if (rows.length === 0 || missing.length > 0)
+      unaudited.push({ route, missing: missing.length, auditRows: rows.length });
+  }
+  return { personal, unaudited };
+}
+
 describeEachDb('reads of personal data are audited', (get) => {
   it('writes, for every route that returns a personal column, an audit row naming the ids it returned', async () => {
     const { db } = get();
     await loadPublicAndSynthetic(db, { persons: 40, seed: 16 });
     await addReviewPairs(db);
-    const needles = (await personalValues(db)).filter((n) => !n.column.endsWith('.id'));
-    const rowIds = await idsOfPersonalRows(db);
     const app = await buildApp({ db, config: loadConfig({}) });
-    const s: LoggedIn = await loginAs(app, db, 'admin');
-
-    const personal: string[] = [];
-    const unaudited: { route: string; missing: number; auditRows: number }[] = [];
-    for (const { route, url } of await personalGetUrls(app, db)) {
-      const before = await lastSeq(db);
-      const res = await app.inject({ url, headers: { cookie: s.cookie } });
-      expect(res.statusCode, url).toBe(200);
-      if (findNeedles(res.body, needles).length === 0) continue;
-      personal.push(route);
-      const returned = [...stringsIn(res.json())].filter((v) => rowIds.has(v));
-      const rows = await db.kysely
-        .selectFrom('audit_log')
-        .select(['actor', 'details'])
-        .where('seq', '>', before)
-        .where('action', '=', 'read')
-        .execute();
-      const audited = new Set(
-        rows
-          .filter((r) => r.actor === 'test-admin')
-          .flatMap((r) => (JSON.parse(r.details) as { ids?: string[] }).ids ?? []),
-      );
-      const missing = returned.filter((id) => !audited.has(id));
-      // A failure names the route and counts, never the ids: they stay out of test output.
-      if (rows.length === 0 || missing.length > 0)
-        unaudited.push({ route, missing: missing.length, auditRows: rows.length });
-    }
+    const { personal, unaudited } = await scanReads(app, db);
     // The check means something only if the personal routes did return personal data.
     expect(personal).toEqual(
       expect.arrayContaining([
@@ -162,5 +171,22 @@ describeEachDb('reads of personal data are audited', (get) => {
       ]),
     );
     expect(unaudited).toEqual([]);
+  });
+
+  it('would catch a route added later that returns notes without auditing them', async () => {
+    const { db } = get();
+    await loadPublicAndSynthetic(db, { persons: 20, seed: 17 });
+    const app = await buildApp({ db, config: loadConfig({}) });
+    app.get('/api/unaudited-canary', { config: { access: 'documenter' } }, async () => ({
+      items: await db.kysely
+        .selectFrom('episodes')
+        .select(['id', 'notes'])
+        .where('notes', 'is not', null)
+        .execute(),
+    }));
+    const { unaudited } = await scanReads(app, db);
+    expect(unaudited).toEqual([
+      { route: '/api/unaudited-canary', missing: expect.any(Number) as number, auditRows: 0 },
+    ]);
   });
 });
