@@ -5,7 +5,7 @@ import { tableCounts } from '../../../test/table-counts.js';
 import { InputError } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
 import { facilitiesImport } from '../facilities/index.js';
-import { personsImport } from '../persons/index.js';
+import { episodesImport, personsImport } from '../persons/index.js';
 import { sourcesImport } from '../sources/index.js';
 import type { ImportKind } from './import-kind.js';
 import { importBytes } from './run-import.js';
@@ -65,6 +65,13 @@ describeEachDb('names with markup or control characters in imports', (get) => {
     expect(
       await problemsOf(db, sourcesImport, csv('id,title', 'other,<script>x</script> Press')),
     ).toEqual([{ row: 2, column: 'title', fix: expect.any(String) as string }]);
+    expect(
+      await problemsOf(
+        db,
+        episodesImport,
+        csv('source,record_id,facility,from', `press,P1,СІЗО ${META},2022-04-02`),
+      ),
+    ).toEqual([{ row: 2, column: 'facility', fix: expect.any(String) as string }]);
     // A source added by hand in the workspace as well.
     expect(NewSource.safeParse({ id: 'x', title: 'Press <b>' }).error?.issues[0]?.message).toMatch(
       /plain text/,
