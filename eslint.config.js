@@ -55,6 +55,9 @@ const restrict = (patterns, paths = [], regexes = []) => ({
   ],
 });
 
+/** Leaflet calls whose string argument becomes innerHTML. */
+const LEAFLET_CONTENT = 'bindTooltip|bindPopup|setContent|setTooltipContent|setPopupContent';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'web/dist/**', 'bin/**', 'tmp/**'] },
   js.configs.recommended,
@@ -144,6 +147,34 @@ export default tseslint.config(
     // The web app runs in the browser and talks to the server only through the API.
     files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
     rules: restrict(['**/src/**', '!**/web/src/**', 'node:*'], nodeIo),
+  },
+  {
+    // Leaflet writes a string given as content into innerHTML: markup in a name would become
+    // page elements (issue 16, finding 4). Content goes through leafletText, which makes text
+    // nodes; the page itself never writes HTML from a string.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          `CallExpression[callee.property.name=/^(${LEAFLET_CONTENT})$/][arguments.0.callee.name!='leafletText']`,
+          `CallExpression[callee.property.name=/^(divIcon|tooltip|popup)$/] > ObjectExpression > Property[key.name=/^(html|content)$/][value.callee.name!='leafletText']`,
+        ].map((selector) => ({
+          selector,
+          message:
+            'Leaflet puts a string into innerHTML: pass leafletText(…) from web/src/map/leaflet-text.ts',
+        })),
+        {
+          selector: `CallExpression[callee.property.name=/^(addAttribution|setPrefix)$/][arguments.0.type!='Literal']`,
+          message: 'an attribution is HTML to Leaflet: only a constant written here',
+        },
+        {
+          selector:
+            "MemberExpression[property.name=/^(innerHTML|outerHTML)$/], CallExpression[callee.property.name='insertAdjacentHTML'], JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'no HTML from strings in the web app: set textContent or build elements',
+        },
+      ],
+    },
   },
   {
     // Migrations are frozen in time and typed as Kysely<any>, as Kysely recommends.

@@ -20,14 +20,27 @@ export const Source = z.object({
 
 export const SourceList = z.object({ sources: z.array(Source) });
 
+/** A name shown in pages: no markup (< >) and no control characters (issue 16). */
+const PLAIN = /^[^<>\p{Cc}]*$/u;
+
 export const NewSource = z.object({
   id: z
     .string()
     .trim()
     .regex(SOURCE_ID, 'use only letters, digits and - _ . : (at most 128), no spaces'),
-  title: z.string().trim().min(1, 'give the source a title people will recognise').max(500),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'give the source a title people will recognise')
+    .max(500)
+    .regex(PLAIN, 'write the title as plain text: remove < and >, tabs and line breaks'),
   url: z.url({ message: 'give a full address starting with https://' }).max(2000).optional(),
-  publisher: z.string().trim().max(500).optional(),
+  publisher: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(PLAIN, 'write the publisher as plain text: remove < and >, tabs and line breaks')
+    .optional(),
   kind: z.string().trim().max(100).optional(),
   reliability: z
     .string()

@@ -33,7 +33,7 @@ const schema = field
     as_of: field.date(),
     scope: field.text(),
     description: field.text(),
-    who: field.text(),
+    who: field.name('name of who made the claim'),
     notes: field.text(),
     sources: citationsField(),
   })

@@ -29,7 +29,7 @@ const schema = field
     seriously_ill_or_wounded: field.count(),
     released_without_exchange: field.count(),
     bodies_returned: field.count(),
-    mediator: field.text(),
+    mediator: field.name('mediator'),
     notes: field.text(),
     sources: citationsField(),
   })

@@ -56,16 +56,16 @@ const territory = () =>
 const schema = field
   .row({
     id: field.id(),
-    name_en: field.requiredText('English name of the facility'),
-    name_uk: field.text(),
-    name_ru: field.text(),
-    aliases: field.list(),
+    name_en: field.requiredName('English name of the facility'),
+    name_uk: field.name('Ukrainian name'),
+    name_ru: field.name('Russian name'),
+    aliases: field.nameList('alias'),
     type: field.oneOf(FACILITY_TYPES, 'unknown'),
     type_as_reported: field.text(),
     territory: territory(),
-    region: field.text(),
+    region: field.name('region'),
     region_code: regionCode(),
-    settlement: field.text(),
+    settlement: field.name('settlement'),
     lat: field.optionalNumber(
       -90,
       90,

@@ -70,6 +70,43 @@ export const text = () => cell((v) => (blank(v) ? null : v.trim()));
 export const requiredText = (what: string) =>
   cell((v, ctx) => (blank(v) ? fail(ctx, v, 'is empty', `write the ${what}`) : v.trim()));
 
+// Pages and maps show names; < and > are what would make markup of one there (issue 16), and
+// a control character (tab, line break, bell) is no part of a name: a copy-paste slip.
+const MARKUP = /[<>]/;
+const CONTROL = /\p{Cc}/u;
+
+/** Why a name cannot be taken, and what to do, or null when it is plain text. */
+function nameProblem(s: string, what: string): { message: string; fix: string } | null {
+  if (MARKUP.test(s))
+    return {
+      message: 'contains < or >',
+      fix: `write the ${what} as plain text: remove < and > (and anything between them that is not part of the name)`,
+    };
+  if (CONTROL.test(s))
+    return {
+      message: 'contains a control character (a tab, line break or other invisible character)',
+      fix: `write the ${what} on one line: remove the tab, line break or other control character`,
+    };
+  return null;
+}
+
+/** A name (of a person, place or source): plain text, without < > or control characters. */
+export const name = (what: string) =>
+  cell((v, ctx) => {
+    if (blank(v)) return null;
+    const s = v.trim();
+    const p = nameProblem(s, what);
+    return p ? fail(ctx, s, p.message, p.fix) : s;
+  });
+
+export const requiredName = (what: string) =>
+  cell((v, ctx) => {
+    if (blank(v)) return fail(ctx, v, 'is empty', `write the ${what}`);
+    const s = v.trim();
+    const p = nameProblem(s, what);
+    return p ? fail(ctx, s, p.message, p.fix) : s;
+  });
+
 const SLUG = /^[a-z0-9][a-z0-9._:-]{0,127}$/i;
 export const id = () =>
   cell((v, ctx) => {
@@ -187,6 +224,17 @@ export const list = () =>
           ),
         ],
   );
+
+/** A list of names in one cell, separated by ";" (aliases), each plain text as `name`. */
+export const nameList = (what: string) =>
+  cell((v, ctx) => {
+    const names = list().convert(v, ctx);
+    for (const n of names) {
+      const p = nameProblem(n, what);
+      if (p) return fail(ctx, n, p.message, p.fix);
+    }
+    return names;
+  });
 
 /** A date from a spreadsheet or survey, with the day order given for the import, if any. */
 export const recordDate = (order?: DayOrder) =>

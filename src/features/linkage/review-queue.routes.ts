@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Page, Paging, PersonRecord } from '../../../contract/index.js';
 import type { Db } from '../../db/index.js';
-import { appendAudit } from '../audit/index.js';
+import { auditRead } from '../audit/index.js';
 import { recordsByIds } from '../persons/index.js';
 import { decidePair, listOpenPairs } from './review-queue.repository.js';
 
@@ -57,12 +57,11 @@ export function reviewQueueRoutes(app: FastifyInstance, deps: { db: Db }): void 
             ]
           : [];
       });
-      await appendAudit(db.kysely, {
-        actor: req.session?.account.username ?? 'unknown',
-        action: 'read',
-        entity: 'record',
-        details: { count: records.size, route: '/api/review' },
-      });
+      await auditRead(
+        db.kysely,
+        { actor: req.session?.account.username ?? 'unknown', route: '/api/review' },
+        [{ entity: 'record', ids: items.flatMap((i) => [i.a.id, i.b.id]) }],
+      );
       return { items, total, limit: req.query.limit, offset: req.query.offset };
     },
   );

@@ -13,7 +13,7 @@ const schemaFor = (order?: DayOrder, source?: string) =>
       source: sourceCell(source),
       record_id: field.requiredText("source's id of the person record"),
       episode_id: field.text(),
-      facility: field.requiredText('facility id or name as the source gives it'),
+      facility: field.requiredName('facility id or name as the source gives it'),
       from: field.recordDate(order),
       to: field.recordDate(order),
       cell: field.text(),

@@ -37,12 +37,12 @@ const schemaFor = (order?: DayOrder, source?: string) =>
       kind: field.vocabulary(EVENT_WORDS, 'event kind'),
       date: field.recordDate(order),
       confirmed_by: field.vocabulary(CONFIRMER_WORDS, 'confirmation'),
-      facility: field.text(),
+      facility: field.name('facility id or name'),
       exchange_id: field.text(),
       court: field.text(),
       article: field.text(),
       term: term(),
-      place: field.text(),
+      place: field.name('place'),
       notes: field.text(),
     })
     .superRefine((e, ctx) => {

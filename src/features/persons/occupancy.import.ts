@@ -40,7 +40,7 @@ const schemaFor = (order?: DayOrder, source?: string) =>
       source: sourceCell(source),
       report_id: field.text(),
       record_id: field.text(),
-      facility: field.requiredText('facility id or name'),
+      facility: field.requiredName('facility id or name'),
       date: field.recordDate(order),
       count: headcount(),
       scope: field.vocabulary(SCOPE_WORDS, 'scope'),

@@ -3,19 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PersonProfile, PersonSearchResult } from '../../../contract/index.js';
 import type { Db } from '../../db/index.js';
-import { appendAudit } from '../audit/index.js';
+import { auditRead } from '../audit/index.js';
 import { personProfile } from './person-profile.js';
 import { searchPersons } from './person-search.js';
 
-/** Who read which records (opaque ids) and through which route; never the query's words. */
-async function auditRead(db: Db, req: FastifyRequest, ids: string[]): Promise<void> {
-  await appendAudit(db.kysely, {
-    actor: req.session?.account.username ?? 'anonymous',
-    action: 'read',
-    entity: 'record',
-    details: { count: ids.length, ids: ids.slice(0, 500), route: req.routeOptions.url },
-  });
-}
+/** Who read which rows (opaque ids) and through which route; never the query's words. */
+const readBy = (req: FastifyRequest) => ({
+  actor: req.session?.account.username ?? 'anonymous',
+  route: req.routeOptions.url ?? '',
+});
 
 /** The analyst workspace's reads of persons: search in any script, and one person's page. */
 export function personWorkspaceRoutes(app: FastifyInstance, deps: { db: Db }): void {
@@ -38,11 +34,9 @@ export function personWorkspaceRoutes(app: FastifyInstance, deps: { db: Db }): v
     },
     async (req) => {
       const result = await searchPersons(db.kysely, req.query.q, req.query.limit);
-      await auditRead(
-        db,
-        req,
-        result.items.flatMap((p) => p.records.map((r) => r.id)),
-      );
+      await auditRead(db.kysely, readBy(req), [
+        { entity: 'record', ids: result.items.flatMap((p) => p.records.map((r) => r.id)) },
+      ]);
       return result;
     },
   );
@@ -60,11 +54,17 @@ export function personWorkspaceRoutes(app: FastifyInstance, deps: { db: Db }): v
     },
     async (req) => {
       const profile = await personProfile(db.kysely, req.params.id);
-      await auditRead(
-        db,
-        req,
-        profile.records.map((r) => r.id),
-      );
+      await auditRead(db.kysely, readBy(req), [
+        { entity: 'record', ids: profile.records.map((r) => r.id) },
+        {
+          entity: 'event',
+          ids: profile.timeline.map((t) => (t.type === 'event' ? t.event.id : null)),
+        },
+        {
+          entity: 'episode',
+          ids: profile.timeline.map((t) => (t.type === 'episode' ? t.episode.id : null)),
+        },
+      ]);
       return profile;
     },
   );

@@ -139,11 +139,17 @@ press,P1,Таганрозьке СІЗО,2022-04-02`),
     expect(profile.facilities[0]?.lat).toBeCloseTo(47.2, 0);
     const reads = await db.kysely
       .selectFrom('audit_log')
-      .select('details')
+      .select(['entity', 'details'])
       .where('action', '=', 'read')
+      .orderBy('seq')
       .execute();
-    expect(reads.map((r) => JSON.parse(r.details) as { route: string; ids: string[] })).toEqual([
-      { count: 1, ids: [recordId('press', 'P1')], route: '/api/persons/:id' },
+    // The record, and each event and episode of its timeline, by id.
+    expect(
+      reads.map((r) => [r.entity, JSON.parse(r.details) as { route: string; count: number }]),
+    ).toEqual([
+      ['record', { count: 1, ids: [recordId('press', 'P1')], route: '/api/persons/:id' }],
+      ['event', expect.objectContaining({ count: 2, route: '/api/persons/:id' })],
+      ['episode', expect.objectContaining({ count: 1, route: '/api/persons/:id' })],
     ]);
     expect((await fetch('/api/persons/per_nobody')).statusCode).toBe(404);
   });

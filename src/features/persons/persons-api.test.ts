@@ -116,4 +116,35 @@ describeEachDb('records through the API', (get) => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('not registered');
   });
+
+  it('refuses an empty correction, which would return the whole record without changing it', async () => {
+    const { db, app, headers } = await setup();
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/records',
+      headers,
+      payload: { source: 'testimonies', sourceRecordId: 'T-9', familyName: 'Тестенко' },
+    });
+    const { id } = created.json<{ id: string }>();
+    const audited = async () =>
+      (await db.kysely.selectFrom('audit_log').select('seq').execute()).length;
+    const before = await audited();
+    for (const payload of [{}, { noSuchField: 'x' }]) {
+      const res = await app.inject({
+        method: 'PATCH',
+        url: `/api/records/${id}`,
+        headers,
+        payload,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        error: {
+          code: 'invalid_input',
+          message: expect.stringContaining('at least one') as string,
+        },
+      });
+      expect(res.body).not.toContain('Тестенко');
+    }
+    expect(await audited()).toBe(before);
+  });
 });

@@ -13,7 +13,7 @@ import {
 } from '../../../contract/index.js';
 import { AppError } from '../../core/app-error.js';
 import type { Db } from '../../db/index.js';
-import { appendAudit } from '../audit/index.js';
+import { auditRead } from '../audit/index.js';
 import {
   episodesOf,
   eventsOf,
@@ -28,20 +28,11 @@ import { personWorkspaceRoutes } from './person-workspace.routes.js';
 
 const actorOf = (req: FastifyRequest): string => req.session?.account.username ?? 'anonymous';
 
-/** Reads of personal data are audited: who, when, which records (opaque ids), how many. */
-async function auditRead(
-  db: Db,
-  req: FastifyRequest,
-  entity: string,
-  ids: string[],
-): Promise<void> {
-  await appendAudit(db.kysely, {
-    actor: actorOf(req),
-    action: 'read',
-    entity,
-    details: { count: ids.length, ids: ids.slice(0, 500), route: req.routeOptions.url },
-  });
-}
+/** Reads of personal data are audited: who, when, through which route, every row returned. */
+const readBy = (req: FastifyRequest) => ({
+  actor: actorOf(req),
+  route: req.routeOptions.url ?? '',
+});
 
 export function personsRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -64,12 +55,9 @@ export function personsRoutes(app: FastifyInstance, deps: { db: Db }): void {
     },
     async (req) => {
       const page = await listRecords(db.kysely, req.query);
-      await auditRead(
-        db,
-        req,
-        'record',
-        page.items.map((i) => i.id),
-      );
+      await auditRead(db.kysely, readBy(req), [
+        { entity: 'record', ids: page.items.map((i) => i.id) },
+      ]);
       return { ...page, limit: req.query.limit, offset: req.query.offset };
     },
   );
@@ -92,12 +80,14 @@ export function personsRoutes(app: FastifyInstance, deps: { db: Db }): void {
     async (req) => {
       const row = await findRecordRow(db.kysely, req.params.id);
       if (!row) throw new AppError('not_found', `no record ${req.params.id}`);
-      await auditRead(db, req, 'record', [row.id]);
-      return {
-        record: toPersonRecord(row),
-        events: await eventsOf(db.kysely, [row.id]),
-        episodes: await episodesOf(db.kysely, { recordIds: [row.id] }),
-      };
+      const events = await eventsOf(db.kysely, [row.id]);
+      const episodes = await episodesOf(db.kysely, { recordIds: [row.id] });
+      await auditRead(db.kysely, readBy(req), [
+        { entity: 'record', ids: [row.id] },
+        { entity: 'event', ids: events.map((e) => e.id) },
+        { entity: 'episode', ids: episodes.map((e) => e.id) },
+      ]);
+      return { record: toPersonRecord(row), events, episodes };
     },
   );
   r.post(
@@ -167,12 +157,10 @@ export function personsRoutes(app: FastifyInstance, deps: { db: Db }): void {
     },
     async (req) => {
       const episodes = await episodesOf(db.kysely, { facilityId: req.query.facility });
-      await auditRead(
-        db,
-        req,
-        'episode',
-        episodes.map((e) => e.id),
-      );
+      await auditRead(db.kysely, readBy(req), [
+        { entity: 'episode', ids: episodes.map((e) => e.id) },
+        { entity: 'record', ids: episodes.map((e) => e.recordId) },
+      ]);
       return { episodes };
     },
   );
@@ -190,12 +178,10 @@ export function personsRoutes(app: FastifyInstance, deps: { db: Db }): void {
     },
     async (req) => {
       const events = await eventsOf(db.kysely, [req.query.recordId]);
-      await auditRead(
-        db,
-        req,
-        'event',
-        events.map((e) => e.id),
-      );
+      await auditRead(db.kysely, readBy(req), [
+        { entity: 'event', ids: events.map((e) => e.id) },
+        { entity: 'record', ids: events.map((e) => e.recordId) },
+      ]);
       return { events };
     },
   );
@@ -205,19 +191,22 @@ export function personsRoutes(app: FastifyInstance, deps: { db: Db }): void {
       config: { access: 'documenter' },
       schema: {
         tags: ['persons'],
-        summary: 'Occupancy reports',
+        summary: 'Occupancy reports (personal data; reads are audited)',
         querystring: Paging.extend({ facility: z.string().optional() }),
         response: { 200: Page(OccupancyReport) },
       },
     },
-    async (req) => ({
-      ...(await listOccupancy(db.kysely, {
+    async (req) => {
+      const page = await listOccupancy(db.kysely, {
         facilityId: req.query.facility,
         limit: req.query.limit,
         offset: req.query.offset,
-      })),
-      limit: req.query.limit,
-      offset: req.query.offset,
-    }),
+      });
+      await auditRead(db.kysely, readBy(req), [
+        { entity: 'occupancy_report', ids: page.items.map((o) => o.id) },
+        { entity: 'record', ids: page.items.map((o) => o.recordId) },
+      ]);
+      return { ...page, limit: req.query.limit, offset: req.query.offset };
+    },
   );
 }

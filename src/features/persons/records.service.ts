@@ -87,6 +87,13 @@ export async function updateRecord(
   patch: Fields,
   actor: string,
 ): Promise<PersonRecordView> {
+  // An empty correction changes nothing and would hand back the whole record under the
+  // name of an update: a read that the audit log would not show as one.
+  if (Object.keys(patch).length === 0)
+    throw new AppError(
+      'invalid_input',
+      'nothing to correct: send at least one field of the record to change, e.g. {"category": "civilian"}',
+    );
   return db.transaction().execute(async (trx) => {
     const old = await findRecordRow(trx, id);
     if (!old) throw new AppError('not_found', `no record ${id}`);

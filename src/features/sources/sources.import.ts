@@ -6,9 +6,9 @@ const RELIABILITY = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 
 const schema = field.row({
   id: field.id(),
-  title: field.text(),
+  title: field.name('title'),
   url: field.text(),
-  publisher: field.text(),
+  publisher: field.name('publisher'),
   kind: field.text(),
   reliability: field.oneOf(RELIABILITY, 'f'),
   credibility: field.optionalNumber(

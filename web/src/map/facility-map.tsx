@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicCount, PublicFacility } from '../../../contract/publication.js';
 import { facilityName } from '../components/facility-name.js';
 import { addBaseMap } from './base-map.js';
+import { leafletText } from './leaflet-text.js';
 
 /**
  * Known people at a place (identified or last known there). A suppressed count may be 0 (zeros
@@ -26,8 +27,6 @@ const START: L.LatLngBoundsExpression = [
   [44, 22],
   [58, 50],
 ];
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Places of detention over bundled region boundaries: no tile server, so it works offline.
@@ -76,7 +75,10 @@ export function FacilityMap({
         return L.divIcon({
           className: 'facility-cluster',
           iconSize: [34, 34],
-          html: `<span>${count}</span><span class="visually-hidden"> ${escapeHtml(t('map.cluster', { count }))}</span>`,
+          html: leafletText(String(count), {
+            text: ` ${t('map.cluster', { count })}`,
+            className: 'visually-hidden',
+          }),
         });
       },
     });

@@ -3,6 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import type { PlaceOnMap } from '../../../contract/persons.js';
 import { addBaseMap } from '../map/base-map.js';
+import { leafletText } from '../map/leaflet-text.js';
 
 /**
  * A small map of the places a person was held: bundled region outlines (no tile server, so
@@ -34,7 +35,7 @@ export function PersonMap({
         weight: 2,
         fillOpacity: 0.8,
       })
-        .bindTooltip(nameOf(p))
+        .bindTooltip(leafletText(nameOf(p)))
         .addTo(map);
     });
     const dropBase = addBaseMap(map);
