@@ -4,7 +4,7 @@ import { LcmcrRequest, LcmcrResult } from '../../../contract/index.js';
 import { AppError } from '../../core/app-error.js';
 import { LCMCR_DEFAULTS, lcmcrInput } from '../../estimation/index.js';
 import { DEFAULT_CHAINS, runLcmcrChains } from './lcmcr-chains.js';
-import { RunQueue } from './lcmcr-queue.js';
+import type { RunQueue } from './lcmcr-queue.js';
 
 // Sweeps a request may ask for in all chains together: the defaults are 440,000.
 const MAX_SWEEPS = 2_000_000;
