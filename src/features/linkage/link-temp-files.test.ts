@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,8 +42,6 @@ describe('polon link on an encrypted database', () => {
     const base = mkdtempSync(join(tmpdir(), 'polon-link-leak-'));
     tmp = join(base, 'tmp');
     dataDir = join(base, 'data');
-    for (const d of [tmp, dataDir]) rmSync(d, { recursive: true, force: true });
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(tmp);
     mkdirSync(dataDir);
     dbPath = join(dataDir, 'polon.db');
