@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   POLON_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   POLON_DB_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
   POLON_BACKUP_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
+  POLON_AUDIT_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  POLON_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -52,6 +54,10 @@ export interface Config {
   readonly dbKey: string | undefined;
   /** Key that encrypts backups; unset: POLON_DB_KEY does, and without either they are plain. */
   readonly backupKey: string | undefined;
+  /** Seals audit rows (HMAC); kept outside the database and its backups. */
+  readonly auditKey: string | undefined;
+  /** A file, away from the database, that `polon audit verify` appends each head to. */
+  readonly auditAnchorFile: string | undefined;
 }
 
 export interface ConfigOverrides {
@@ -85,5 +91,7 @@ export function loadConfig(
     secureCookies: e.POLON_SECURE_COOKIES === '1',
     dbKey: e.POLON_DB_KEY,
     backupKey: e.POLON_BACKUP_KEY ?? e.POLON_DB_KEY,
+    auditKey: e.POLON_AUDIT_KEY,
+    auditAnchorFile: e.POLON_AUDIT_ANCHOR_FILE,
   });
 }

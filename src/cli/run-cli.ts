@@ -7,7 +7,7 @@ import { asUnavailable, createDb, migrateToLatest } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import { packageRoot } from '../package-root.js';
 import { accountsCommands } from '../features/accounts/index.js';
-import { auditCommands } from '../features/audit/index.js';
+import { auditCommands, useAuditKey } from '../features/audit/index.js';
 import { backupCommands } from '../features/backup/index.js';
 import { consistencyCommands } from '../features/consistency/index.js';
 import { estimatesCommands } from '../features/estimates/index.js';
@@ -70,6 +70,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   serveCommand(program, ctx);
 
   try {
+    // Every audit row this run writes is sealed, whichever command opens the database.
+    useAuditKey(auditKeyOf(io.env));
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     // A bar left where the work failed, ended on its own line before the error.
@@ -78,6 +80,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   endProgress();
   return exitCode();
+}
+
+/** POLON_AUDIT_KEY, or none while the configuration is invalid (the command says so). */
+function auditKeyOf(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    return loadConfig(env).auditKey;
+  } catch {
+    return undefined;
+  }
 }
 
 let version: string | undefined;
