@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   POLON_BACKUP_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
   POLON_AUDIT_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   POLON_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  POLON_ID_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export interface Config {
@@ -58,6 +59,8 @@ export interface Config {
   readonly auditKey: string | undefined;
   /** A file, away from the database, that `polon audit verify` appends each head to. */
   readonly auditAnchorFile: string | undefined;
+  /** Keys the ids of records, events, episodes and occupancy reports (HMAC). */
+  readonly idKey: string | undefined;
 }
 
 export interface ConfigOverrides {
@@ -93,5 +96,6 @@ export function loadConfig(
     backupKey: e.POLON_BACKUP_KEY ?? e.POLON_DB_KEY,
     auditKey: e.POLON_AUDIT_KEY,
     auditAnchorFile: e.POLON_AUDIT_ANCHOR_FILE,
+    idKey: e.POLON_ID_KEY,
   });
 }

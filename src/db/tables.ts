@@ -131,6 +131,12 @@ export interface AuditLogTable {
   mac: string | null;
 }
 
+/** One row, once ids are keyed: a check value of POLON_ID_KEY (an HMAC), never the key. */
+export interface IdKeyTable {
+  id: number;
+  key_check: string;
+}
+
 /** One row: what the audit log should hold, so that cutting it short shows. */
 export interface AuditMetaTable {
   id: number;
@@ -311,6 +317,7 @@ export interface Database {
   imports: ImportsTable;
   audit_log: AuditLogTable;
   audit_meta: AuditMetaTable;
+  id_key: IdKeyTable;
   persons: PersonsTable;
   records: RecordsTable;
   events: EventsTable;

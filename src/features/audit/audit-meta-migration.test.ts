@@ -7,7 +7,7 @@ import { createDb, knownMigrations, migrateToLatest, type DbConfig } from '../..
 import { appendAudit } from './audit.repository.js';
 import { verifyAudit } from './verify-audit.js';
 
-const SEAL = '2026-12-05-013-audit-seal';
+const SEAL = '2026-12-05-013-audit-seal-and-id-key';
 
 function fresh(dialect: 'sqlite' | 'postgres'): DbConfig {
   if (dialect === 'sqlite')

@@ -6,8 +6,16 @@ import { sql, type Kysely } from 'kysely';
 // database does not hold) on each row and on that count, so that a recomputed chain shows.
 // Gaps in seq below `gaps_from` were left by rolled-back transactions on PostgreSQL, whose
 // sequences do not roll back; from here on seq is given by the writer, without gaps.
+// And `id_key`: a check value of the key (POLON_ID_KEY) that keyed this database's ids, never
+// the key, so that a run with another key, or none, cannot mix two kinds of ids.
 
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('id_key')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('key_check', 'text', (c) => c.notNull())
+    .addCheckConstraint('id_key_one_row', sql`id = 1`)
+    .execute();
   await db.schema.alterTable('audit_log').addColumn('mac', 'text').execute();
   await db.schema
     .createTable('audit_meta')
@@ -46,6 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('id_key').execute();
   await db.schema.dropTable('audit_meta').execute();
   await db.schema.alterTable('audit_log').dropColumn('mac').execute();
 }
