@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachDb, type TestDb } from '../../../test/databases.js';
 import { runCli } from '../../cli/run-cli.js';
@@ -128,5 +131,23 @@ describeEachDb('audit verification under attack', (get) => {
     const r = await polon(t, {}, 'audit', 'verify', '--expect', `${head.headHash}@${head.headSeq}`);
     expect(r.code).toBe(4);
     expect(r.out).toContain(head.headHash.slice(0, 12));
+  });
+
+  it('appends each verified head to POLON_AUDIT_ANCHOR_FILE and fails once one is gone', async () => {
+    const { t } = await seed();
+    const anchors = join(mkdtempSync(join(tmpdir(), 'polon-anchor-')), 'audit.anchors');
+    const env = { POLON_AUDIT_ANCHOR_FILE: anchors };
+    expect((await polon(t, env, 'audit', 'verify')).code).toBe(0);
+    expect(readFileSync(anchors, 'utf8').trim().split('\n')).toHaveLength(1);
+    const last = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    await t.db.kysely.deleteFrom('audit_log').where('seq', '=', last.seq).execute();
+    await t.db.kysely.deleteFrom('audit_meta').execute();
+    const r = await polon(t, env, 'audit', 'verify');
+    expect(r.code).toBe(4);
+    expect(r.out).toMatch(/kept elsewhere is not in the chain/);
   });
 });
