@@ -150,4 +150,19 @@ describeEachDb('audit verification under attack', (get) => {
     expect(r.code).toBe(4);
     expect(r.out).toMatch(/kept elsewhere is not in the chain/);
   });
+
+  it('seals a log with polon audit seal, and fails once the seals are stripped', async () => {
+    const { t } = await seed();
+    const env = { POLON_AUDIT_KEY: AUDIT_KEY };
+    const unsealed = await polon(t, env, 'audit', 'verify');
+    expect(unsealed.code).toBe(4);
+    expect(unsealed.out).toMatch(/polon audit seal/);
+    expect((await polon(t, env, 'audit', 'seal')).code).toBe(0);
+    expect((await polon(t, env, 'audit', 'verify')).code).toBe(0);
+    await t.db.kysely.updateTable('audit_log').set({ mac: null }).execute();
+    await t.db.kysely.updateTable('audit_meta').set({ mac: null }).execute();
+    const stripped = await polon(t, env, 'audit', 'verify');
+    expect(stripped.code).toBe(4);
+    expect(stripped.out).toMatch(/seals were stripped/);
+  });
 });
