@@ -47,6 +47,9 @@ const EnvSchema = z.object({
   POLON_DB_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
   POLON_BACKUP_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
   ...LimitsEnv,
+  POLON_AUDIT_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  POLON_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  POLON_ID_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type TrustProxy = false | number | string[];
@@ -105,6 +108,12 @@ export interface Config {
   readonly backupKey: string | undefined;
   /** Workers, queues, time limits, rate limits and caches of the expensive routes. */
   readonly limits: Limits;
+  /** Seals audit rows (HMAC); kept outside the database and its backups. */
+  readonly auditKey: string | undefined;
+  /** A file, away from the database, that `polon audit verify` appends each head to. */
+  readonly auditAnchorFile: string | undefined;
+  /** Keys the ids of records, events, episodes and occupancy reports (HMAC). */
+  readonly idKey: string | undefined;
 }
 
 export interface ConfigOverrides {
@@ -142,5 +151,8 @@ export function loadConfig(
     dbKey: e.POLON_DB_KEY,
     backupKey: e.POLON_BACKUP_KEY ?? e.POLON_DB_KEY,
     limits: limitsFrom(e),
+    auditKey: e.POLON_AUDIT_KEY,
+    auditAnchorFile: e.POLON_AUDIT_ANCHOR_FILE,
+    idKey: e.POLON_ID_KEY,
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './core/app-error.js';
-import { maskMessage, safeError } from './logger.js';
+import { loggedPath, maskMessage, safeError } from './logger.js';
 
 describe('what the logger keeps of an error', () => {
   it('keeps the wording of a database error and masks the values it quotes', () => {
@@ -33,5 +33,17 @@ describe('what the logger keeps of an error', () => {
     expect(safeError(new AppError('not_found', 'no facility with id X-1'))).toMatchObject({
       message: 'no facility with id X-1',
     });
+  });
+});
+
+describe('the path of a logged request', () => {
+  it('drops the query string and masks the ids of personal routes', () => {
+    expect(loggedPath('/api/records/rec_0123456789abcdef01234567?x=Петренко')).toBe(
+      '/api/records/:id',
+    );
+    expect(loggedPath('/api/persons/per_0123456789abcdef01234567/events')).toBe(
+      '/api/persons/:id/events',
+    );
+    expect(loggedPath('/api/exchanges/2024-05-31')).toBe('/api/exchanges/2024-05-31');
   });
 });

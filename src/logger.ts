@@ -56,6 +56,21 @@ export function safeError(err: unknown): Record<string, unknown> {
   return out;
 }
 
+/** Ids of persons, records, events, episodes and occupancy reports, and content ids. */
+const PERSONAL_ID = /^((rec|per|evt|epi|occ)_[0-9a-z]+|~[0-9a-z]+|%7e[0-9a-z]+)$/i;
+
+/**
+ * The path of a request, without its query string (what was searched for) and with the ids
+ * of personal routes (`/api/records/rec_…`) masked: an id ties a log line to a person, and
+ * ids of earlier databases can be recomputed from a source's record number.
+ */
+export function loggedPath(url: string): string {
+  return (url.split('?')[0] ?? '')
+    .split('/')
+    .map((segment) => (PERSONAL_ID.test(segment) ? ':id' : segment))
+    .join('/');
+}
+
 interface LoggedRequest {
   method?: string;
   url?: string;
@@ -68,8 +83,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     redact: { paths: REDACT, censor: '[personal data removed]' },
     serializers: {
       err: safeError,
-      // A query string holds what was searched for (a person's name): the path only.
-      req: (req: LoggedRequest) => ({ method: req.method, url: (req.url ?? '').split('?')[0] }),
+      req: (req: LoggedRequest) => ({ method: req.method, url: loggedPath(req.url ?? '') }),
     },
   };
   return destination ? pino(options, destination) : pino(options, pino.destination(2));

@@ -7,7 +7,7 @@ import { asUnavailable, createDb, migrateToLatest } from '../db/index.js';
 import { createLogger } from '../logger.js';
 import { packageRoot } from '../package-root.js';
 import { accountsCommands } from '../features/accounts/index.js';
-import { auditCommands } from '../features/audit/index.js';
+import { auditCommands, useAuditKey } from '../features/audit/index.js';
 import { backupCommands } from '../features/backup/index.js';
 import { consistencyCommands } from '../features/consistency/index.js';
 import { estimatesCommands } from '../features/estimates/index.js';
@@ -15,7 +15,7 @@ import { exchangesCommands } from '../features/exchanges/index.js';
 import { facilitiesCommands } from '../features/facilities/index.js';
 import { importsCommands } from '../features/imports/index.js';
 import { linkageCommands } from '../features/linkage/index.js';
-import { personsCommands } from '../features/persons/index.js';
+import { personsCommands, useIdKeyOf } from '../features/persons/index.js';
 import { publicDataCommands } from '../features/public-data/index.js';
 import { sourcesCommands } from '../features/sources/index.js';
 import { synthCommands } from '../features/synth/index.js';
@@ -41,7 +41,17 @@ export type { CliIo } from './command-kit.js';
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const jsonErrors = argv.includes('--json');
-  const { ctx, exitCode, endProgress } = createCommandContext(io);
+  const made = createCommandContext(io);
+  const { exitCode, endProgress } = made;
+  // Every command that opens the database makes ids with its key (POLON_ID_KEY), or none.
+  const ctx: CommandContext = {
+    ...made.ctx,
+    withDb: (o, fn) =>
+      made.ctx.withDb(o, async (db, c) => {
+        await useIdKeyOf(db.kysely, c.idKey);
+        return fn(db, c);
+      }),
+  };
 
   const program = new Command('polon')
     .description('Polon: evidence, linkage and estimates of Ukrainians held in Russian captivity')
@@ -70,6 +80,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   serveCommand(program, ctx);
 
   try {
+    // Every audit row this run writes is sealed, whichever command opens the database.
+    useAuditKey(auditKeyOf(io.env));
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     // A bar left where the work failed, ended on its own line before the error.
@@ -78,6 +90,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   endProgress();
   return exitCode();
+}
+
+/** POLON_AUDIT_KEY, or none while the configuration is invalid (the command says so). */
+function auditKeyOf(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    return loadConfig(env).auditKey;
+  } catch {
+    return undefined;
+  }
 }
 
 let version: string | undefined;
@@ -152,6 +173,7 @@ function serveCommand(program: Command, { io }: CommandContext): void {
       const logger = createLogger(c.logLevel);
       const db = createDb(c);
       await migrateToLatest(db, c.pgSchema);
+      await useIdKeyOf(db.kysely, c.idKey);
       const app = await buildApp({ db, config: c, logger });
       const address = await app.listen({ port: c.port, host: c.host });
       io.stderr(

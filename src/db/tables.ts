@@ -127,6 +127,29 @@ export interface AuditLogTable {
   details: string;
   prev_hash: string;
   hash: string;
+  /** HMAC of seq and hash under POLON_AUDIT_KEY; null when written without the key. */
+  mac: string | null;
+}
+
+/** One row, once ids are keyed: a check value of POLON_ID_KEY (an HMAC), never the key. */
+export interface IdKeyTable {
+  id: number;
+  key_check: string;
+}
+
+/** One row: what the audit log should hold, so that cutting it short shows. */
+export interface AuditMetaTable {
+  id: number;
+  /** Rows ever written. */
+  rows: number;
+  /** The highest seq ever written and its hash. */
+  head_seq: number;
+  head_hash: string;
+  first_at: string;
+  /** Gaps in seq at or below this were there before the log was sealed (PG rollbacks). */
+  gaps_from: number;
+  /** HMAC of rows, head_seq and head_hash under POLON_AUDIT_KEY. */
+  mac: string | null;
 }
 
 export interface PersonsTable {
@@ -293,6 +316,8 @@ export interface Database {
   facility_sources: FacilitySourcesTable;
   imports: ImportsTable;
   audit_log: AuditLogTable;
+  audit_meta: AuditMetaTable;
+  id_key: IdKeyTable;
   persons: PersonsTable;
   records: RecordsTable;
   events: EventsTable;

@@ -15,6 +15,7 @@ import type { Config } from '../config.js';
 import { asUnavailable, pingDb, type Db } from '../db/index.js';
 import type { Logger } from '../logger.js';
 import { accountsRoutes } from '../features/accounts/index.js';
+import { useAuditKey } from '../features/audit/index.js';
 import { claimsImport, claimsRoutes } from '../features/claims/index.js';
 import { consistencyRoutes } from '../features/consistency/index.js';
 import {
@@ -79,6 +80,8 @@ const hopsTrusted =
     hop < hops;
 
 export async function buildApp({ db, config, logger, work }: AppDeps): Promise<FastifyInstance> {
+  // Audit rows written while serving are sealed with the key the database does not hold.
+  useAuditKey(config.auditKey);
   const loggerInstance: FastifyBaseLogger | undefined = logger;
   const app: FastifyInstance = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: false }),

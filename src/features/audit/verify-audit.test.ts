@@ -40,7 +40,11 @@ describeEachDb('audit verification', (get) => {
     const { db, seqs } = await seed();
     await db.kysely.deleteFrom('audit_log').where('seq', '=', seqs[1]!).execute();
     const v = await verifyAudit(db.kysely);
-    expect(v.problems).toEqual([expect.objectContaining({ seq: seqs[2], kind: 'chain_broken' })]);
+    expect(v.problems.map((p) => [p.kind, p.seq])).toEqual([
+      ['gap', seqs[2]],
+      ['chain_broken', seqs[2]],
+      ['truncated', seqs[4]],
+    ]);
   });
 
   it('finds a forged row slipped in, even with a correct hash of its own', async () => {
@@ -67,8 +71,10 @@ describeEachDb('audit verification', (get) => {
       })
       .execute();
     const v = await verifyAudit(db.kysely);
-    expect(v.problems).toEqual([
-      expect.objectContaining({ seq: seqs[4]! + 10, kind: 'chain_broken' }),
-    ]);
+    expect(v.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ seq: seqs[4]! + 10, kind: 'chain_broken' }),
+      ]),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { useIdKey } from '../../core/id-key.js';
 import type { ParallelImport } from './import-kind.js';
 import type { ImportKind } from './import-kind.js';
 import { csvRowEvents } from './csv-row-events.js';
@@ -12,6 +13,7 @@ import type { ReferenceGroup, WorkerJob, WorkerMessage } from './worker-row-even
 const IN_FLIGHT = 16;
 
 async function run(job: WorkerJob, port: NonNullable<typeof parentPort>): Promise<void> {
+  useIdKey(job.idKey);
   const mod = (await import(job.module)) as Record<string, ImportKind<unknown> | undefined>;
   const kind = mod[job.exportName];
   const parallel: ParallelImport<unknown> | undefined = kind?.parallel;

@@ -1,4 +1,5 @@
 import type { FlatRows } from '../../db/index.js';
+import { idKeyInUse } from '../../core/id-key.js';
 import { startWorker } from '../../core/start-worker.js';
 import type { CsvReadOptions, CsvSummary, RowEvent } from './import-options.js';
 import type { ImportKind } from './import-kind.js';
@@ -10,6 +11,8 @@ export interface WorkerJob {
   file: string;
   options: CsvReadOptions;
   now: string;
+  /** POLON_ID_KEY: the worker makes the rows' ids. */
+  idKey?: string | undefined;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function* workerRowEvents<T>(
     new URL('./validate-worker.js', import.meta.url).href,
     {
       ...job,
+      idKey: idKeyInUse(),
       module: parallel.module,
       exportName: parallel.exportName,
     } satisfies WorkerJob,

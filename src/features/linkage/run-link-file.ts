@@ -80,29 +80,15 @@ export async function runLinkFile(
   outputPath: string,
   options: LinkFileOptions = {},
 ): Promise<LinkFileResult> {
-  const threshold = options.threshold ?? 0.3;
-  validateThreshold(threshold, 'threshold');
+  validateThreshold(options.threshold ?? 0.3, 'threshold');
   const started = performance.now();
   const { records, invalidDates, swappedNames } = await readLinkRecords(inputPath, options);
   const readDone = performance.now();
-
-  const result = await linkInWorkers(records, {
-    threshold,
-    reviewFrom: options.reviewFrom,
-    decisions: options.decisions,
-    workers: options.workers,
-    maxReview: options.maxReview,
-    onProgress: options.onProgress,
-  });
+  const linked = await linkPrepared(records, options);
   const linkDone = performance.now();
 
   const writing = startPhase(options.onProgress, 'writing', 'records', records.length);
-  const sizes = new Int32Array(result.clusterCount);
-  for (let i = 0; i < records.length; i++) {
-    const c = result.clusterOf[i] as number;
-    sizes[c] = (sizes[c] as number) + 1;
-  }
-  const width = String(result.clusterCount).length;
+  const width = String(linked.clusters).length;
   const file = await open(outputPath, 'w');
   try {
     await file.write('record_id,cluster_id\n');
@@ -110,7 +96,7 @@ export async function runLinkFile(
     for (let s = 0; s < records.length; s += CHUNK) {
       const rows: string[][] = [];
       for (let i = s; i < Math.min(records.length, s + CHUNK); i++) {
-        const c = (result.clusterOf[i] as number) + 1;
+        const c = (linked.clusterOf[i] as number) + 1;
         rows.push([(records[i] as LinkRecord).id, `P${String(c).padStart(width, '0')}`]);
       }
       await file.write(stringify(rows));
@@ -122,30 +108,75 @@ export async function runLinkFile(
   writing.end();
   const writeDone = performance.now();
 
-  const bySource = new Map<string, number>();
-  for (const r of records) bySource.set(r.source, (bySource.get(r.source) ?? 0) + 1);
-  let linkedClusters = 0;
-  for (const s of sizes) if (s > 1) linkedClusters++;
   return {
+    records: linked.records,
+    clusters: linked.clusters,
+    linkedClusters: linked.linkedClusters,
+    threshold: linked.threshold,
+    sources: linked.sources,
+    review: linked.review,
+    reviewTotal: linked.reviewTotal,
+    parameters: linked.parameters,
+    stats: linked.stats,
     input: inputPath,
     output: outputPath,
-    records: records.length,
-    clusters: result.clusterCount,
-    linkedClusters,
-    threshold,
-    sources: [...bySource].map(([source, n]) => ({ source, records: n })),
     invalidDates,
     swappedNames,
-    review: result.review,
-    reviewTotal: result.reviewTotal,
-    parameters: result.parameters,
-    stats: result.stats,
     timingsMs: {
       read: Math.round(readDone - started),
       link: Math.round(linkDone - readDone),
       write: Math.round(writeDone - linkDone),
       total: Math.round(writeDone - started),
     },
+  };
+}
+
+export type LinkedRecords = Omit<
+  LinkFileResult,
+  'input' | 'output' | 'invalidDates' | 'swappedNames' | 'timingsMs'
+> & {
+  /** The cluster (0-based) of each record, in the order given. */
+  clusterOf: ArrayLike<number>;
+};
+
+/**
+ * Links prepared records in memory (threads get them by message, never through a file), so
+ * that the names of a database linked with `polon link` never reach the disk unencrypted.
+ */
+export async function linkPrepared(
+  records: readonly LinkRecord[],
+  options: LinkFileOptions = {},
+): Promise<LinkedRecords> {
+  const threshold = options.threshold ?? 0.3;
+  validateThreshold(threshold, 'threshold');
+  const result = await linkInWorkers(records, {
+    threshold,
+    reviewFrom: options.reviewFrom,
+    decisions: options.decisions,
+    workers: options.workers,
+    maxReview: options.maxReview,
+    onProgress: options.onProgress,
+  });
+  const sizes = new Int32Array(result.clusterCount);
+  for (let i = 0; i < records.length; i++) {
+    const c = result.clusterOf[i] as number;
+    sizes[c] = (sizes[c] as number) + 1;
+  }
+  const bySource = new Map<string, number>();
+  for (const r of records) bySource.set(r.source, (bySource.get(r.source) ?? 0) + 1);
+  let linkedClusters = 0;
+  for (const s of sizes) if (s > 1) linkedClusters++;
+  return {
+    records: records.length,
+    clusters: result.clusterCount,
+    clusterOf: result.clusterOf,
+    linkedClusters,
+    threshold,
+    sources: [...bySource].map(([source, n]) => ({ source, records: n })),
+    review: result.review,
+    reviewTotal: result.reviewTotal,
+    parameters: result.parameters,
+    stats: result.stats,
   };
 }
 
