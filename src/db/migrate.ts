@@ -10,6 +10,7 @@ import * as m005 from './migrations/2026-11-26-005-facility-operator.js';
 import * as m006 from './migrations/2026-11-26-006-review-pairs.js';
 import * as m007 from './migrations/2026-11-26-007-account-totp.js';
 import * as m008 from './migrations/2026-12-05-008-record-facts.js';
+import * as m015 from './migrations/2026-12-05-015-publication-gate.js';
 
 // Listed by hand rather than read from the folder, so the compiled CLI and tests see the
 // same set and a bundler cannot drop one.
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-006-review-pairs': m006,
   '2026-11-26-007-account-totp': m007,
   '2026-12-05-008-record-facts': m008,
+  '2026-12-05-015-publication-gate': m015,
 };
 
 /** The migrations this Polon knows, in order. */

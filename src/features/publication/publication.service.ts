@@ -1,20 +1,14 @@
 import type { Kysely } from 'kysely';
-import type {
-  PriorityGroup,
-  PublicFacilities,
-  PublicSummary,
+import {
+  PRIORITY_GROUPS,
+  type PriorityGroup,
+  type PublicFacilities,
+  type PublicSummary,
 } from '../../../contract/publication.js';
 import { publicCount } from '../../core/small-count.js';
 import type { Database } from '../../db/index.js';
-import { enteredOn, leftOn, type CaptivityTimeline } from '../../estimation/index.js';
 import { REGION_NAMES } from '../../names/index.js';
 import { loadClaims } from '../claims/index.js';
-import {
-  estimateCaptivity,
-  loadTimelines,
-  type CaptivityEstimate,
-  type TimelineSet,
-} from '../estimates/index.js';
 import {
   exchangeStats,
   exchangeUnits,
@@ -24,7 +18,13 @@ import {
   type Exchange,
 } from '../exchanges/index.js';
 import { loadFacilities } from '../facilities/index.js';
-import { loadPersonTraits, type PersonTraits } from './publication.repository.js';
+import { disagreement, isStale, officialRange } from './figure-doubts.js';
+import type { FrozenFigures } from './frozen-figures.js';
+import { holdsSynthetic } from './publication.repository.js';
+import { latestPublished, type PublishedRecord } from './published-estimates.js';
+
+/** The estimate's default window for "known whereabouts", shown before one is published. */
+const WHEREABOUTS_WINDOW_DAYS = 183;
 
 const REGIONS_BY_CODE = new Map(REGION_NAMES.map((r) => [r.code, r]));
 
@@ -43,62 +43,26 @@ const sourcesOf = (rows: { sources: SourceRef[] }[]): SourceRef[] => {
 
 const PUBLISHED_HELD = ['held_pow', 'held_civilians', 'held_total'] as const;
 
-const heldOn = (t: CaptivityTimeline, day: string): boolean => {
-  const entry = enteredOn(t);
-  const exit = leftOn(t);
-  return (entry === null || entry <= day) && !(exit && exit.day <= day);
-};
-
-const yearsBefore = (day: string, years: number): string =>
-  `${String(Number(day.slice(0, 4)) - years).padStart(4, '0')}${day.slice(4)}`;
-
-/** What both public routes derive from person records: computed once per data version. */
+/**
+ * What the public routes show from person records: only what an analyst published (the
+ * latest published estimate and the aggregates frozen with it), never the live records; and
+ * whether the database holds synthetic records, which every public page says.
+ */
 export interface PersonEvidence {
-  captivity: CaptivityEstimate;
-  timelines: TimelineSet;
+  published: PublishedRecord | null;
+  synthetic: boolean;
 }
 
-export async function loadPersonEvidence(
-  db: Kysely<Database>,
-  asOf: string,
-): Promise<PersonEvidence> {
-  const timelines = await loadTimelines(db);
-  // 183 days: the estimate's default window for "known whereabouts".
-  const captivity = await estimateCaptivity(db, asOf, 183, false, timelines);
-  return { captivity, timelines };
+export async function loadPersonEvidence(db: Kysely<Database>): Promise<PersonEvidence> {
+  const [published, synthetic] = await Promise.all([latestPublished(db), holdsSynthetic(db)]);
+  return { published, synthetic };
 }
 
-async function priorityGroups(
-  db: Kysely<Database>,
-  timelines: CaptivityTimeline[],
-  asOf: string,
+function priorityGroups(
+  frozen: FrozenFigures | null,
   byCategory: ReturnType<typeof exchangeStats>['byCategory'],
   threshold: number,
-  hasPersons: boolean,
-): Promise<PriorityGroup[]> {
-  const held: Record<PriorityGroup['group'], number> = {
-    women: 0,
-    civilians: 0,
-    seriouslyIllOrWounded: 0,
-    age60plus: 0,
-    disability: 0,
-    civiliansSince2014: 0,
-  };
-  if (hasPersons) {
-    const traits = await loadPersonTraits(db);
-    const sixtyBy = yearsBefore(asOf, 60);
-    for (const t of timelines) {
-      if (!heldOn(t, asOf)) continue;
-      const p: PersonTraits | undefined = traits.get(t.personId);
-      if (!p) continue;
-      if (p.female) held.women++;
-      if (p.civilian) held.civilians++;
-      if (p.illOrWounded) held.seriouslyIllOrWounded++;
-      if (p.disability) held.disability++;
-      if (p.bornBy !== null && p.bornBy <= sixtyBy) held.age60plus++;
-      if (p.civilian && p.heldBefore2022) held.civiliansSince2014++;
-    }
-  }
+): PriorityGroup[] {
   const released: Record<PriorityGroup['group'], PriorityGroup['released']> = {
     women: byCategory.women,
     civilians: byCategory.civilians,
@@ -107,11 +71,15 @@ async function priorityGroups(
     disability: null,
     civiliansSince2014: null,
   };
-  return (Object.keys(held) as PriorityGroup['group'][]).map((group) => ({
-    group,
-    released: released[group],
-    held: hasPersons ? publicCount(held[group], threshold) : null,
-  }));
+  return PRIORITY_GROUPS.map((group) => {
+    const held = frozen ? frozen.priorityHeld[group] : null;
+    return {
+      group,
+      released: released[group],
+      held: held === null ? null : publicCount(held, threshold),
+      heldMissing: !frozen ? 'not_published' : held === null ? 'not_recorded' : null,
+    };
+  });
 }
 
 function timeline(rows: Exchange[], asOf: string): Summary['timeline'] {
@@ -139,7 +107,8 @@ export async function publicSummary(
   options: { asOf: string; threshold: number; evidence: PersonEvidence },
 ): Promise<Summary> {
   const { asOf, threshold } = options;
-  const c = options.evidence.captivity;
+  const p = options.evidence.published;
+  const c = p?.figures ?? null;
   const count = (n: number): PublicCountOf => publicCount(n, threshold);
   const [rows, claims] = await Promise.all([loadExchanges(db, { asOf }), loadClaims(db, { asOf })]);
   const stats = exchangeStats(rows, asOf);
@@ -147,10 +116,21 @@ export async function publicSummary(
     (r) => r.kind === 'exchange' || r.kind === 'stage' || r.kind === 'group_total',
   );
   const bodies = rows.filter((r) => r.bodiesReturned !== null);
-  const hasPersons = c.basis !== 'none';
-  const ci = c.estimatedHeld.ci95;
+  const hasPersons = c !== null && c.basis !== 'none';
+  const ci = c?.estimatedHeld.ci95;
+  const lastExchange = stats.lastExchange;
+  const lastBodies =
+    bodies
+      .map((b) => b.dateTo)
+      .sort()
+      .at(-1) ?? null;
+  const official = {
+    pow: officialRange(claims, 'held_pow', asOf),
+    civilians: officialRange(claims, 'held_civilians', asOf),
+  };
   return {
     asOf,
+    syntheticData: options.evidence.synthetic,
     smallCountThreshold: threshold,
     headline: {
       returned: {
@@ -159,6 +139,8 @@ export async function publicSummary(
         asOf: stats.lastExchange,
         sources: sourcesOf(numbered),
         method: 'exchange-count',
+        stale: isStale(lastExchange, asOf),
+        disagreement: disagreement(claims, ['returned'], stats.returned),
       },
       exchanges: {
         value: stats.exchanges,
@@ -166,38 +148,58 @@ export async function publicSummary(
         asOf: stats.lastExchange,
         sources: sourcesOf(numbered),
         method: 'exchange-count',
+        stale: isStale(lastExchange, asOf),
+        disagreement: disagreement(claims, ['exchanges_held'], stats.exchanges),
       },
       bodiesReturned: {
         value: stats.bodiesReturned,
         lowerBound: false,
-        asOf:
-          bodies
-            .map((b) => b.dateTo)
-            .sort()
-            .at(-1) ?? null,
+        asOf: lastBodies,
         sources: sourcesOf(bodies),
         method: 'bodies-count',
+        stale: isStale(lastBodies, asOf),
+        disagreement: disagreement(claims, ['bodies_returned'], stats.bodiesReturned),
       },
       estimatedHeld: {
-        basis: c.basis,
+        basis: c?.basis ?? 'none',
         value: hasPersons ? count(c.estimatedHeld.value) : null,
         ci95:
           hasPersons && ci
             ? [ci[0] === null ? null : Math.round(ci[0]), ci[1] === null ? null : Math.round(ci[1])]
             : null,
         method: hasPersons ? c.estimatedHeld.method : null,
-        asOf,
-        inputs: { seenHeld: count(c.seen.held), lists: c.mse?.lists.length ?? 0 },
-        caveats: [...new Set(c.caveats.map((x) => x.code))],
+        asOf: p?.asOf ?? asOf,
+        inputs: { seenHeld: c ? count(c.seenHeld) : null, lists: p?.lists.length ?? 0 },
+        caveats: c?.caveats ?? [],
         methodId: 'captivity-estimate',
+        published: p
+          ? {
+              id: p.id,
+              publishedAt: p.publishedAt,
+              dataVersion: p.dataVersion,
+              lists: p.lists,
+              population: {
+                seenHeld: count(p.population.seenHeld),
+                persons: count(p.population.persons),
+                sources: p.population.sources,
+              },
+            }
+          : null,
+        official,
+        stale: p
+          ? isStale(p.asOf, asOf)
+          : (official.pow?.stale ?? true) && (official.civilians?.stale ?? true),
+        disagreement: p
+          ? disagreement(claims, PUBLISHED_HELD, hasPersons ? c.estimatedHeld.value : null)
+          : null,
       },
       whereabouts: {
-        basis: c.basis,
-        known: count(c.whereabouts.known),
-        lastKnown: count(c.whereabouts.lastKnown),
-        unknown: count(c.whereabouts.unknown),
-        windowDays: c.whereabouts.windowDays,
-        asOf,
+        basis: c?.basis ?? 'none',
+        known: c ? count(c.whereabouts.known) : null,
+        lastKnown: c ? count(c.whereabouts.lastKnown) : null,
+        unknown: c ? count(c.whereabouts.unknown) : null,
+        windowDays: c?.whereabouts.windowDays ?? WHEREABOUTS_WINDOW_DAYS,
+        asOf: p?.asOf ?? asOf,
         method: 'whereabouts',
       },
     },
@@ -217,14 +219,7 @@ export async function publicSummary(
         a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : a.metric.localeCompare(b.metric),
       ),
     timeline: timeline(rows, asOf),
-    priorityGroups: await priorityGroups(
-      db,
-      options.evidence.timelines.timelines,
-      asOf,
-      stats.byCategory,
-      threshold,
-      hasPersons,
-    ),
+    priorityGroups: priorityGroups(c, stats.byCategory, threshold),
   };
 }
 
@@ -233,10 +228,9 @@ export async function publicFacilities(
   options: { asOf: string; threshold: number; evidence: PersonEvidence },
 ): Promise<PublicFacilities> {
   const { asOf, threshold } = options;
-  const c = options.evidence.captivity;
+  const c = options.evidence.published?.figures;
   const facilities = await loadFacilities(db);
-  const known = new Map(c.facilities.map((f) => [f.facilityId, f]));
-  const hasPersons = c.basis !== 'none';
+  const known = new Map((c?.facilities ?? []).map((f) => [f.facilityId, f]));
   return {
     asOf,
     facilities: facilities.map((f) => {
@@ -260,11 +254,13 @@ export async function publicFacilities(
         held: f.held,
         status: f.status,
         sources: f.sources.map((s) => ({ id: s.id, title: s.title, url: s.url })),
-        counts: hasPersons
+        // A place no published record puts anyone in shows "not recorded", not zeros; an
+        // estimate of 0 beside people last known there would read as "no one is held".
+        counts: k
           ? {
-              identified: publicCount(k?.identified ?? 0, threshold),
-              lastKnown: publicCount(k?.lastKnown ?? 0, threshold),
-              estimate: publicCount(Math.round(k?.estimate ?? 0), threshold),
+              identified: publicCount(k.identified, threshold),
+              lastKnown: publicCount(k.lastKnown, threshold),
+              estimate: k.estimate > 0 ? publicCount(k.estimate, threshold) : null,
             }
           : null,
       };

@@ -14,7 +14,7 @@ export async function computePublished(
   asOf: string,
   threshold: number,
 ): Promise<Published> {
-  const evidence = await loadPersonEvidence(db, asOf);
+  const evidence = await loadPersonEvidence(db);
   const options = { asOf, threshold, evidence };
   const [summary, facilities] = await Promise.all([
     publicSummary(db, options),
