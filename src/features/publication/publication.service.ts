@@ -169,7 +169,7 @@ export async function publicSummary(
             : null,
         method: hasPersons ? c.estimatedHeld.method : null,
         asOf: p?.asOf ?? asOf,
-        inputs: { seenHeld: c ? count(c.seenHeld) : null, lists: p?.lists.length ?? 0 },
+        inputs: { seenHeld: hasPersons ? count(c.seenHeld) : null, lists: p?.lists.length ?? 0 },
         caveats: c?.caveats ?? [],
         methodId: 'captivity-estimate',
         published: p
@@ -195,9 +195,9 @@ export async function publicSummary(
       },
       whereabouts: {
         basis: c?.basis ?? 'none',
-        known: c ? count(c.whereabouts.known) : null,
-        lastKnown: c ? count(c.whereabouts.lastKnown) : null,
-        unknown: c ? count(c.whereabouts.unknown) : null,
+        known: hasPersons ? count(c.whereabouts.known) : null,
+        lastKnown: hasPersons ? count(c.whereabouts.lastKnown) : null,
+        unknown: hasPersons ? count(c.whereabouts.unknown) : null,
         windowDays: c?.whereabouts.windowDays ?? WHEREABOUTS_WINDOW_DAYS,
         asOf: p?.asOf ?? asOf,
         method: 'whereabouts',

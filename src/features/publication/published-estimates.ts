@@ -87,7 +87,7 @@ export async function publishEstimate(
     problems.push({
       file: 'publish',
       column: 'asOf',
-      message: `${asOf} is not a day`,
+      message: `${asOf}: ${typeof date === 'string' ? date : 'not a whole day'}`,
       fix: 'give the day as YYYY-MM-DD',
     });
   else if (asOf > today)
