@@ -60,11 +60,7 @@ export const PublishedFacts = z.object({
   dataVersion: z.string(),
   /** The source lists the multiple systems estimate compared. */
   lists: z.array(z.object({ id: z.string(), title: z.string().nullable() })),
-  population: z.object({
-    seenHeld: PublicCount,
-    persons: PublicCount,
-    sources: z.number().int(),
-  }),
+  population: z.object({ seenHeld: PublicCount, persons: PublicCount }),
 });
 
 /** The latest published figures of people held, for one group, as a range with who and when. */

@@ -181,7 +181,6 @@ export async function publicSummary(
               population: {
                 seenHeld: count(p.population.seenHeld),
                 persons: count(p.population.persons),
-                sources: p.population.sources,
               },
             }
           : null,
