@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublishedEstimate } from '../../../contract/publication.js';
+import { refetch } from '../api/use-api.js';
 import { ErrorMessage } from '../components/status.js';
 import { formatNumber } from '../i18n/format.js';
 import { useSession } from './session.js';
@@ -25,17 +26,23 @@ export function PublishEstimate({ asOf }: { asOf: string }) {
     const note = formText(new FormData(e.currentTarget), 'note');
     setStep('sending');
     setError(null);
-    send<PublishedEstimate>('POST', '/api/estimates/publish', { asOf, note }, csrfToken).then(
-      (p) => {
-        setDone(p ?? null);
-        setStep('idle');
-        published.reload();
-      },
-      (err: unknown) => {
-        setError(err instanceof Error ? err : new Error(String(err)));
-        setStep('confirm');
-      },
-    );
+    send<PublishedEstimate>('POST', '/api/estimates/publish', { asOf, note }, csrfToken)
+      // This browser asks for the public figures anew before saying it is done.
+      .then(async (p) => {
+        await refetch(['/api/public/summary', '/api/public/facilities']);
+        return p;
+      })
+      .then(
+        (p) => {
+          setDone(p ?? null);
+          setStep('idle');
+          published.reload();
+        },
+        (err: unknown) => {
+          setError(err instanceof Error ? err : new Error(String(err)));
+          setStep('confirm');
+        },
+      );
   };
   return (
     <section aria-labelledby="publish-title" className="ws-publish">
