@@ -45,7 +45,7 @@ export function DisagreementLine({
   return (
     <dd className="note disagreement" data-doubt="disagreement">
       {text}
-      {!exchanges && d.description && <span className="quoted"> ({d.description})</span>}
+      {!exchanges && d.description && <span className="quoted"> — {d.description}</span>}
     </dd>
   );
 }
