@@ -7,7 +7,10 @@ import { countSyntheticAsReal, loadPublicAndSynthetic } from '../../../test/synt
 import { loadConfig } from '../../config.js';
 import { buildApp } from '../../server/index.js';
 import { loadPublicDataset } from '../public-data/index.js';
-import { addSource, listSourcesWithCounts } from '../sources/index.js';
+import { loadClaims } from '../claims/index.js';
+import { importBytes } from '../imports/index.js';
+import { addSource, listSourcesWithCounts, sourcesImport } from '../sources/index.js';
+import { computePublished } from './published.js';
 import { publishEstimate } from './published-estimates.js';
 
 describeEachDb('publication gate', (get) => {
@@ -44,6 +47,40 @@ describeEachDb('publication gate', (get) => {
     expect(synth.every((s) => s.synthetic)).toBe(true);
     const added = await addSource(db.kysely, { id: 'real-list', title: 'A list' }, 'test');
     expect(added.synthetic).toBe(false);
+    // A later sources file without the column does not clear the mark.
+    const id = synth[0]!.id;
+    await importBytes(db, sourcesImport, 's.csv', Buffer.from(`id,title\n${id},Renamed\n`));
+    const again = (await listSourcesWithCounts(db.kysely)).find((s) => s.id === id);
+    expect(again).toMatchObject({ title: 'Renamed', synthetic: true });
+    const r = await polonIn(get(), ['sources', 'add', 'test-list', '--title', 'T', '--synthetic']);
+    expect(r.code).toBe(0);
+    const cli = (await listSourcesWithCounts(db.kysely)).find((s) => s.id === 'test-list');
+    expect(cli?.synthetic).toBe(true);
+  });
+
+  it('gives each card its known disagreement from the claims, and a stale flag past 90 days', async () => {
+    const { db } = get();
+    await loadPublicDataset(db);
+    const claims = await loadClaims(db.kysely);
+    const last = await computePublished(db.kysely, '2099-01-01', 5);
+    const lastExchange = last.summary.headline.exchanges.asOf!;
+    const soon = new Date(Date.parse(lastExchange) + 10 * 86_400_000).toISOString().slice(0, 10);
+    const late = new Date(Date.parse(lastExchange) + 91 * 86_400_000).toISOString().slice(0, 10);
+    const fresh = (await computePublished(db.kysely, soon, 5)).summary.headline;
+    const stale = (await computePublished(db.kysely, late, 5)).summary.headline;
+    expect(fresh.exchanges.stale).toBe(false);
+    expect(stale.exchanges.stale).toBe(true);
+    // The newest running total of exchanges someone published by then.
+    const newest = claims
+      .filter((c) => c.metric === 'exchanges_held' && c.periodStart === null && c.asOf <= soon)
+      .sort((a, b) => b.asOf.localeCompare(a.asOf))[0]!;
+    expect(fresh.exchanges.disagreement).toMatchObject({ value: newest.value, who: newest.who });
+    // Before an estimate is published: the published figures of POWs held, as a range.
+    const pow = fresh.estimatedHeld.official.pow!;
+    expect(pow.figures.length).toBeGreaterThan(0);
+    expect(pow.low).toBe(Math.min(...pow.figures.map((f) => f.value)));
+    expect(pow.high).toBe(Math.max(...pow.figures.map((f) => f.value)));
+    expect(pow.figures.every((f) => f.who && f.asOf <= soon)).toBe(true);
   });
 
   it('shows the published estimate, frozen with its facts, until the next publication', async () => {
