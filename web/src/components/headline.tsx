@@ -74,7 +74,7 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
             </dd>
           </>
         )}
-        <AsOf date={w.asOf} />
+        <AsOf date={w.known ? w.asOf : null} />
         <SourcesLink id="whereabouts" />
       </div>
     </dl>
