@@ -189,7 +189,12 @@ export async function publicSummary(
           ? isStale(p.asOf, asOf)
           : (official.pow?.stale ?? true) && (official.civilians?.stale ?? true),
         disagreement: p
-          ? disagreement(claims, PUBLISHED_HELD, hasPersons ? c.estimatedHeld.value : null)
+          ? // Civilians' figures count another population than the estimate of everyone held.
+            disagreement(
+              claims,
+              ['held_total', 'held_pow'],
+              hasPersons ? c.estimatedHeld.value : null,
+            )
           : null,
       },
       whereabouts: {
