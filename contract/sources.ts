@@ -14,6 +14,8 @@ export const Source = z.object({
   /** Admiralty credibility 1 (confirmed) … 6 (cannot be judged). */
   credibility: z.number().int(),
   notes: z.string().nullable(),
+  /** Made-up test data (`polon synth`, `--synthetic`): its records never count in public. */
+  synthetic: z.boolean(),
   /** Person records imported from it. */
   records: z.number().int(),
 });
@@ -55,6 +57,7 @@ export const NewSource = z.object({
     .max(6, 'grade the credibility 1 (confirmed) to 6 (cannot be judged)')
     .default(6),
   notes: z.string().trim().max(5000).optional(),
+  synthetic: z.boolean().optional(),
 });
 
 export type Source = z.infer<typeof Source>;

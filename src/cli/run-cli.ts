@@ -17,6 +17,7 @@ import { importsCommands } from '../features/imports/index.js';
 import { linkageCommands } from '../features/linkage/index.js';
 import { personsCommands, useIdKeyOf } from '../features/persons/index.js';
 import { publicDataCommands } from '../features/public-data/index.js';
+import { publicationCommands } from '../features/publication/index.js';
 import { sourcesCommands } from '../features/sources/index.js';
 import { synthCommands } from '../features/synth/index.js';
 import { buildApp } from '../server/index.js';
@@ -77,6 +78,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   auditCommands(program, ctx);
   accountsCommands(program, ctx);
   estimatesCommands(program, ctx);
+  publicationCommands(program, ctx);
   serveCommand(program, ctx);
 
   try {

@@ -17,6 +17,8 @@ export interface SourcesTable {
   credibility: number;
   notes: string | null;
   updated_at: string;
+  /** 1: made up for tests (`polon synth`, `--synthetic`); its records never count in public. */
+  synthetic: Generated<number>;
 }
 
 export interface ExchangesTable {
@@ -305,6 +307,27 @@ export interface ReviewPairsTable {
   decided_at: string | null;
 }
 
+/** An estimate an analyst published: the only person-derived figures public pages show. */
+export interface PublishedEstimatesTable {
+  id: string;
+  as_of: string;
+  published_at: string;
+  published_by: string;
+  note: string;
+  data_version: string;
+  basis: string;
+  method: string | null;
+  value: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  /** JSON: [{ id, title }] of the lists the estimate compared. */
+  lists: string;
+  /** JSON: the population the figure covers (counts). */
+  population: string;
+  /** JSON: the frozen person-derived aggregates (counts only). */
+  aggregates: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   exchanges: ExchangesTable;
@@ -327,6 +350,7 @@ export interface Database {
   sessions: SessionsTable;
   facility_merges: FacilityMergesTable;
   review_pairs: ReviewPairsTable;
+  published_estimates: PublishedEstimatesTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

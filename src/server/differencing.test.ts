@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { describeEachDb } from '../../test/databases.js';
+import { countSyntheticAsReal } from '../../test/synthetic-data.js';
 import {
   exactChanges,
   narrow,
@@ -23,6 +24,7 @@ import {
   personsImport,
 } from '../features/persons/index.js';
 import { loadPublicDataset } from '../features/public-data/index.js';
+import { publishEstimate } from '../features/publication/index.js';
 import { sourcesImport } from '../features/sources/index.js';
 import { writeSynth } from '../features/synth/index.js';
 import { buildApp } from './app.js';
@@ -53,6 +55,10 @@ async function load(db: Db, dir: string): Promise<void> {
   await importFile(db, eventsImport, join(dir, 'events.csv'));
   await importFile(db, episodesImport, join(dir, 'episodes.csv'));
   await importFile(db, occupancyImport, join(dir, 'occupancy.csv'));
+  // The public pages show only what an analyst published, and never synthetic sources: here
+  // the synthetic records stand for real ones, published as they would be.
+  await countSyntheticAsReal(db);
+  await publishEstimate(db.kysely, { note: 'differencing test' }, 'test');
 }
 
 /** Every person-derived figure an anonymous client gets, worked out as far as it goes. */

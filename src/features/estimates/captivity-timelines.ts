@@ -15,7 +15,13 @@ export interface TimelineSet {
   thinRecords: number;
   /** The person (or, unlinked, the record itself) each record id belongs to. */
   personOf: Map<string, string>;
+  /** Records of synthetic sources were left out (what may be published). */
+  withoutSynthetic: boolean;
 }
+
+/** Ids of sources marked synthetic: test data that never counts in a public figure. */
+const syntheticSources = (db: Kysely<Database>) =>
+  db.selectFrom('sources').select('id').where('synthetic', '=', 1);
 
 /**
  * Gathers each person's records, events and episodes into a timeline. Before linkage has
@@ -25,9 +31,11 @@ export interface TimelineSet {
 export async function loadTimelines(
   db: Kysely<Database>,
   includeThin = false,
+  withoutSynthetic = false,
 ): Promise<TimelineSet> {
   const records = await db
     .selectFrom('records')
+    .$if(withoutSynthetic, (q) => q.where('source_id', 'not in', syntheticSources(db)))
     .select([
       'id',
       'person_id',
@@ -73,6 +81,7 @@ export async function loadTimelines(
     t.category ??= (r.category as CaptivityTimeline['category']) ?? null;
     t.sex ??= (r.sex as CaptivityTimeline['sex']) ?? null;
   }
+  // Events and episodes of records left out find no timeline and are skipped.
   for (const e of events) {
     const t = byPerson.get(owner.get(e.record_id) ?? '');
     t?.events.push({
@@ -97,6 +106,7 @@ export async function loadTimelines(
     unlinkedRecords: unlinked,
     thinRecords: thin,
     personOf: owner,
+    withoutSynthetic,
   };
 }
 
@@ -122,11 +132,15 @@ export async function undecidedLinks(
   return pairs;
 }
 
-export async function loadOccupancy(db: Kysely<Database>): Promise<OccupancyInput[]> {
+export async function loadOccupancy(
+  db: Kysely<Database>,
+  withoutSynthetic = false,
+): Promise<OccupancyInput[]> {
   const rows = await db
     .selectFrom('occupancy_reports')
     .select(['facility_id', 'date_from', 'count', 'scope'])
     .where('facility_id', 'is not', null)
+    .$if(withoutSynthetic, (q) => q.where('source_id', 'not in', syntheticSources(db)))
     .execute();
   return rows.map((r) => ({
     facilityId: r.facility_id ?? '',

@@ -92,7 +92,7 @@ export async function estimateCaptivity(
   method: CaptivityMethod = 'loglinear',
 ): Promise<CaptivityEstimate> {
   const loading = loaded ? undefined : startPhase(onProgress, 'loading timelines', 'persons');
-  const { timelines, basis, unlinkedRecords, thinRecords, personOf } =
+  const { timelines, basis, unlinkedRecords, thinRecords, personOf, withoutSynthetic } =
     loaded ?? (await loadTimelines(db, includeThin));
   loading?.end(timelines.length);
   const caveats: CaptivityEstimate['caveats'] = [];
@@ -197,7 +197,7 @@ export async function estimateCaptivity(
       'fewer than two sources record people held at this date: the unseen cannot be estimated',
     );
   }
-  const w = whereabouts(timelines, await loadOccupancy(db), asOf, windowDays);
+  const w = whereabouts(timelines, await loadOccupancy(db, withoutSynthetic), asOf, windowDays);
   const estimated = lcmcr
     ? {
         value: Math.round(lcmcr.N),

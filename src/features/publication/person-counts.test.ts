@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptivityEstimate } from '../estimates/index.js';
+import type { FrozenFigures } from './frozen-figures.js';
 import { protectPersonCounts, roundBound } from './person-counts.js';
 
 const below = { value: null, suppressed: true, below: 5 };
 const withheld = { value: null, suppressed: true, below: null };
 const about = (value: number) => ({ value, suppressed: false, roundedTo: 5 });
 
-/** 52 held: 8 placed recently (4 + 4 at two facilities of one region), 30 older, 14 unknown. */
-function captivity(): CaptivityEstimate {
+/**
+ * 52 held: 8 placed recently (4 + 4 at two facilities of one region), 30 older, 14 unknown;
+ * the figures as an analyst published them.
+ */
+function figures(): FrozenFigures {
   const facility = (facilityId: string, identified: number, lastKnown: number) => ({
     facilityId,
     identified,
@@ -16,37 +19,31 @@ function captivity(): CaptivityEstimate {
     estimateBasis: 'identified',
   });
   return {
-    asOf: '2025-12-01',
     basis: 'persons',
     caveats: [],
-    seen: { entered: 60, released: 8, died: 0, held: 52 },
-    mse: null,
-    lcmcr: null,
+    seenHeld: 52,
     estimatedHeld: { value: 52, ci95: null, method: 'seen_only' },
-    whereabouts: { known: 8, lastKnown: 30, unknown: 14, windowDays: 183, gap: 44, gapCi95: null },
+    whereabouts: { known: 8, lastKnown: 30, unknown: 14, windowDays: 183 },
+    priorityHeld: {
+      women: 0,
+      civilians: 12,
+      seriouslyIllOrWounded: 3,
+      age60plus: 0,
+      disability: 0,
+      civiliansSince2014: 2,
+    },
     facilities: [
       facility('taganrog', 4, 20),
       facility('rostov', 4, 0),
       facility('kursk', 0, 9),
       facility('hidden-place', 0, 1),
     ],
-    series: [],
   };
 }
 
-const groups = {
-  women: 0,
-  civilians: 12,
-  seriouslyIllOrWounded: 3,
-  age60plus: 0,
-  disability: 0,
-  civiliansSince2014: 2,
-};
-
 describe('protectPersonCounts', () => {
   const counts = protectPersonCounts({
-    captivity: captivity(),
-    groups,
+    figures: figures(),
     facilities: [
       { id: 'taganrog', regionCode: 'RU-ROS' },
       { id: 'rostov', regionCode: 'RU-ROS' },

@@ -1,7 +1,7 @@
 import type { PriorityGroup } from '../../../contract/publication.js';
 import { controlDisclosure, roundTo } from '../../core/disclosure-control.js';
 import type { PublicCount } from '../../core/small-count.js';
-import type { CaptivityEstimate } from '../estimates/index.js';
+import type { FrozenFigures } from './frozen-figures.js';
 
 export type GroupName = PriorityGroup['group'];
 
@@ -12,12 +12,30 @@ export interface PersonCounts {
   known: PublicCount;
   lastKnown: PublicCount;
   unknown: PublicCount;
-  groups: Record<GroupName, PublicCount>;
+  /** null where no held person's records state the trait. */
+  groups: Record<GroupName, PublicCount | null>;
   facility(id: string): { identified: PublicCount; lastKnown: PublicCount; estimate: PublicCount };
   regions: { regionCode: string; identified: PublicCount; lastKnown: PublicCount }[];
 }
 
 const NO_REGION = '';
+
+const NOTHING_PUBLISHED: FrozenFigures = {
+  basis: 'none',
+  caveats: [],
+  seenHeld: 0,
+  estimatedHeld: { value: 0, ci95: null, method: 'seen_only' },
+  whereabouts: { known: 0, lastKnown: 0, unknown: 0, windowDays: 183 },
+  priorityHeld: {
+    women: null,
+    civilians: null,
+    seriouslyIllOrWounded: null,
+    age60plus: null,
+    disability: null,
+    civiliansSince2014: null,
+  },
+  facilities: [],
+};
 
 /**
  * The public figures as one set of linked tables, protected together (disclosure-control.ts):
@@ -26,17 +44,17 @@ const NO_REGION = '';
  * one from occupancy reports, the priority groups and the estimate stand alone.
  */
 export function protectPersonCounts(input: {
-  captivity: CaptivityEstimate;
-  groups: Record<GroupName, number>;
+  /** The figures an analyst published; null before anything is. */
+  figures: FrozenFigures | null;
   /** The facilities published, with their region. */
   facilities: { id: string; regionCode: string | null }[];
   threshold: number;
 }): PersonCounts {
-  const c = input.captivity;
+  const c = input.figures ?? NOTHING_PUBLISHED;
   const counts = new Map<string, number>();
   const unpublished = new Set<string>();
   const sums: { total: string; parts: string[] }[] = [];
-  counts.set('seenHeld', c.seen.held);
+  counts.set('seenHeld', c.seenHeld);
   const mse = c.estimatedHeld.method !== 'seen_only';
   if (mse) counts.set('estimatedHeld', c.estimatedHeld.value);
   counts.set('known', c.whereabouts.known);
@@ -44,9 +62,10 @@ export function protectPersonCounts(input: {
   counts.set('unknown', c.whereabouts.unknown);
   // The whereabouts split counts the persons held as of the day, as the seen count does; were
   // they ever to differ, the sum would not hold and a reader could not use it either.
-  if (c.seen.held === c.whereabouts.known + c.whereabouts.lastKnown + c.whereabouts.unknown)
+  if (c.seenHeld === c.whereabouts.known + c.whereabouts.lastKnown + c.whereabouts.unknown)
     sums.push({ total: 'seenHeld', parts: ['known', 'lastKnown', 'unknown'] });
-  for (const [g, n] of Object.entries(input.groups)) counts.set(`group:${g}`, n);
+  // A group no held person's records state is "not recorded": no cell, nothing to protect.
+  for (const [g, n] of Object.entries(c.priorityHeld)) if (n !== null) counts.set(`group:${g}`, n);
 
   const byId = new Map(c.facilities.map((f) => [f.facilityId, f]));
   const regionOf = new Map(input.facilities.map((f) => [f.id, f.regionCode ?? NO_REGION]));
@@ -90,8 +109,8 @@ export function protectPersonCounts(input: {
     return x;
   };
   const groups = Object.fromEntries(
-    Object.keys(input.groups).map((g) => [g, cell(`group:${g}`)]),
-  ) as Record<GroupName, PublicCount>;
+    Object.entries(c.priorityHeld).map(([g, n]) => [g, n === null ? null : cell(`group:${g}`)]),
+  ) as Record<GroupName, PublicCount | null>;
   return {
     seenHeld: cell('seenHeld'),
     estimatedHeld: cell(mse ? 'estimatedHeld' : 'seenHeld'),

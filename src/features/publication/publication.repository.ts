@@ -11,6 +11,7 @@ const CHANGING_ACTIONS = [
   'facility.merge',
   'facility.unmerge',
   'restore',
+  'estimate.publish',
 ];
 
 /**
@@ -53,14 +54,35 @@ export interface PersonTraits {
   bornBy: string | null;
   /** Held since before 24 Feb 2022, by a flag or a capture date. */
   heldBefore2022: boolean;
+  /** Which traits some record of the person states at all (a blank is not a "no"). */
+  stated: {
+    sex: boolean;
+    category: boolean;
+    illOrWounded: boolean;
+    disability: boolean;
+    capture: boolean;
+  };
 }
 
 const FULL_SCALE_INVASION = '2022-02-24';
 
-/** Traits per person (a record without a person counts as one): no names, no ids leave here. */
-export async function loadPersonTraits(db: Kysely<Database>): Promise<Map<string, PersonTraits>> {
+/**
+ * Traits per person (a record without a person counts as one): no names, no ids leave here.
+ * `withoutSynthetic` leaves out records of synthetic sources, as public figures must.
+ */
+export async function loadPersonTraits(
+  db: Kysely<Database>,
+  withoutSynthetic = false,
+): Promise<Map<string, PersonTraits>> {
   const rows = await db
     .selectFrom('records')
+    .$if(withoutSynthetic, (q) =>
+      q.where(
+        'source_id',
+        'not in',
+        db.selectFrom('sources').select('id').where('synthetic', '=', 1),
+      ),
+    )
     .select([
       'id',
       'person_id',
@@ -85,7 +107,20 @@ export async function loadPersonTraits(db: Kysely<Database>): Promise<Map<string
       disability: false,
       bornBy: null,
       heldBefore2022: false,
+      stated: {
+        sex: false,
+        category: false,
+        illOrWounded: false,
+        disability: false,
+        capture: false,
+      },
     };
+    t.stated.sex ||= r.sex !== null;
+    t.stated.category ||= r.category !== null;
+    t.stated.illOrWounded ||= r.seriously_ill_or_wounded !== null;
+    t.stated.disability ||= r.disability !== null;
+    t.stated.capture ||=
+      r.political_prisoner_pre2022 !== null || r.capture_date !== null || r.capture_to !== null;
     t.female ||= r.sex === 'female';
     t.civilian ||= r.category === 'civilian';
     t.illOrWounded ||= Number(r.seriously_ill_or_wounded) === 1;
@@ -99,4 +134,15 @@ export async function loadPersonTraits(db: Kysely<Database>): Promise<Map<string
     traits.set(key, t);
   }
   return traits;
+}
+
+/** Whether the database holds records of a synthetic source: every public page says so. */
+export async function holdsSynthetic(db: Kysely<Database>): Promise<boolean> {
+  const row = await db
+    .selectFrom('records')
+    .select('id')
+    .where('source_id', 'in', db.selectFrom('sources').select('id').where('synthetic', '=', 1))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../db/index.js';
 import { countRecords, dataVersion } from './publication.repository.js';
 import { computePublished, type Published } from './published.js';
 import { computePublishedOffThread } from './published-off-thread.js';
+import { publishRoutes } from './publish.routes.js';
 
 /** Person records above which the public figures are computed on a worker thread. */
 export const OFF_THREAD_ABOVE_RECORDS = 20_000;
@@ -46,6 +47,7 @@ export function publicationRoutes(
   deps: { db: Db; smallCountThreshold: number },
 ): void {
   const published = createPublicationCache(deps.db, deps.smallCountThreshold);
+  publishRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/public/summary',

@@ -1,19 +1,14 @@
 import type { Kysely } from 'kysely';
-import type {
-  PriorityGroup,
-  PublicFacilities,
-  PublicSummary,
+import {
+  PRIORITY_GROUPS,
+  type PriorityGroup,
+  type PublicFacilities,
+  type PublicSummary,
 } from '../../../contract/publication.js';
+import { publicCount } from '../../core/small-count.js';
 import type { Database } from '../../db/index.js';
-import { enteredOn, leftOn, type CaptivityTimeline } from '../../estimation/index.js';
 import { REGION_NAMES } from '../../names/index.js';
 import { loadClaims } from '../claims/index.js';
-import {
-  estimateCaptivity,
-  loadTimelines,
-  type CaptivityEstimate,
-  type TimelineSet,
-} from '../estimates/index.js';
 import {
   exchangeStats,
   exchangeUnits,
@@ -23,13 +18,20 @@ import {
   type Exchange,
 } from '../exchanges/index.js';
 import { loadFacilities } from '../facilities/index.js';
+import { disagreement, isStale, officialRange } from './figure-doubts.js';
+import type { FrozenFigures } from './frozen-figures.js';
 import { roundBound, type GroupName, type PersonCounts } from './person-counts.js';
-import { loadPersonTraits, type PersonTraits } from './publication.repository.js';
+import { holdsSynthetic } from './publication.repository.js';
+import { latestPublished, type PublishedRecord } from './published-estimates.js';
+
+/** The estimate's default window for "known whereabouts", shown before one is published. */
+const WHEREABOUTS_WINDOW_DAYS = 183;
 
 const REGIONS_BY_CODE = new Map(REGION_NAMES.map((r) => [r.code, r]));
 
 type SourceRef = { id: string; title: string | null; url: string | null };
 type Summary = PublicSummary;
+type PublicCountOf = ReturnType<typeof publicCount>;
 
 /** Distinct sources of some rows, in first-cited order. */
 const sourcesOf = (rows: { sources: SourceRef[] }[]): SourceRef[] => {
@@ -42,66 +44,25 @@ const sourcesOf = (rows: { sources: SourceRef[] }[]): SourceRef[] => {
 
 const PUBLISHED_HELD = ['held_pow', 'held_civilians', 'held_total'] as const;
 
-const heldOn = (t: CaptivityTimeline, day: string): boolean => {
-  const entry = enteredOn(t);
-  const exit = leftOn(t);
-  return (entry === null || entry <= day) && !(exit && exit.day <= day);
-};
-
-const yearsBefore = (day: string, years: number): string =>
-  `${String(Number(day.slice(0, 4)) - years).padStart(4, '0')}${day.slice(4)}`;
-
-/** What both public routes derive from person records: computed once per data version. */
+/**
+ * What the public routes show from person records: only what an analyst published (the
+ * latest published estimate and the aggregates frozen with it), never the live records; and
+ * whether the database holds synthetic records, which every public page says.
+ */
 export interface PersonEvidence {
-  captivity: CaptivityEstimate;
-  timelines: TimelineSet;
+  published: PublishedRecord | null;
+  synthetic: boolean;
 }
 
-export async function loadPersonEvidence(
-  db: Kysely<Database>,
-  asOf: string,
-): Promise<PersonEvidence> {
-  const timelines = await loadTimelines(db);
-  // 183 days: the estimate's default window for "known whereabouts".
-  const captivity = await estimateCaptivity(db, asOf, 183, false, timelines);
-  return { captivity, timelines };
-}
-
-/** Persons held as of the day in each priority group: raw counts, protected by the caller. */
-export async function heldInGroups(
-  db: Kysely<Database>,
-  timelines: CaptivityTimeline[],
-  asOf: string,
-): Promise<Record<GroupName, number>> {
-  const held: Record<GroupName, number> = {
-    women: 0,
-    civilians: 0,
-    seriouslyIllOrWounded: 0,
-    age60plus: 0,
-    disability: 0,
-    civiliansSince2014: 0,
-  };
-  if (timelines.length === 0) return held;
-  const traits = await loadPersonTraits(db);
-  const sixtyBy = yearsBefore(asOf, 60);
-  for (const t of timelines) {
-    if (!heldOn(t, asOf)) continue;
-    const p: PersonTraits | undefined = traits.get(t.personId);
-    if (!p) continue;
-    if (p.female) held.women++;
-    if (p.civilian) held.civilians++;
-    if (p.illOrWounded) held.seriouslyIllOrWounded++;
-    if (p.disability) held.disability++;
-    if (p.bornBy !== null && p.bornBy <= sixtyBy) held.age60plus++;
-    if (p.civilian && p.heldBefore2022) held.civiliansSince2014++;
-  }
-  return held;
+export async function loadPersonEvidence(db: Kysely<Database>): Promise<PersonEvidence> {
+  const [published, synthetic] = await Promise.all([latestPublished(db), holdsSynthetic(db)]);
+  return { published, synthetic };
 }
 
 function priorityGroups(
+  frozen: FrozenFigures | null,
   byCategory: ReturnType<typeof exchangeStats>['byCategory'],
   counts: PersonCounts,
-  hasPersons: boolean,
 ): PriorityGroup[] {
   const released: Record<GroupName, PriorityGroup['released']> = {
     women: byCategory.women,
@@ -111,11 +72,15 @@ function priorityGroups(
     disability: null,
     civiliansSince2014: null,
   };
-  return (Object.keys(released) as GroupName[]).map((group) => ({
-    group,
-    released: released[group],
-    held: hasPersons ? counts.groups[group] : null,
-  }));
+  return PRIORITY_GROUPS.map((group) => {
+    const held = frozen ? frozen.priorityHeld[group] : null;
+    return {
+      group,
+      released: released[group],
+      held: held === null ? null : counts.groups[group],
+      heldMissing: !frozen ? 'not_published' : held === null ? 'not_recorded' : null,
+    };
+  });
 }
 
 function timeline(rows: Exchange[], asOf: string): Summary['timeline'] {
@@ -143,17 +108,30 @@ export async function publicSummary(
   options: { asOf: string; threshold: number; evidence: PersonEvidence; counts: PersonCounts },
 ): Promise<Summary> {
   const { asOf, threshold, counts } = options;
-  const c = options.evidence.captivity;
+  const p = options.evidence.published;
+  const c = p?.figures ?? null;
+  const count = (n: number): PublicCountOf => publicCount(n, threshold);
   const [rows, claims] = await Promise.all([loadExchanges(db, { asOf }), loadClaims(db, { asOf })]);
   const stats = exchangeStats(rows, asOf);
   const numbered = rows.filter(
     (r) => r.kind === 'exchange' || r.kind === 'stage' || r.kind === 'group_total',
   );
   const bodies = rows.filter((r) => r.bodiesReturned !== null);
-  const hasPersons = c.basis !== 'none';
-  const ci = c.estimatedHeld.ci95;
+  const hasPersons = c !== null && c.basis !== 'none';
+  const ci = c?.estimatedHeld.ci95;
+  const lastExchange = stats.lastExchange;
+  const lastBodies =
+    bodies
+      .map((b) => b.dateTo)
+      .sort()
+      .at(-1) ?? null;
+  const official = {
+    pow: officialRange(claims, 'held_pow', asOf),
+    civilians: officialRange(claims, 'held_civilians', asOf),
+  };
   return {
     asOf,
+    syntheticData: options.evidence.synthetic,
     smallCountThreshold: threshold,
     headline: {
       returned: {
@@ -162,6 +140,8 @@ export async function publicSummary(
         asOf: stats.lastExchange,
         sources: sourcesOf(numbered),
         method: 'exchange-count',
+        stale: isStale(lastExchange, asOf),
+        disagreement: disagreement(claims, ['returned'], stats.returned),
       },
       exchanges: {
         value: stats.exchanges,
@@ -169,36 +149,60 @@ export async function publicSummary(
         asOf: stats.lastExchange,
         sources: sourcesOf(numbered),
         method: 'exchange-count',
+        stale: isStale(lastExchange, asOf),
+        disagreement: disagreement(claims, ['exchanges_held'], stats.exchanges),
       },
       bodiesReturned: {
         value: stats.bodiesReturned,
         lowerBound: false,
-        asOf:
-          bodies
-            .map((b) => b.dateTo)
-            .sort()
-            .at(-1) ?? null,
+        asOf: lastBodies,
         sources: sourcesOf(bodies),
         method: 'bodies-count',
+        stale: isStale(lastBodies, asOf),
+        disagreement: disagreement(claims, ['bodies_returned'], stats.bodiesReturned),
       },
       estimatedHeld: {
-        basis: c.basis,
+        basis: c?.basis ?? 'none',
         value: hasPersons ? counts.estimatedHeld : null,
         ci95:
           hasPersons && ci ? [roundBound(ci[0], threshold), roundBound(ci[1], threshold)] : null,
         method: hasPersons ? c.estimatedHeld.method : null,
-        asOf,
-        inputs: { seenHeld: counts.seenHeld, lists: c.mse?.lists.length ?? 0 },
-        caveats: [...new Set(c.caveats.map((x) => x.code))],
+        asOf: p?.asOf ?? asOf,
+        inputs: { seenHeld: hasPersons ? counts.seenHeld : null, lists: p?.lists.length ?? 0 },
+        caveats: c?.caveats ?? [],
         methodId: 'captivity-estimate',
+        published: p
+          ? {
+              id: p.id,
+              publishedAt: p.publishedAt,
+              dataVersion: p.dataVersion,
+              lists: p.lists,
+              population: {
+                seenHeld: counts.seenHeld,
+                persons: count(p.population.persons),
+              },
+            }
+          : null,
+        official,
+        stale: p
+          ? isStale(p.asOf, asOf)
+          : (official.pow?.stale ?? true) && (official.civilians?.stale ?? true),
+        disagreement: p
+          ? // Civilians' figures count another population than the estimate of everyone held.
+            disagreement(
+              claims,
+              ['held_total', 'held_pow'],
+              hasPersons ? c.estimatedHeld.value : null,
+            )
+          : null,
       },
       whereabouts: {
-        basis: c.basis,
-        known: counts.known,
-        lastKnown: counts.lastKnown,
-        unknown: counts.unknown,
-        windowDays: c.whereabouts.windowDays,
-        asOf,
+        basis: c?.basis ?? 'none',
+        known: hasPersons ? counts.known : null,
+        lastKnown: hasPersons ? counts.lastKnown : null,
+        unknown: hasPersons ? counts.unknown : null,
+        windowDays: c?.whereabouts.windowDays ?? WHEREABOUTS_WINDOW_DAYS,
+        asOf: p?.asOf ?? asOf,
         method: 'whereabouts',
       },
     },
@@ -218,7 +222,7 @@ export async function publicSummary(
         a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : a.metric.localeCompare(b.metric),
       ),
     timeline: timeline(rows, asOf),
-    priorityGroups: priorityGroups(stats.byCategory, counts, hasPersons),
+    priorityGroups: priorityGroups(c, stats.byCategory, counts),
   };
 }
 
@@ -227,33 +231,35 @@ export async function publicFacilities(
   options: { asOf: string; evidence: PersonEvidence; counts: PersonCounts },
 ): Promise<PublicFacilities> {
   const { asOf, counts } = options;
+  const c = options.evidence.published?.figures;
   const facilities = await loadFacilities(db);
-  const hasPersons = options.evidence.captivity.basis !== 'none';
+  // Zeros are protected with the small counts (a place showing 0 beside one showing "<5"
+  // says where the hidden people are), so every place shows a protected cell once anything
+  // is published, and nothing before.
+  const hasPersons = c !== undefined && c.basis !== 'none';
   return {
     asOf,
-    facilities: facilities.map((f) => {
-      return {
-        id: f.id,
-        nameEn: f.nameEn,
-        nameUk: f.nameUk,
-        nameRu: f.nameRu,
-        aliases: f.aliases,
-        type: f.type,
-        territory: f.territory,
-        region: f.region,
-        regionUk: (f.regionCode && REGIONS_BY_CODE.get(f.regionCode)?.uk) ?? null,
-        regionRu: (f.regionCode && REGIONS_BY_CODE.get(f.regionCode)?.ru) ?? null,
-        regionCode: f.regionCode,
-        settlement: f.settlement,
-        lat: f.lat,
-        lon: f.lon,
-        coordPrecision: f.coordPrecision,
-        held: f.held,
-        status: f.status,
-        sources: f.sources.map((s) => ({ id: s.id, title: s.title, url: s.url })),
-        counts: hasPersons ? counts.facility(f.id) : null,
-      };
-    }),
+    facilities: facilities.map((f) => ({
+      id: f.id,
+      nameEn: f.nameEn,
+      nameUk: f.nameUk,
+      nameRu: f.nameRu,
+      aliases: f.aliases,
+      type: f.type,
+      territory: f.territory,
+      region: f.region,
+      regionUk: (f.regionCode && REGIONS_BY_CODE.get(f.regionCode)?.uk) ?? null,
+      regionRu: (f.regionCode && REGIONS_BY_CODE.get(f.regionCode)?.ru) ?? null,
+      regionCode: f.regionCode,
+      settlement: f.settlement,
+      lat: f.lat,
+      lon: f.lon,
+      coordPrecision: f.coordPrecision,
+      held: f.held,
+      status: f.status,
+      sources: f.sources.map((s) => ({ id: s.id, title: s.title, url: s.url })),
+      counts: hasPersons ? counts.facility(f.id) : null,
+    })),
     regions: hasPersons ? counts.regions : [],
   };
 }

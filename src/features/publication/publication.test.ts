@@ -1,11 +1,12 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/databases.js';
-import { loadPublicAndSynthetic } from '../../../test/synthetic-data.js';
+import { countSyntheticAsReal, loadPublicAndSynthetic } from '../../../test/synthetic-data.js';
 import type { PublicFacilities, PublicSummary } from '../../../contract/publication.js';
 import { loadConfig } from '../../config.js';
 import { buildApp } from '../../server/index.js';
 import { loadPublicDataset } from '../public-data/index.js';
 import { createPublicationCache } from './publication.routes.js';
+import { publishEstimate } from './published-estimates.js';
 
 interface Stats {
   exchanges: number;
@@ -43,10 +44,11 @@ describeEachDb('public summary and facilities', (get) => {
     const women = s.priorityGroups.find((g) => g.group === 'women')!;
     expect(women.released).toEqual(stats.byCategory.women);
     expect(women.held).toBeNull();
+    expect(women.heldMissing).toBe('not_published');
     await app.close();
   });
 
-  it('without person records, shows the published figures of people held and no estimate', async () => {
+  it('with no estimate published, shows the published figures of people held and no estimate', async () => {
     await loadPublicDataset(get().db);
     const app = await appWith();
     const s = (await app.inject('/api/public/summary')).json<PublicSummary>();
@@ -54,7 +56,7 @@ describeEachDb('public summary and facilities', (get) => {
       basis: 'none',
       value: null,
       ci95: null,
-      caveats: ['no_person_records'],
+      published: null,
     });
     const metrics = new Set(s.publishedHeld.map((f) => f.metric));
     expect(metrics.size).toBeGreaterThanOrEqual(2);
@@ -74,7 +76,7 @@ describeEachDb('public summary and facilities', (get) => {
     await app.close();
   });
 
-  it('with synthetic persons, estimates people held and counts the priority groups; new data shows at once', async () => {
+  it('with persons published, estimates people held and counts the priority groups; a new publication shows at once', async () => {
     const { db } = get();
     await loadPublicDataset(db);
     // The data is written beside the server, as a CLI import would; with no recheck delay
@@ -83,17 +85,22 @@ describeEachDb('public summary and facilities', (get) => {
     const before = (await app.inject('/api/public/summary')).json<PublicSummary>();
     expect(before.headline.estimatedHeld.basis).toBe('none');
     await loadPublicAndSynthetic(db, { persons: 400, seed: 7 });
+    await countSyntheticAsReal(db);
+    await publishEstimate(db.kysely, { note: 'test' }, 'test');
     const s = (await app.inject('/api/public/summary')).json<PublicSummary>();
     expect(s.headline.estimatedHeld.basis).not.toBe('none');
     const value = s.headline.estimatedHeld.value;
     expect(value?.suppressed).toBe(false);
     expect(value?.value).toBeGreaterThan(0);
     const held = s.priorityGroups.map((g) => g.held);
-    expect(held.every((h) => h !== null)).toBe(true);
+    // A group no record states (the synthetic files say nothing of disability) is "not
+    // recorded", never a 0.
+    for (const g of s.priorityGroups)
+      expect(g.held === null ? g.heldMissing : null).toBe(g.held === null ? 'not_recorded' : null);
     expect(held.some((h) => h && !h.suppressed && h.value > 0)).toBe(true);
     const f = (await app.inject('/api/public/facilities')).json<PublicFacilities>();
     // 400 persons over 95 places: facility counts are small, so most show as "<5".
-    const lastKnown = f.facilities.map((x) => x.counts!.lastKnown);
+    const lastKnown = f.facilities.flatMap((x) => (x.counts ? [x.counts.lastKnown] : []));
     expect(lastKnown.some((c) => c.suppressed || c.value > 0)).toBe(true);
     await app.close();
   });
@@ -101,6 +108,8 @@ describeEachDb('public summary and facilities', (get) => {
   it('computes the same figures on a worker thread as on the main one', async () => {
     const { db } = get();
     await loadPublicAndSynthetic(db, { persons: 300, seed: 11 });
+    await countSyntheticAsReal(db);
+    await publishEstimate(db.kysely, { note: 'test' }, 'test');
     expect(db.reopen).toBeDefined();
     const inline = await createPublicationCache(db, 5, Infinity)();
     const offThread = await createPublicationCache(db, 5, 0)();
@@ -111,17 +120,22 @@ describeEachDb('public summary and facilities', (get) => {
   it('shows counts from 1 to the threshold − 1 only as "below", and leaks no names or record ids', async () => {
     const { db } = get();
     await loadPublicAndSynthetic(db, { persons: 300, seed: 11 });
+    await countSyntheticAsReal(db);
+    await publishEstimate(db.kysely, { note: 'test' }, 'test');
     const app = await appWith({ POLON_SMALL_COUNT: '1000' });
     const summary = await app.inject('/api/public/summary');
     const facilities = await app.inject('/api/public/facilities');
     const s = summary.json<PublicSummary>();
     // 300 persons: every non-zero count from records is under 1,000, so all are suppressed.
     const counts = [
-      s.headline.estimatedHeld.inputs.seenHeld,
-      s.headline.whereabouts.known,
-      s.headline.whereabouts.unknown,
-      ...s.priorityGroups.map((g) => g.held!),
-      ...facilities.json<PublicFacilities>().facilities.flatMap((x) => Object.values(x.counts!)),
+      s.headline.estimatedHeld.inputs.seenHeld!,
+      s.headline.whereabouts.known!,
+      s.headline.whereabouts.unknown!,
+      ...s.priorityGroups.flatMap((g) => (g.held ? [g.held] : [])),
+      ...facilities
+        .json<PublicFacilities>()
+        .facilities.flatMap((x) => (x.counts ? Object.values(x.counts) : []))
+        .filter((c) => c !== null),
     ];
     expect(counts.some((c) => c.suppressed)).toBe(true);
     for (const c of counts) {

@@ -3,29 +3,25 @@ import type { PublicFacilities, PublicSummary } from '../../../contract/index.js
 import type { Database } from '../../db/index.js';
 import { loadFacilities } from '../facilities/index.js';
 import { protectPersonCounts } from './person-counts.js';
-import {
-  heldInGroups,
-  loadPersonEvidence,
-  publicFacilities,
-  publicSummary,
-} from './publication.service.js';
+import { loadPersonEvidence, publicFacilities, publicSummary } from './publication.service.js';
 
 export interface Published {
   summary: PublicSummary;
   facilities: PublicFacilities;
 }
 
-/** Everything the public pages show, as of a day, from one read of the person evidence. */
+/**
+ * Everything the public pages show, as of a day: the figures an analyst last published,
+ * every person-derived one protected together, since a subtraction across pages counts too.
+ */
 export async function computePublished(
   db: Kysely<Database>,
   asOf: string,
   threshold: number,
 ): Promise<Published> {
-  const evidence = await loadPersonEvidence(db, asOf);
-  // Every person-derived figure is protected together: a subtraction across pages counts too.
+  const evidence = await loadPersonEvidence(db);
   const counts = protectPersonCounts({
-    captivity: evidence.captivity,
-    groups: await heldInGroups(db, evidence.timelines.timelines, asOf),
+    figures: evidence.published?.figures ?? null,
     facilities: await loadFacilities(db),
     threshold,
   });

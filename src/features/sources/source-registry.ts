@@ -50,9 +50,19 @@ export async function addSource(
       notes: s.notes ?? null,
       updated_at: new Date().toISOString(),
     };
-    await trx.insertInto('sources').values(row).execute();
-    await appendAudit(trx, { actor, action: 'source.create', entity: 'source', entityId: s.id });
-    return { ...row, records: 0 };
+    const synthetic = s.synthetic === true;
+    await trx
+      .insertInto('sources')
+      .values({ ...row, synthetic: synthetic ? 1 : 0 })
+      .execute();
+    await appendAudit(trx, {
+      actor,
+      action: 'source.create',
+      entity: 'source',
+      entityId: s.id,
+      ...(synthetic ? { details: { synthetic } } : {}),
+    });
+    return { ...row, synthetic, records: 0 };
   });
 }
 
@@ -70,6 +80,7 @@ export async function listSourcesWithCounts(db: Kysely<Database>): Promise<Sourc
   const rows = await db.selectFrom('sources').selectAll().orderBy('id').execute();
   return rows.map(({ updated_at: _u, ...s }) => ({
     ...s,
+    synthetic: Number(s.synthetic) === 1,
     credibility: Number(s.credibility),
     records: counts.get(s.id) ?? 0,
   }));

@@ -15,6 +15,7 @@ interface AddOptions extends DbOptions {
   reliability?: string;
   credibility?: string;
   notes?: string;
+  synthetic?: boolean;
 }
 
 /** `polon sources add|list`: the registry a file's rows are imported into (`--source ID`). */
@@ -41,6 +42,10 @@ export function sourcesCommands(program: Command, { withDb, print }: CommandCont
       '6',
     )
     .option('--notes <text>', 'remarks')
+    .option(
+      '--synthetic',
+      'made-up test data: its records never count in a public figure, and public pages say test data is loaded',
+    )
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (id: string, o: AddOptions) => {
@@ -56,13 +61,14 @@ export function sourcesCommands(program: Command, { withDb, print }: CommandCont
             reliability: o.reliability,
             credibility: o.credibility,
             notes: o.notes,
+            synthetic: o.synthetic === true,
           },
           'cli',
         );
         print(
           o,
           s,
-          `Registered ${s.id} (${s.title}, graded ${s.reliability}${s.credibility}). Import into it with \`polon import persons FILE --source ${s.id}\`.`,
+          `Registered ${s.id} (${s.title}, graded ${s.reliability}${s.credibility}${s.synthetic ? ', synthetic: never counted in public figures' : ''}). Import into it with \`polon import persons FILE --source ${s.id}\`.`,
         );
       });
     });

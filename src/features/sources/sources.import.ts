@@ -17,6 +17,7 @@ const schema = field.row({
     'write the Admiralty credibility as a digit from 1 (confirmed) to 6 (cannot be judged)',
   ),
   notes: field.text(),
+  synthetic: field.flag(),
 });
 export type SourceInput = z.infer<typeof schema>;
 
@@ -44,6 +45,12 @@ export const sourcesImport: ImportKind<SourceInput> = {
       description: 'Admiralty credibility 1–6 (blank: 6, cannot be judged)',
     },
     { name: 'notes', required: false, description: 'remarks' },
+    {
+      name: 'synthetic',
+      required: false,
+      description:
+        'yes: made-up test data (`polon synth` writes it); its records never count in a public figure',
+    },
   ],
   schema: schema,
   idOf: (s) => s.id,
@@ -64,6 +71,11 @@ export const sourcesImport: ImportKind<SourceInput> = {
         updated_at: ctx.now,
       })),
     );
+    // Once synthetic, always: a later sources file without the column must not let test
+    // data into the public figures, so the flag is only ever set here, never cleared.
+    const synthetic = rows.filter((r) => r.value.synthetic === true).map((r) => r.value.id);
+    if (synthetic.length)
+      await trx.updateTable('sources').set({ synthetic: 1 }).where('id', 'in', synthetic).execute();
     return { inserted: out.inserted, updated: out.updated, unchanged: out.unchanged };
   },
 };

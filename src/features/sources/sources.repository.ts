@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { InputError, type InputProblem } from '../../core/app-error.js';
 import type { Database } from '../../db/index.js';
 import { hostOf, sourceIdForText, sourceIdForUrl, type Citation } from './citation.js';
@@ -75,7 +75,7 @@ export async function writeCitations(
   const problems = await unknownSourceProblems(trx, items, file);
   if (problems.length) throw new InputError(problems);
 
-  const newSources = new Map<string, Database['sources']>();
+  const newSources = new Map<string, Insertable<Database['sources']>>();
   for (const it of items) {
     for (const c of it.citations) {
       if (c.kind === 'url') {

@@ -86,8 +86,8 @@ export function synthEvidence(o: SynthOptions): SynthTables {
 
   const t: SynthTables = {
     sources: [
-      ['id', 'title', 'reliability', 'credibility'],
-      ...SOURCES.map(([id, title, r, c]) => [`synth-${id}`, title, r, c]),
+      ['id', 'title', 'reliability', 'credibility', 'synthetic'],
+      ...SOURCES.map(([id, title, r, c]) => [`synth-${id}`, title, r, c, 'yes']),
     ],
     persons: [[...PERSON_RECORD_COLUMNS, 'category']],
     events: [['source', 'record_id', 'kind', 'date', 'exchange_id', 'confirmed_by']],

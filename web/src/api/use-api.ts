@@ -33,6 +33,19 @@ function load<T>(path: string): Promise<T> {
 }
 
 /**
+ * After a change the visitor made themselves (an analyst publishing an estimate), asks for
+ * the paths anew, past the browser's HTTP cache too, so the public pages show the change.
+ */
+export async function refetch(paths: string[]): Promise<void> {
+  await Promise.all(
+    paths.map(async (path) => {
+      done.delete(path);
+      await fetch(path, { cache: 'reload', credentials: 'same-origin' }).catch(() => undefined);
+    }),
+  );
+}
+
+/**
  * Starts fetching what a part of the page will need before its code has loaded (the map's
  * places while Leaflet downloads), so the two waits overlap instead of adding up.
  */

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicSummary } from '../../../contract/publication.js';
 import { formatCount, formatDate, formatNumber } from '../i18n/format.js';
+import { EstimateCard } from './estimate-card.js';
+import { DisagreementLine, StaleWarning } from './figure-doubts.js';
 
 type Headline = PublicSummary['headline'];
 type Simple = 'returned' | 'exchanges' | 'bodiesReturned';
@@ -34,6 +36,8 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
           <span className="number">{formatNumber(h.value, lang)}</span>
         </dd>
         <AsOf date={h.asOf} />
+        <DisagreementLine d={h.disagreement} ours={h.value} exchanges={key === 'exchanges'} />
+        <StaleWarning stale={h.stale} />
         <SourcesLink id={key} />
       </div>
     );
@@ -45,46 +49,15 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
       {simple('returned')}
       {simple('exchanges')}
       {simple('bodiesReturned')}
-      <div className="figure" data-figure="estimatedHeld">
-        <dt>{t('headline.estimatedHeld')}</dt>
-        {e.value === null ? (
-          <>
-            <dd className="value">
-              <span className="number">—</span>
-            </dd>
-            <dd className="note">
-              {t('headline.needsRecords')} <a href="#published">{t('dashboard.publishedTitle')}</a>
-            </dd>
-          </>
-        ) : (
-          <>
-            <dd className="value">
-              <span className="number">{formatCount(e.value, lang)}</span>
-            </dd>
-            <dd className="note">
-              {e.ci95 && e.ci95[0] !== null && e.ci95[1] !== null
-                ? t('headline.interval', {
-                    low: formatNumber(e.ci95[0], lang),
-                    high: formatNumber(e.ci95[1], lang),
-                  })
-                : t('headline.noInterval')}
-            </dd>
-            <dd className="note">
-              {t('headline.seenHeld', { n: formatCount(e.inputs.seenHeld, lang) })}
-            </dd>
-          </>
-        )}
-        <AsOf date={e.asOf} />
-        <SourcesLink id="estimatedHeld" />
-      </div>
+      <EstimateCard e={e} />
       <div className="figure" data-figure="whereabouts">
         <dt>{t('headline.whereabouts')}</dt>
-        {w.basis === 'none' ? (
+        {!w.known || !w.lastKnown || !w.unknown ? (
           <>
             <dd className="value">
               <span className="number">—</span>
             </dd>
-            <dd className="note">{t('headline.noRecords')}</dd>
+            <dd className="note">{t('gate.notPublishedShort')}</dd>
           </>
         ) : (
           <>
@@ -101,7 +74,7 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
             </dd>
           </>
         )}
-        <AsOf date={w.asOf} />
+        <AsOf date={w.known ? w.asOf : null} />
         <SourcesLink id="whereabouts" />
       </div>
     </dl>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { PAGES } from '../routes/pages.js';
 import { LanguageSwitcher } from './language-switcher.js';
+import { SyntheticBanner } from './synthetic-banner.js';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <LanguageSwitcher />
       </header>
       <main id="main" tabIndex={-1}>
+        <SyntheticBanner />
         {children}
       </main>
       <footer className="site-footer">

@@ -41,7 +41,13 @@ export function PriorityGroups({ groups }: { groups: PublicSummary['priorityGrou
                 {g.held ? (
                   formatCount(g.held, lang)
                 ) : (
-                  <span className="note">{t('headline.noRecords')}</span>
+                  <span className="note">
+                    {t(
+                      g.heldMissing === 'not_recorded'
+                        ? 'gate.notRecorded'
+                        : 'gate.notPublishedShort',
+                    )}
+                  </span>
                 )}
               </td>
             </tr>

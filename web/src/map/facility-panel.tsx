@@ -70,11 +70,12 @@ export function FacilityPanel({
         {f.counts ? (
           <dd>
             {formatCount(f.counts.identified, lang)} {t('facility.identified')};{' '}
-            {formatCount(f.counts.lastKnown, lang)} {t('facility.lastKnown')};{' '}
-            {formatCount(f.counts.estimate, lang)} {t('facility.estimate')}
+            {formatCount(f.counts.lastKnown, lang)} {t('facility.lastKnown')}
+            {f.counts.estimate &&
+              `; ${formatCount(f.counts.estimate, lang)} ${t('facility.estimate')}`}
           </dd>
         ) : (
-          <dd>{t('facility.noCounts')}</dd>
+          <dd>{t('gate.noCounts')}</dd>
         )}
       </dl>
       <SourcesList sources={f.sources} />

@@ -9,6 +9,7 @@ import { formatNumber } from '../i18n/format.js';
 import { useSession } from './session.js';
 import { formText, useFresh } from './workspace-api.js';
 import { ScrollRegion } from './scroll-region.js';
+import { PublishEstimate } from './publish-estimate.js';
 
 type Mse = z.infer<typeof MseResult>;
 
@@ -164,6 +165,7 @@ export function EstimatesPage() {
             </>
           )}
           {est.mse && <ModelTable estimate={est.mse} />}
+          <PublishEstimate asOf={est.asOf} />
         </section>
       )}
     </div>
