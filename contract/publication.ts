@@ -119,6 +119,11 @@ export const PublicFacility = z.object({
   nameEn: z.string(),
   nameUk: z.string().nullable(),
   nameRu: z.string().nullable(),
+  /**
+   * Languages whose name above no source gives: built from the type, number and settlement
+   * ("СІЗО-2 Таганріг"), to be shown as such.
+   */
+  constructedNames: z.array(z.enum(['uk', 'ru'])),
   aliases: z.array(z.string()),
   type: z.string(),
   territory: z.enum(['RU', 'UA-occupied', 'BY']),

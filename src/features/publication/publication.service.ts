@@ -23,7 +23,7 @@ import {
   unitReturned,
   type Exchange,
 } from '../exchanges/index.js';
-import { loadFacilities } from '../facilities/index.js';
+import { constructName, loadFacilities } from '../facilities/index.js';
 import { loadPersonTraits, type PersonTraits } from './publication.repository.js';
 
 const REGIONS_BY_CODE = new Map(REGION_NAMES.map((r) => [r.code, r]));
@@ -241,11 +241,17 @@ export async function publicFacilities(
     asOf,
     facilities: facilities.map((f) => {
       const k = known.get(f.id);
+      const nameUk = f.nameUk ?? constructName(f, 'uk');
+      const nameRu = f.nameRu ?? constructName(f, 'ru');
       return {
         id: f.id,
         nameEn: f.nameEn,
-        nameUk: f.nameUk,
-        nameRu: f.nameRu,
+        nameUk,
+        nameRu,
+        constructedNames: [
+          ...(!f.nameUk && nameUk ? (['uk'] as const) : []),
+          ...(!f.nameRu && nameRu ? (['ru'] as const) : []),
+        ],
         aliases: f.aliases,
         type: f.type,
         territory: f.territory,
