@@ -4,7 +4,7 @@ import type { PublicFacility } from '../../../contract/publication.js';
 import { facilityName, regionName } from '../components/facility-name.js';
 import { SourcesList } from '../components/sources-list.js';
 import { formatCount } from '../i18n/format.js';
-import { isApproximate } from './marker-parts.js';
+import { approximateText, isApproximate } from './marker-parts.js';
 
 const isConstructed = (f: PublicFacility, k: string) =>
   (k === 'nameUk' && f.constructedNames.includes('uk')) ||
@@ -75,7 +75,7 @@ export function FacilityPanel({
         )}
         {f.lat !== null && isApproximate(f) && (
           <dd className="note" data-approximate="">
-            {t('map.approximate', { settlement: f.settlement ?? '' })}
+            {approximateText(f, t)}
           </dd>
         )}
         <dt>{t('facility.held')}</dt>

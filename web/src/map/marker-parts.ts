@@ -15,9 +15,21 @@ export const sizeClass = (n: number): number => (n === 0 ? 0 : n < 10 ? 1 : n < 
 export const DIAMETER = [14, 18, 24, 30] as const;
 
 export const isClosed = (f: Pick<PublicFacility, 'status'>) => f.status === 'closed';
-/** Placed at its settlement's centre, not at the building; unknown precision says nothing. */
+/**
+ * Placed at its settlement's centre (or its region's), not at the building; a place whose
+ * precision is unknown or exact says nothing.
+ */
 export const isApproximate = (f: Pick<PublicFacility, 'coordPrecision'>) =>
-  f.coordPrecision === 'settlement';
+  f.coordPrecision === 'settlement' || f.coordPrecision === 'region';
+
+/** "Approximate position: centre of Taganrog", or of its region when that is all there is. */
+export const approximateText = (
+  f: Pick<PublicFacility, 'coordPrecision' | 'settlement' | 'region'>,
+  t: TFunction,
+): string =>
+  f.coordPrecision === 'settlement' && f.settlement
+    ? t('map.approximate', { settlement: f.settlement })
+    : t('map.approximateRegion');
 
 const line = (parent: HTMLElement, text: string, className?: string) => {
   const el = document.createElement('span');
@@ -36,7 +48,7 @@ export function facilityTooltip(f: PublicFacility, lang: string, t: TFunction): 
   el.className = 'facility-tooltip';
   line(el, facilityName(f, lang), 'name');
   if (isClosed(f)) line(el, t('map.closedPlace'));
-  if (isApproximate(f)) line(el, t('map.approximate', { settlement: f.settlement ?? '' }));
+  if (isApproximate(f)) line(el, approximateText(f, t));
   if (f.counts) {
     const known = f.counts.lastKnown;
     line(el, t('map.knownThere', { n: formatCount(known, lang) }));
