@@ -133,6 +133,9 @@ export const PublicFacility = z.object({
   regionRu: z.string().nullable(),
   regionCode: z.string().nullable(),
   settlement: z.string().nullable(),
+  /** The settlement's name in Ukrainian and in Russian, where Polon knows the town. */
+  settlementUk: z.string().nullable(),
+  settlementRu: z.string().nullable(),
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   coordPrecision: z.string().nullable(),

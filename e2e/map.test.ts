@@ -65,9 +65,14 @@ describe('public map and facility table in Chromium', { timeout: BROWSER_TEST_MS
     await closed.waitFor();
     const open = page.locator('.facility-marker:not(.closed)').first();
     await open.waitFor();
-    const fill = (l: typeof open) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(await fill(closed)).toBe('rgb(255, 255, 255)');
-    expect(await fill(open)).not.toBe('rgb(255, 255, 255)');
+    const fill = async (selector: string) =>
+      String(
+        await page.evaluate(
+          `getComputedStyle(document.querySelector(${JSON.stringify(selector)})).backgroundColor`,
+        ),
+      );
+    expect(await fill('.facility-marker.closed.selected')).toBe('rgb(255, 255, 255)');
+    expect(await fill('.facility-marker:not(.closed)')).not.toBe('rgb(255, 255, 255)');
     // Its tooltip says it is closed, and that its marker stands at the town centre.
     const tooltip = page.locator('.leaflet-tooltip');
     await tooltip.waitFor();
@@ -137,9 +142,12 @@ describe('public map and facility table in Chromium', { timeout: BROWSER_TEST_MS
     await page.goto(`${server.url}/ru/facilities`);
     await page.locator('button[data-sort="status"]').click();
     await page.waitForURL(/sort=status/);
-    const statuses = await page
-      .locator('tr[data-status]')
-      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
+    const rowsNow = page.locator('tr[data-status]');
+    const statuses = await Promise.all(
+      Array.from({ length: await rowsNow.count() }, (_, i) =>
+        rowsNow.nth(i).getAttribute('data-status'),
+      ),
+    );
     expect(statuses[0]).toBe('active');
     expect(statuses.indexOf('closed')).toBeLessThan(statuses.indexOf('unknown'));
     expect(statuses.lastIndexOf('closed')).toBeLessThan(statuses.indexOf('unknown'));
@@ -156,7 +164,7 @@ describe('public map and facility table in Chromium', { timeout: BROWSER_TEST_MS
       page.waitForEvent('download'),
       page.locator('[data-download="csv"]').click(),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     const lines = csv.trim().split('\r\n');
     expect(lines.length).toBe(1 + (await page.locator('tr[data-facility]').count()));
     expect(lines[0]).toContain('"Состояние"');

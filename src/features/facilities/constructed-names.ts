@@ -44,6 +44,13 @@ function numberOf(nameEn: string): string | null {
   );
 }
 
+/** A facility's settlement in Ukrainian or Russian, where the names engine knows the town. */
+export function settlementName(settlement: string | null, lang: Lang): string | null {
+  // "Udarny (Zubovo-Polyansky District)", "Glushkovo (Hlushkovo)": the first name is the town.
+  const town = settlement?.replace(/\s*\(.*$/, '').trim();
+  return (town && towns.get(matchKey(town))?.[lang]) || null;
+}
+
 /**
  * A Ukrainian or Russian name built from what the dataset does know (type, number, settlement)
  * for a place no source names in that language: "СІЗО-2 Таганріг", "ИК-10 Ударный",
@@ -54,9 +61,7 @@ export function constructName(
   f: { type: string; nameEn: string; settlement: string | null },
   lang: Lang,
 ): string | null {
-  // "Udarny (Zubovo-Polyansky District)", "Glushkovo (Hlushkovo)": the first name is the town.
-  const settlement = f.settlement?.replace(/\s*\(.*$/, '').trim();
-  const town = settlement ? towns.get(matchKey(settlement))?.[lang] : undefined;
+  const town = settlementName(f.settlement, lang);
   if (!town) return null;
   const type = TYPE_NAMES[f.type];
   const n = numberOf(f.nameEn);

@@ -44,4 +44,4 @@ export {
 } from './facility-merge.js';
 export { searchFacilities } from './facility-search.js';
 export { facilitiesCommands } from './facilities.commands.js';
-export { constructName } from './constructed-names.js';
+export { constructName, settlementName } from './constructed-names.js';

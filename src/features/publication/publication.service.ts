@@ -23,7 +23,7 @@ import {
   unitReturned,
   type Exchange,
 } from '../exchanges/index.js';
-import { constructName, loadFacilities } from '../facilities/index.js';
+import { constructName, loadFacilities, settlementName } from '../facilities/index.js';
 import { loadPersonTraits, type PersonTraits } from './publication.repository.js';
 
 const REGIONS_BY_CODE = new Map(REGION_NAMES.map((r) => [r.code, r]));
@@ -260,6 +260,8 @@ export async function publicFacilities(
         regionRu: (f.regionCode && REGIONS_BY_CODE.get(f.regionCode)?.ru) ?? null,
         regionCode: f.regionCode,
         settlement: f.settlement,
+        settlementUk: settlementName(f.settlement, 'uk'),
+        settlementRu: settlementName(f.settlement, 'ru'),
         lat: f.lat,
         lon: f.lon,
         coordPrecision: f.coordPrecision,

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicFacility } from '../../../contract/publication.js';
-import { facilityName, regionName } from '../components/facility-name.js';
+import { facilityName, regionName, settlementLabel } from '../components/facility-name.js';
 import { SourcesList } from '../components/sources-list.js';
 import { formatCount } from '../i18n/format.js';
 import { approximateText, isApproximate } from './marker-parts.js';
@@ -70,12 +70,12 @@ export function FacilityPanel({
         {f.settlement && (
           <>
             <dt>{t('facility.settlement')}</dt>
-            <dd>{f.settlement}</dd>
+            <dd>{settlementLabel(f, lang)}</dd>
           </>
         )}
         {f.lat !== null && isApproximate(f) && (
           <dd className="note" data-approximate="">
-            {approximateText(f, t)}
+            {approximateText(f, lang, t)}
           </dd>
         )}
         <dt>{t('facility.held')}</dt>

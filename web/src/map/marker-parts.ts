@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { PublicCount, PublicFacility } from '../../../contract/publication.js';
-import { facilityName } from '../components/facility-name.js';
+import { facilityName, settlementLabel } from '../components/facility-name.js';
 import { formatCount } from '../i18n/format.js';
 
 /** Known people at a place (identified or last known there); a suppressed count is 1–4. */
@@ -24,11 +24,15 @@ export const isApproximate = (f: Pick<PublicFacility, 'coordPrecision'>) =>
 
 /** "Approximate position: centre of Taganrog", or of its region when that is all there is. */
 export const approximateText = (
-  f: Pick<PublicFacility, 'coordPrecision' | 'settlement' | 'region'>,
+  f: Pick<
+    PublicFacility,
+    'coordPrecision' | 'settlement' | 'settlementUk' | 'settlementRu' | 'region'
+  >,
+  lang: string,
   t: TFunction,
 ): string =>
   f.coordPrecision === 'settlement' && f.settlement
-    ? t('map.approximate', { settlement: f.settlement })
+    ? t('map.approximate', { settlement: settlementLabel(f, lang) })
     : t('map.approximateRegion');
 
 const line = (parent: HTMLElement, text: string, className?: string) => {
@@ -48,7 +52,7 @@ export function facilityTooltip(f: PublicFacility, lang: string, t: TFunction): 
   el.className = 'facility-tooltip';
   line(el, facilityName(f, lang), 'name');
   if (isClosed(f)) line(el, t('map.closedPlace'));
-  if (isApproximate(f)) line(el, approximateText(f, t));
+  if (isApproximate(f)) line(el, approximateText(f, lang, t));
   if (f.counts) {
     const known = f.counts.lastKnown;
     line(el, t('map.knownThere', { n: formatCount(known, lang) }));

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
 import type { PublicFacilities, PublicFacility } from '../../../contract/publication.js';
 import { useApi } from '../api/use-api.js';
-import { facilityName, regionName } from '../components/facility-name.js';
+import { facilityName, regionName, settlementLabel } from '../components/facility-name.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { formatCount, formatNumber } from '../i18n/format.js';
 import { download, tableCsv } from './table-csv.js';
@@ -103,12 +103,15 @@ export function FacilitiesPage() {
     type: (f) => t(`type.${f.type}`, { defaultValue: f.type }),
     territory: (f) => t(`territory.${f.territory}`),
     region: (f) => regionName(f, lang) ?? '',
-    settlement: (f) => f.settlement ?? '',
+    settlement: (f) => settlementLabel(f, lang) ?? '',
     status: (f) => t(`facilityStatus.${f.status}`, { defaultValue: f.status }),
     people,
   };
+  // Without person records there is nothing to show per place: one line says so instead.
+  const withCounts = facilities.some((f) => f.counts !== null);
+  const columns = withCounts ? COLUMNS : COLUMNS.filter((c) => c !== 'people');
   const sortParam = params.get('sort');
-  const sort: Column = COLUMNS.find((c) => c === sortParam) ?? 'name';
+  const sort: Column = columns.find((c) => c === sortParam) ?? 'name';
   const desc = params.get('desc') === '1';
   rows.sort((a, b) => {
     const byName = text.name(a).localeCompare(text.name(b), lang);
@@ -128,10 +131,10 @@ export function FacilitiesPage() {
     download(
       'polon-facilities.csv',
       tableCsv([
-        ['id', ...COLUMNS.map(heading), t('facilities.constructedColumn'), 'lat', 'lon'],
+        ['id', ...columns.map(heading), t('facilities.constructedColumn'), 'lat', 'lon'],
         ...rows.map((f) => [
           f.id,
-          ...COLUMNS.map((c) => text[c](f)),
+          ...columns.map((c) => text[c](f)),
           constructedIn(f, lang) ? t('facility.constructed') : '',
           f.lat,
           f.lon,
@@ -186,6 +189,10 @@ export function FacilitiesPage() {
               </button>
             )}
           </div>
+          <p className="note">
+            {t('facilities.constructedNote')}
+            {!withCounts && <> {t('facility.noCounts')}</>}
+          </p>
           {rows.length === 0 ? (
             <p>{t('facilities.none')}</p>
           ) : (
@@ -193,7 +200,7 @@ export function FacilitiesPage() {
               <table className="data-table" data-table="facilities">
                 <thead>
                   <tr>
-                    {COLUMNS.map((c) => (
+                    {columns.map((c) => (
                       <th
                         key={c}
                         scope="col"
@@ -229,13 +236,17 @@ export function FacilitiesPage() {
                           text.name(f)
                         )}
                         {constructedIn(f, lang) && (
-                          <span className="note constructed" data-constructed="">
+                          <span
+                            className="note constructed"
+                            data-constructed=""
+                            title={t('facility.constructed')}
+                          >
                             {' '}
-                            ({t('facility.constructed')})
+                            ({t('facilities.constructedShort')})
                           </span>
                         )}
                       </th>
-                      {COLUMNS.slice(1).map((c) => (
+                      {columns.slice(1).map((c) => (
                         <td key={c} className={c === 'people' ? 'num' : undefined}>
                           {text[c](f)}
                         </td>
