@@ -6,6 +6,8 @@
  *
  * Import problems and notices, and the estimation engine's model warnings, are still sent
  * as English sentences (the CLI and the API print them); they have no codes to check yet.
+ * The column hints of the analysts' import kinds (sources, exchanges, claims, facilities) are
+ * English too.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,10 +21,13 @@ import {
   TERRITORIES,
 } from '../src/features/facilities/index.js';
 import { CATEGORY_WORDS, SEX_WORDS } from '../src/features/persons/person-vocabulary.js';
+import { IMPORT_KINDS } from '../src/cli/import-kinds.js';
 import { REVIEW_REASONS } from '../src/linkage/index.js';
 import { packageRoot } from '../src/package-root.js';
 
 const LANGUAGES = ['uk', 'en', 'ru'] as const;
+/** The kinds a documenter imports in the workspace; analysts' kinds keep English hints for now. */
+const DOCUMENTER_KINDS = ['persons', 'events', 'episodes', 'occupancy'];
 const read = (dir: string, lang: string) =>
   JSON.parse(readFileSync(join(packageRoot(), dir, `${lang}.json`), 'utf8')) as Record<
     string,
@@ -52,6 +57,13 @@ const CODES: Record<
     categories: Object.keys(CATEGORY_WORDS),
     sexes: Object.keys(SEX_WORDS),
     'review.reasons': REVIEW_REASONS,
+    // What each column of a documenter's file holds, as the column matcher explains it.
+    ...Object.fromEntries(
+      DOCUMENTER_KINDS.map((k) => [
+        `importColumns.${k}`,
+        IMPORT_KINDS[k]?.columns.map((c) => c.name) ?? ['(no such kind)'],
+      ]),
+    ),
   },
 };
 

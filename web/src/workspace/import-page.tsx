@@ -268,10 +268,12 @@ export function toMapping(headers: FileHeaders['headers'], choice: Choice): Head
 }
 
 function MatchColumns({
+  kind,
   found,
   choice,
   onChange,
 }: {
+  kind: string;
   found: FileHeaders;
   choice: Choice;
   onChange: (c: Choice) => void;
@@ -297,7 +299,10 @@ function MatchColumns({
                     <code>{c.name}</code>
                     {c.required ? ` (${t('import.required')})` : ''}
                   </label>
-                  <div className="ws-hint">{c.description}</div>
+                  <div className="ws-hint">
+                    {/* The server's words are English; the hint is in the reader's language. */}
+                    {t(`importColumns.${kind}.${c.name}`, { defaultValue: c.description })}
+                  </div>
                 </th>
                 <td>
                   <select
@@ -719,6 +724,7 @@ export function ImportPage() {
       {matchError && <ErrorMessage error={matchError} />}
       {found && (
         <MatchColumns
+          kind={kind}
           found={found}
           choice={choice}
           onChange={(c) => {
