@@ -4,8 +4,8 @@
  * enums, the facility vocabulary, the linkage engine, the persons vocabulary), not from a
  * list kept here, so a code added there without its translations fails this test.
  *
- * Import problems and notices, and the estimation engine's model warnings, are still sent
- * as English sentences (the CLI and the API print them); they have no codes to check yet.
+ * Import problems of a cell carry a code (fields.ts); whole-file problems, notices and the
+ * estimation engine's model warnings are still English sentences with no code to check yet.
  * The column hints of the analysts' import kinds (sources, exchanges, claims, facilities) are
  * English too.
  */
@@ -22,6 +22,7 @@ import {
 } from '../src/features/facilities/index.js';
 import { CATEGORY_WORDS, SEX_WORDS } from '../src/features/persons/person-vocabulary.js';
 import { IMPORT_KINDS } from '../src/cli/import-kinds.js';
+import { CELL_PROBLEM_CODES } from '../src/features/imports/fields.js';
 import { REVIEW_REASONS } from '../src/linkage/index.js';
 import { packageRoot } from '../src/package-root.js';
 
@@ -57,6 +58,7 @@ const CODES: Record<
     categories: Object.keys(CATEGORY_WORDS),
     sexes: Object.keys(SEX_WORDS),
     'review.reasons': REVIEW_REASONS,
+    importProblems: CELL_PROBLEM_CODES,
     // What each column of a documenter's file holds, as the column matcher explains it.
     ...Object.fromEntries(
       DOCUMENTER_KINDS.map((k) => [

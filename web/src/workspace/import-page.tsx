@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
@@ -223,6 +224,20 @@ function Report({ result }: { result: ImportResult }) {
   );
 }
 
+/**
+ * A problem in the reader's language where the server gave its code; the English message
+ * otherwise. A bad date keeps the server's detail ("day 30 does not exist in 2024-02").
+ */
+function problemMessage(p: ImportProblem, t: TFunction<'workspace'>): string {
+  if (!p.code) return p.message;
+  const said = t(`importProblems.${p.code}`, { ...p.params, defaultValue: p.message });
+  return p.code === 'bad_date' ? `${said} (${p.message})` : said;
+}
+
+/** The fix in the reader's language where it does not depend on the column; else English. */
+const problemFix = (p: ImportProblem, t: TFunction<'workspace'>): string =>
+  p.code ? t(`importFixes.${p.code}`, { ...p.params, defaultValue: p.fix }) : p.fix;
+
 function Problems({ problems }: { problems: ImportProblem[] }) {
   const { t } = useTranslation('workspace');
   return (
@@ -246,8 +261,8 @@ function Problems({ problems }: { problems: ImportProblem[] }) {
               <td>{p.row ?? ''}</td>
               <td>{p.column ?? ''}</td>
               <td>{p.value ?? ''}</td>
-              <td>{p.message}</td>
-              <td>{p.fix}</td>
+              <td>{problemMessage(p, t)}</td>
+              <td>{problemFix(p, t)}</td>
             </tr>
           ))}
         </tbody>
@@ -505,7 +520,7 @@ function SourceChooser({
                     problems.map((p, i) => (
                       <li key={i}>
                         {p.column ? `${fieldName(p.column)}: ` : ''}
-                        {p.message}
+                        {problemMessage(p, t)}
                       </li>
                     ))
                   ) : (
