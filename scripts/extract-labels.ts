@@ -199,6 +199,50 @@ const twice = codes.filter((c, i) => codes.indexOf(c) !== i);
 if (twice.length) throw new Error(`two boundaries took the same region code: ${twice.join(', ')}`);
 
 /**
+ * Big towns whose GeoNames alternatives lead the rule below astray (a Bulgarian "Гомел", a
+ * Mongolian "Улаан-Удэ", a Russian form for a Ukrainian label): their names as each language
+ * writes them, by GeoNames' main name.
+ */
+const BIG_TOWNS: Record<string, [string, string]> = {
+  'Rostov-na-Donu': ['Ростов-на-Дону', 'Ростов-на-Дону'],
+  'Nizhniy Novgorod': ['Нижній Новгород', 'Нижний Новгород'],
+  Tyumen: ['Тюмень', 'Тюмень'],
+  Perm: ['Перм', 'Пермь'],
+  Tver: ['Твер', 'Тверь'],
+  Tolyatti: ['Тольятті', 'Тольятти'],
+  Zaporizhzhya: ['Запоріжжя', 'Запорожье'],
+  Izhevsk: ['Іжевськ', 'Ижевск'],
+  Ulyanovsk: ['Ульяновськ', 'Ульяновск'],
+  "Homyel'": ['Гомель', 'Гомель'],
+  Cheboksary: ['Чебоксари', 'Чебоксары'],
+  Ivanovo: ['Іваново', 'Иваново'],
+  Hrodna: ['Гродно', 'Гродно'],
+  Mahilyow: ['Могильов', 'Могилёв'],
+  Vitebsk: ['Вітебськ', 'Витебск'],
+  Groznyy: ['Грозний', 'Грозный'],
+  Khmelnytskyi: ['Хмельницький', 'Хмельницкий'],
+  Cherkasy: ['Черкаси', 'Черкассы'],
+  Chernivtsi: ['Чернівці', 'Черновцы'],
+  Rivne: ['Рівне', 'Ровно'],
+  'Staryy Oskol': ['Старий Оскол', 'Старый Оскол'],
+  Kamyanske: ['Кам’янське', 'Каменское'],
+  'Kryvyy Rih': ['Кривий Ріг', 'Кривой Рог'],
+  Kropyvnytskyy: ['Кропивницький', 'Кропивницкий'],
+  'Naberezhnyye Chelny': ['Набережні Челни', 'Набережные Челны'],
+  'Ulan-Ude': ['Улан-Уде', 'Улан-Удэ'],
+  Chita: ['Чита', 'Чита'],
+  Orël: ['Орел', 'Орёл'],
+  Yakutsk: ['Якутськ', 'Якутск'],
+  Syktyvkar: ['Сиктивкар', 'Сыктывкар'],
+  Bratsk: ['Братськ', 'Братск'],
+  'Saint Petersburg': ['Санкт-Петербург', 'Санкт-Петербург'],
+  Kazan: ['Казань', 'Казань'],
+  Yaroslavl: ['Ярославль', 'Ярославль'],
+  Kaliningrad: ['Калінінград', 'Калининград'],
+  Khabarovsk: ['Хабаровськ', 'Хабаровск'],
+};
+
+/**
  * A town's Ukrainian and Russian spellings, from the names engine or picked from GeoNames'
  * Cyrillic alternatives: only plain Ukrainian or Russian letters (no Mari "ӱ", no stress
  * marks), and of those the one closest by match key to the town's English name, so a former
@@ -209,6 +253,8 @@ if (twice.length) throw new Error(`two boundaries took the same region code: ${t
 function townNames(s: (typeof settlements)[number]): { uk: string | null; ru: string | null } {
   const known = TOWN_NAMES.find((t) => t.en === s.name);
   if (known) return { uk: known.uk, ru: known.ru };
+  const fixed = BIG_TOWNS[s.name];
+  if (fixed) return { uk: fixed[0], ru: fixed[1] };
   const key = matchKey(s.name);
   const plain = s.altNames
     .filter((n) => detectScript(n) === 'cyrillic' && /^[а-яёіїєґʼ'’ -]+$/iu.test(n))
