@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { facilitiesImport } from '../src/features/facilities/index.js';
+import { importBytes } from '../src/features/imports/index.js';
 import {
   BROWSER_TEST_MS,
   launchBrowser,
@@ -8,6 +10,9 @@ import {
   startServer,
   type TestServer,
 } from './harness.js';
+
+/** A name an importer could be handed: Leaflet would run it if given as an HTML string. */
+const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">Hostile test place';
 
 /** The Ukrainian word for "place" each plural category takes. */
 const UK_PLACES: Record<string, string> = {
@@ -24,7 +29,11 @@ describe('public map and facility table in Chromium', { timeout: BROWSER_TEST_MS
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(async (db) => {
+      // A place far from the others (Arkhangelsk), so it stands alone, not in a cluster.
+      const csv = `id,name_en,type,territory,lat,lon,status,sources\nhostile-test,"${HOSTILE_NAME.replace(/"/g, '""')}",other,RU,64.54,40.54,active,https://example.org/test\n`;
+      await importBytes(db, facilitiesImport, 'hostile.csv', Buffer.from(csv));
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -108,6 +117,19 @@ describe('public map and facility table in Chromium', { timeout: BROWSER_TEST_MS
     expect(box.y + box.height).toBeLessThan(frame.y + frame.height);
     expect(await page.locator('.leaflet-tooltip').textContent()).toContain('SIZO-2 Taganrog');
     expect(await page.locator('.place-label.town').allTextContents()).toContain('Taganrog');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a name that looks like HTML as text, in the tooltip and on the map', async () => {
+    const { page, problems, context } = await openPage(browser);
+    await page.goto(`${server.url}/en/map?facility=hostile-test`);
+    await page.locator('.facility-marker.selected').waitFor();
+    const tooltip = page.locator('.leaflet-tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.locator('.name').textContent()).toBe(HOSTILE_NAME);
+    expect(await page.locator('.leaflet-pane img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(problems).toEqual([]);
     await context.close();
   });
