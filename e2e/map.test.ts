@@ -59,6 +59,10 @@ describe('public map and facility table in Chromium', { timeout: BROWSER_TEST_MS
     const clusters = await page.locator('.facility-cluster').allTextContents();
     expect(clusters.length).toBeGreaterThan(2);
     const rules = new Intl.PluralRules('uk');
+    // The page's key message, its number with the word's form the number takes.
+    const summary = (await page.locator('[data-summary]').textContent()) ?? '';
+    const [, total, word] = /^Відомо (\d+) (\S+) утримання/.exec(summary) ?? [];
+    expect(word, summary).toBe(UK_PLACES[rules.select(Number(total))]);
     for (const text of clusters) {
       const [, n, word] = /^(\d+) (\S+)$/.exec(text) ?? [];
       expect(word, text).toBe(UK_PLACES[rules.select(Number(n))]);

@@ -3,6 +3,7 @@ import { useSearchParams } from 'wouter';
 import type { PublicFacilities, PublicFacility } from '../../../contract/publication.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorMessage, Loading } from '../components/status.js';
+import { formatNumber } from '../i18n/format.js';
 import { FacilityMap } from './facility-map.js';
 import { FacilityPanel } from './facility-panel.js';
 import { MapLegend } from './map-legend.js';
@@ -20,7 +21,8 @@ function thresholdOf(facilities: readonly PublicFacility[]): number | null {
  * `?closed=hide` leaves closed places out and `?layer=regions` shows the region layer.
  */
 export function MapView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const data = useApi<PublicFacilities>('/api/public/facilities');
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('facility');
@@ -44,6 +46,16 @@ export function MapView() {
   return (
     <div className="map-view">
       <div className="map-main">
+        <p className="map-summary" data-summary={all.length}>
+          {t('map.summary', {
+            count: all.length,
+            n: formatNumber(all.length, lang),
+            ru: formatNumber(all.filter((f) => f.territory === 'RU').length, lang),
+            ua: formatNumber(all.filter((f) => f.territory === 'UA-occupied').length, lang),
+            by: formatNumber(all.filter((f) => f.territory === 'BY').length, lang),
+            closed: formatNumber(closed, lang),
+          })}
+        </p>
         <div className="map-controls">
           <fieldset className="split">
             <legend className="visually-hidden">{t('map.layer')}</legend>
