@@ -157,12 +157,12 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...[
-          `CallExpression[callee.property.name=/^(${LEAFLET_CONTENT})$/][arguments.0.callee.name!='leafletText']`,
-          `CallExpression[callee.property.name=/^(divIcon|tooltip|popup)$/] > ObjectExpression > Property[key.name=/^(html|content)$/][value.callee.name!='leafletText']`,
+          `CallExpression[callee.property.name=/^(${LEAFLET_CONTENT})$/][arguments.0.callee.name!=/^leaflet(Text|Block)$/]`,
+          `CallExpression[callee.property.name=/^(divIcon|tooltip|popup)$/] > ObjectExpression > Property[key.name=/^(html|content)$/][value.callee.name!=/^leaflet(Text|Block)$/]`,
         ].map((selector) => ({
           selector,
           message:
-            'Leaflet puts a string into innerHTML: pass leafletText(…) from web/src/map/leaflet-text.ts',
+            'Leaflet puts a string into innerHTML: pass leafletText(…) or leafletBlock(…) from web/src/map/leaflet-text.ts',
         })),
         {
           selector: `CallExpression[callee.property.name=/^(addAttribution|setPrefix)$/][arguments.0.type!='Literal']`,

@@ -192,6 +192,11 @@ export const PublicFacility = z.object({
   nameEn: z.string(),
   nameUk: z.string().nullable(),
   nameRu: z.string().nullable(),
+  /**
+   * Languages whose name above no source gives: built from the type, number and settlement
+   * ("СІЗО-2 Таганріг"), to be shown as such.
+   */
+  constructedNames: z.array(z.enum(['uk', 'ru'])),
   aliases: z.array(z.string()),
   type: z.string(),
   territory: z.enum(['RU', 'UA-occupied', 'BY']),
@@ -201,6 +206,9 @@ export const PublicFacility = z.object({
   regionRu: z.string().nullable(),
   regionCode: z.string().nullable(),
   settlement: z.string().nullable(),
+  /** The settlement's name in Ukrainian and in Russian, where Polon knows the town. */
+  settlementUk: z.string().nullable(),
+  settlementRu: z.string().nullable(),
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   coordPrecision: z.string().nullable(),

@@ -2,8 +2,9 @@
  * Renders the README's screenshots of the dashboard and the map from a fresh database with
  * the public dataset, in Debian's Chromium (through playwright-core, as the browser tests
  * do): docs/screenshots/dashboard.png and docs/screenshots/map.png; and the workspace's
- * import page checking a documenter's working sheet (docs/screenshots/workspace-import.png).
- * Run: `npx tsx scripts/screenshots.ts [dashboard|map|workspace-import …]` (all when none is
+ * import page checking a documenter's working sheet (docs/screenshots/workspace-import.png);
+ * the map and the facility table in Ukrainian at 1366 and 390 px (uk-map-1366.png, …).
+ * Run: `npx tsx scripts/screenshots.ts [dashboard|map|uk-map|uk-facilities|workspace-import …]` (all when none is
  * named; builds the web app first when it is out of date).
  */
 import { mkdirSync } from 'node:fs';
@@ -34,6 +35,29 @@ try {
     await page.locator('.facility-marker').first().waitFor();
     await page.screenshot({ path: join(out, 'map.png') });
     console.log(`wrote ${join(out, 'map.png')}`);
+  }
+
+  // The map and the facility table in Ukrainian, on a laptop and on a phone.
+  for (const width of [1366, 390]) {
+    const phone = width < 600;
+    const shot = await openPage(browser, { width, height: phone ? 844 : 900, locale: 'uk-UA' });
+    if (wanted('uk-map')) {
+      await shot.page.goto(`${server.url}/uk/map?facility=taganrog-sizo-2`);
+      await shot.page.locator('.facility-marker.selected').waitFor();
+      await shot.page.locator('.place-label.town').first().waitFor({ state: 'attached' });
+      const path = join(out, `uk-map-${width}.png`);
+      await shot.page.screenshot({ path, fullPage: phone });
+      console.log(`wrote ${path}`);
+    }
+    if (wanted('uk-facilities')) {
+      await shot.page.goto(`${server.url}/uk/facilities?sort=status`);
+      await shot.page.locator('[data-table="facilities"] tbody tr').first().waitFor();
+      const path = join(out, `uk-facilities-${width}.png`);
+      await shot.page.screenshot({ path, fullPage: false });
+      console.log(`wrote ${path}`);
+    }
+    problems.push(...shot.problems);
+    await shot.context.close();
   }
 
   if (wanted('workspace-import')) {

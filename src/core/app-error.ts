@@ -43,6 +43,9 @@ export interface InputProblem {
   value?: string;
   message: string;
   fix: string;
+  /** What is wrong by a stable code, with its parameters, for a reader in another language. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class InputError extends AppError {

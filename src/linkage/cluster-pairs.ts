@@ -33,7 +33,8 @@ export interface ClusterOptions {
  * clearly different people about equally well (`ambiguous`: a name-only record and two
  * namesakes).
  */
-export type ReviewReason = 'uncertain' | 'conflict' | 'ambiguous';
+export const REVIEW_REASONS = ['uncertain', 'conflict', 'ambiguous'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 export interface IndexReviewPair {
   a: number;

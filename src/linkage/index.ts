@@ -34,7 +34,7 @@ export {
   termFrequencyAdjustment,
 } from './estimate-parameters.js';
 export type { EmOptions, EmReport, FsParameters } from './estimate-parameters.js';
-export { clusterPairs } from './cluster-pairs.js';
+export { REVIEW_REASONS, clusterPairs } from './cluster-pairs.js';
 export type {
   ClusterOptions,
   Clustering,

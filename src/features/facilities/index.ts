@@ -44,3 +44,4 @@ export {
 } from './facility-merge.js';
 export { searchFacilities } from './facility-search.js';
 export { facilitiesCommands } from './facilities.commands.js';
+export { constructName, settlementName } from './constructed-names.js';

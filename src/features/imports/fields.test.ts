@@ -38,6 +38,30 @@ describe('a row schema', () => {
     expect(fixes[3]).toBe('write something else');
   });
 
+  it('gives each bad cell a code and its parameters, for the reader’s language', () => {
+    const r = field
+      .row({
+        id: field.id(),
+        count: field.count(),
+        date: field.optionalDate(),
+        kind: field.oneOf(['a', 'b']),
+        ok: field.flag(),
+      })
+      .safeParse({ id: 'a b', count: '-3', date: '2024-02-30', kind: 'c', ok: 'maybe' });
+    const problems = (r.error?.issues ?? []).map(
+      (i) => (i as { params?: { code?: string; params?: unknown } }).params,
+    );
+    expect(problems.map((p) => p?.code)).toEqual([
+      'invalid_id',
+      'negative',
+      'bad_date',
+      'unknown_value',
+      'not_yes_no',
+    ]);
+    expect(problems[3]?.params).toEqual({ values: 'a, b' });
+    expect(field.CELL_PROBLEM_CODES).toContain('bad_date');
+  });
+
   it('refuses a cell that is not text, naming its column', () => {
     const r = schema.safeParse({ id: 'a', count: 5 });
     expect(r.error?.issues[0]?.path).toEqual(['count']);

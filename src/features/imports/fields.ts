@@ -15,8 +15,38 @@ import {
  */
 type Ctx = z.core.$RefinementCtx;
 
-export function fail(ctx: Ctx, input: unknown, message: string, fix: string): typeof z.NEVER {
-  ctx.issues.push({ code: 'custom', message, input, params: { fix } });
+/**
+ * What is wrong with a cell, by a stable code the workspace words in the reader's language
+ * (the English message stays for the CLI and the API). A kind's own checks may leave it out.
+ */
+export const CELL_PROBLEM_CODES = [
+  'empty',
+  'invalid_id',
+  'negative',
+  'not_whole_number',
+  'too_large',
+  'not_number',
+  'out_of_range',
+  'unknown_value',
+  'bad_date',
+  'not_yes_no',
+] as const;
+export type CellProblemCode = (typeof CELL_PROBLEM_CODES)[number];
+
+export function fail(
+  ctx: Ctx,
+  input: unknown,
+  message: string,
+  fix: string,
+  code?: CellProblemCode,
+  params?: Record<string, string | number>,
+): typeof z.NEVER {
+  ctx.issues.push({
+    code: 'custom',
+    message,
+    input,
+    params: { fix, ...(code ? { code } : {}), ...(params ? { params } : {}) },
+  });
   return z.NEVER;
 }
 
@@ -68,7 +98,7 @@ export function row<S extends RowShape>(shape: S) {
 export const text = () => cell((v) => (blank(v) ? null : v.trim()));
 
 export const requiredText = (what: string) =>
-  cell((v, ctx) => (blank(v) ? fail(ctx, v, 'is empty', `write the ${what}`) : v.trim()));
+  cell((v, ctx) => (blank(v) ? fail(ctx, v, 'is empty', `write the ${what}`, 'empty') : v.trim()));
 
 // Pages and maps show names; < and > are what would make markup of one there (issue 16), and
 // a control character (tab, line break, bell) is no part of a name: a copy-paste slip.
@@ -111,7 +141,13 @@ const SLUG = /^[a-z0-9][a-z0-9._:-]{0,127}$/i;
 export const id = () =>
   cell((v, ctx) => {
     if (blank(v))
-      return fail(ctx, v, 'is empty', 'give every row a stable id (letters, digits, - _ . :)');
+      return fail(
+        ctx,
+        v,
+        'is empty',
+        'give every row a stable id (letters, digits, - _ . :)',
+        'empty',
+      );
     const s = v.trim();
     return SLUG.test(s)
       ? s
@@ -120,6 +156,7 @@ export const id = () =>
           s,
           'is not a valid id',
           'use only letters, digits and - _ . : (at most 128), no spaces',
+          'invalid_id',
         );
   });
 
@@ -136,6 +173,7 @@ export const count = () =>
         s,
         'is negative',
         'counts are 0 or more; leave the cell blank if the source gives no number',
+        'negative',
       );
     const digits = GROUPED.test(s) ? s.replace(/[^\d]/g, '') : s;
     if (!/^\d+$/.test(digits)) {
@@ -144,19 +182,22 @@ export const count = () =>
         s,
         'is not a whole number',
         'write the count in digits (1000 or 1,000); put words such as "about" in the qualifier or notes column',
+        'not_whole_number',
       );
     }
     const n = Number(digits);
-    return Number.isSafeInteger(n) ? n : fail(ctx, s, 'is too large', 'check the number');
+    return Number.isSafeInteger(n)
+      ? n
+      : fail(ctx, s, 'is too large', 'check the number', 'too_large');
   });
 
 export const requiredNumber = (fix: string) =>
   cell((v, ctx) => {
-    if (blank(v)) return fail(ctx, v, 'is empty', fix);
+    if (blank(v)) return fail(ctx, v, 'is empty', fix, 'empty');
     const s = v.trim().replace(/[\u00a0\u202f ]/g, '');
     const n = Number(GROUPED.test(v.trim()) ? s.replace(/,/g, '') : s);
-    if (!Number.isFinite(n)) return fail(ctx, v.trim(), 'is not a number', fix);
-    if (n < 0) return fail(ctx, v.trim(), 'is negative', fix);
+    if (!Number.isFinite(n)) return fail(ctx, v.trim(), 'is not a number', fix, 'not_number');
+    if (n < 0) return fail(ctx, v.trim(), 'is negative', fix, 'negative');
     return n;
   });
 
@@ -164,20 +205,33 @@ export const optionalNumber = (min: number, max: number, fix: string) =>
   cell((v, ctx) => {
     if (blank(v)) return null;
     const n = Number(v.trim());
-    if (!Number.isFinite(n)) return fail(ctx, v.trim(), 'is not a number', fix);
-    if (n < min || n > max) return fail(ctx, v.trim(), `is outside ${min}…${max}`, fix);
+    if (!Number.isFinite(n)) return fail(ctx, v.trim(), 'is not a number', fix, 'not_number');
+    if (n < min || n > max)
+      return fail(ctx, v.trim(), `is outside ${min}…${max}`, fix, 'out_of_range', { min, max });
     return n;
   });
 
 export const oneOf = <const T extends readonly string[]>(values: T, fallback?: T[number]) =>
   cell((v, ctx): T[number] => {
     if (blank(v)) {
-      return fallback ?? fail(ctx, v, 'is empty', `write one of: ${values.join(', ')}`);
+      return (
+        fallback ??
+        fail(ctx, v, 'is empty', `write one of: ${values.join(', ')}`, 'empty', {
+          values: values.join(', '),
+        })
+      );
     }
     const s = v.trim().toLowerCase();
     return (values as readonly string[]).includes(s)
       ? s
-      : fail(ctx, v.trim(), 'is not a known value', `write one of: ${values.join(', ')}`);
+      : fail(
+          ctx,
+          v.trim(),
+          'is not a known value',
+          `write one of: ${values.join(', ')}`,
+          'unknown_value',
+          { values: values.join(', ') },
+        );
   });
 
 export const optionalOneOf = <const T extends readonly string[]>(values: T) =>
@@ -191,14 +245,16 @@ export const optionalOneOf = <const T extends readonly string[]>(values: T) =>
           v.trim(),
           'is not a known value',
           `write one of: ${values.join(', ')}, or leave it blank`,
+          'unknown_value',
+          { values: values.join(', ') },
         );
   });
 
 export const date = () =>
   cell((v, ctx): PartialDate => {
-    if (blank(v)) return fail(ctx, v, 'is empty', DATE_FORMS_HELP);
+    if (blank(v)) return fail(ctx, v, 'is empty', DATE_FORMS_HELP, 'empty');
     const d = parsePartialDate(v);
-    return typeof d === 'string' ? fail(ctx, v.trim(), d, DATE_FORMS_HELP) : d;
+    return typeof d === 'string' ? fail(ctx, v.trim(), d, DATE_FORMS_HELP, 'bad_date') : d;
   });
 
 export const optionalDate = () =>
@@ -206,7 +262,7 @@ export const optionalDate = () =>
     if (blank(v)) return null;
     const d = parsePartialDate(v);
     return typeof d === 'string'
-      ? fail(ctx, v.trim(), d, `${DATE_FORMS_HELP}, or leave it blank`)
+      ? fail(ctx, v.trim(), d, `${DATE_FORMS_HELP}, or leave it blank`, 'bad_date')
       : d;
   });
 
@@ -241,7 +297,7 @@ export const recordDate = (order?: DayOrder) =>
   cell((v, ctx): PartialDate | null => {
     if (blank(v)) return null;
     const d = parseRecordDate(v, order);
-    return typeof d === 'string' ? fail(ctx, v.trim(), d, RECORD_DATE_HELP) : d;
+    return typeof d === 'string' ? fail(ctx, v.trim(), d, RECORD_DATE_HELP, 'bad_date') : d;
   });
 
 const YES = new Set(['1', 'yes', 'y', 'true', 'так', 'т', 'да', 'д', '+', 'x', 'х']);
@@ -259,6 +315,7 @@ export const flag = () =>
       v.trim(),
       'is not yes or no',
       'write yes/no (так/ні, да/нет, 1/0), or leave it blank if unknown',
+      'not_yes_no',
     );
   });
 
@@ -279,6 +336,8 @@ export const vocabulary = <const T extends string>(words: Record<T, string[]>, w
         v.trim(),
         `is not a known ${what}`,
         `write one of: ${Object.keys(words).join(', ')} (or leave it blank)`,
+        'unknown_value',
+        { values: Object.keys(words).join(', ') },
       )
     );
   });

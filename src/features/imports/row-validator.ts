@@ -129,6 +129,7 @@ export class RowValidator<T> {
       return result.error.issues.map((issue) => {
         const column = issue.path.length ? String(issue.path[0]) : undefined;
         const value = column !== undefined ? cells[column] : undefined;
+        const said = (issue as { params?: Pick<InputProblem, 'fix' | 'code' | 'params'> }).params;
         return dropUndefined({
           file: this.file,
           row: raw.row,
@@ -140,7 +141,9 @@ export class RowValidator<T> {
               ? shorten(value)
               : undefined,
           message: issue.message,
-          fix: (issue as { params?: { fix?: string } }).params?.fix ?? 'correct the value',
+          fix: said?.fix ?? 'correct the value',
+          code: said?.code,
+          params: said?.params,
         });
       });
     }

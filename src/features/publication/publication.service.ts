@@ -17,7 +17,7 @@ import {
   unitReturned,
   type Exchange,
 } from '../exchanges/index.js';
-import { loadFacilities } from '../facilities/index.js';
+import { constructName, loadFacilities, settlementName } from '../facilities/index.js';
 import { disagreement, isStale, officialRange } from './figure-doubts.js';
 import type { FrozenFigures } from './frozen-figures.js';
 import { roundBound, type GroupName, type PersonCounts } from './person-counts.js';
@@ -239,27 +239,37 @@ export async function publicFacilities(
   const hasPersons = c !== undefined && c.basis !== 'none';
   return {
     asOf,
-    facilities: facilities.map((f) => ({
-      id: f.id,
-      nameEn: f.nameEn,
-      nameUk: f.nameUk,
-      nameRu: f.nameRu,
-      aliases: f.aliases,
-      type: f.type,
-      territory: f.territory,
-      region: f.region,
-      regionUk: (f.regionCode && REGIONS_BY_CODE.get(f.regionCode)?.uk) ?? null,
-      regionRu: (f.regionCode && REGIONS_BY_CODE.get(f.regionCode)?.ru) ?? null,
-      regionCode: f.regionCode,
-      settlement: f.settlement,
-      lat: f.lat,
-      lon: f.lon,
-      coordPrecision: f.coordPrecision,
-      held: f.held,
-      status: f.status,
-      sources: f.sources.map((s) => ({ id: s.id, title: s.title, url: s.url })),
-      counts: hasPersons ? counts.facility(f.id) : null,
-    })),
+    facilities: facilities.map((f) => {
+      const nameUk = f.nameUk ?? constructName(f, 'uk');
+      const nameRu = f.nameRu ?? constructName(f, 'ru');
+      return {
+        id: f.id,
+        nameEn: f.nameEn,
+        nameUk,
+        nameRu,
+        constructedNames: [
+          ...(!f.nameUk && nameUk ? (['uk'] as const) : []),
+          ...(!f.nameRu && nameRu ? (['ru'] as const) : []),
+        ],
+        aliases: f.aliases,
+        type: f.type,
+        territory: f.territory,
+        region: f.region,
+        regionUk: (f.regionCode && REGIONS_BY_CODE.get(f.regionCode)?.uk) ?? null,
+        regionRu: (f.regionCode && REGIONS_BY_CODE.get(f.regionCode)?.ru) ?? null,
+        regionCode: f.regionCode,
+        settlement: f.settlement,
+        settlementUk: settlementName(f.settlement, 'uk'),
+        settlementRu: settlementName(f.settlement, 'ru'),
+        lat: f.lat,
+        lon: f.lon,
+        coordPrecision: f.coordPrecision,
+        held: f.held,
+        status: f.status,
+        sources: f.sources.map((s) => ({ id: s.id, title: s.title, url: s.url })),
+        counts: hasPersons ? counts.facility(f.id) : null,
+      };
+    }),
     regions: hasPersons ? counts.regions : [],
   };
 }

@@ -72,7 +72,12 @@ describeEachDb('public summary and facilities', (get) => {
       region: 'Rostov Oblast',
       regionUk: 'Ростовська область',
       regionRu: 'Ростовская область',
+      // No source names it in Russian: built from type, number and town, and marked so.
+      nameRu: 'СИЗО-2 Таганрог',
+      constructedNames: ['ru'],
+      settlementUk: 'Таганріг',
     });
+    expect(f.facilities.every((x) => x.nameUk && x.nameRu)).toBe(true);
     await app.close();
   });
 

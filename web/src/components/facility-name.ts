@@ -23,3 +23,13 @@ export function regionName(
   if (lang === 'ru') return f.regionRu ?? f.region;
   return f.region;
 }
+
+/** A facility's settlement in the reader's language where Polon knows the town, else as written. */
+export function settlementLabel(
+  f: Pick<PublicFacility, 'settlement' | 'settlementUk' | 'settlementRu'>,
+  lang: string,
+): string | null {
+  if (lang === 'uk') return f.settlementUk ?? f.settlement;
+  if (lang === 'ru') return f.settlementRu ?? f.settlement;
+  return f.settlement;
+}

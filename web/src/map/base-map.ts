@@ -3,7 +3,7 @@ import boundariesUrl from '../../../data/geo/boundaries.json?url';
 
 // One file for every map, so the browser fetches and caches it once.
 let boundaries: Promise<GeoJSON.GeoJsonObject> | undefined;
-const loadBoundaries = () =>
+export const loadBoundaries = () =>
   (boundaries ??= fetch(boundariesUrl).then((r) => r.json() as Promise<GeoJSON.GeoJsonObject>));
 
 /**

@@ -1,9 +1,14 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicFacility } from '../../../contract/publication.js';
-import { facilityName, regionName } from '../components/facility-name.js';
+import { facilityName, regionName, settlementLabel } from '../components/facility-name.js';
 import { SourcesList } from '../components/sources-list.js';
 import { formatCount } from '../i18n/format.js';
+import { approximateText, isApproximate } from './marker-parts.js';
+
+const isConstructed = (f: PublicFacility, k: string) =>
+  (k === 'nameUk' && f.constructedNames.includes('uk')) ||
+  (k === 'nameRu' && f.constructedNames.includes('ru'));
 
 /** One place: its names in the three languages, what it is, where, its sources and counts. */
 export function FacilityPanel({
@@ -39,6 +44,12 @@ export function FacilityPanel({
           .map(([k, n]) => (
             <dd key={k} lang={k === 'nameUk' ? 'uk' : k === 'nameRu' ? 'ru' : 'en'} data-name={k}>
               <span className="note">{t(`facility.${k}`)}:</span> {n}
+              {isConstructed(f, k) && (
+                <span className="note constructed" data-constructed={k}>
+                  {' '}
+                  ({t('facility.constructed')})
+                </span>
+              )}
             </dd>
           ))}
         {f.aliases.length > 0 && (
@@ -59,8 +70,13 @@ export function FacilityPanel({
         {f.settlement && (
           <>
             <dt>{t('facility.settlement')}</dt>
-            <dd>{f.settlement}</dd>
+            <dd>{settlementLabel(f, lang)}</dd>
           </>
+        )}
+        {f.lat !== null && isApproximate(f) && (
+          <dd className="note" data-approximate="">
+            {approximateText(f, lang, t)}
+          </dd>
         )}
         <dt>{t('facility.held')}</dt>
         <dd>{t(`heldKind.${f.held}`, { defaultValue: f.held })}</dd>

@@ -24,3 +24,10 @@ export function leafletText(...parts: TextPart[]): HTMLElement {
   }
   return el;
 }
+
+/** The same, as a block with a class of its own (a tooltip of several lines). */
+export function leafletBlock(className: string, ...parts: TextPart[]): HTMLElement {
+  const el = leafletText(...parts.map((p) => (typeof p === 'string' ? { text: p } : p)));
+  el.className = className;
+  return el;
+}

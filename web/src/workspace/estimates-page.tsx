@@ -158,7 +158,13 @@ export function EstimatesPage() {
             <>
               <h4>{t('estimates.caveats')}</h4>
               <ul className="ws-caveats">
-                {[...est.caveats.map((c) => c.message), ...(est.mse?.warnings ?? [])].map((c) => (
+                {[
+                  // A caveat by its code, in the reader's language (the public pages' words).
+                  ...est.caveats.map((c) =>
+                    t(`caveat.${c.code}`, { ns: 'translation', defaultValue: c.message }),
+                  ),
+                  ...(est.mse?.warnings ?? []),
+                ].map((c) => (
                   <li key={c}>{c}</li>
                 ))}
               </ul>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
@@ -223,6 +224,20 @@ function Report({ result }: { result: ImportResult }) {
   );
 }
 
+/**
+ * A problem in the reader's language where the server gave its code; the English message
+ * otherwise. A bad date keeps the server's detail ("day 30 does not exist in 2024-02").
+ */
+function problemMessage(p: ImportProblem, t: TFunction<'workspace'>): string {
+  if (!p.code) return p.message;
+  const said = t(`importProblems.${p.code}`, { ...p.params, defaultValue: p.message });
+  return p.code === 'bad_date' ? `${said} (${p.message})` : said;
+}
+
+/** The fix in the reader's language where it does not depend on the column; else English. */
+const problemFix = (p: ImportProblem, t: TFunction<'workspace'>): string =>
+  p.code ? t(`importFixes.${p.code}`, { ...p.params, defaultValue: p.fix }) : p.fix;
+
 function Problems({ problems }: { problems: ImportProblem[] }) {
   const { t } = useTranslation('workspace');
   return (
@@ -246,8 +261,8 @@ function Problems({ problems }: { problems: ImportProblem[] }) {
               <td>{p.row ?? ''}</td>
               <td>{p.column ?? ''}</td>
               <td>{p.value ?? ''}</td>
-              <td>{p.message}</td>
-              <td>{p.fix}</td>
+              <td>{problemMessage(p, t)}</td>
+              <td>{problemFix(p, t)}</td>
             </tr>
           ))}
         </tbody>
@@ -268,10 +283,12 @@ export function toMapping(headers: FileHeaders['headers'], choice: Choice): Head
 }
 
 function MatchColumns({
+  kind,
   found,
   choice,
   onChange,
 }: {
+  kind: string;
   found: FileHeaders;
   choice: Choice;
   onChange: (c: Choice) => void;
@@ -297,7 +314,10 @@ function MatchColumns({
                     <code>{c.name}</code>
                     {c.required ? ` (${t('import.required')})` : ''}
                   </label>
-                  <div className="ws-hint">{c.description}</div>
+                  <div className="ws-hint">
+                    {/* The server's words are English; the hint is in the reader's language. */}
+                    {t(`importColumns.${kind}.${c.name}`, { defaultValue: c.description })}
+                  </div>
                 </th>
                 <td>
                   <select
@@ -500,7 +520,7 @@ function SourceChooser({
                     problems.map((p, i) => (
                       <li key={i}>
                         {p.column ? `${fieldName(p.column)}: ` : ''}
-                        {p.message}
+                        {problemMessage(p, t)}
                       </li>
                     ))
                   ) : (
@@ -719,6 +739,7 @@ export function ImportPage() {
       {matchError && <ErrorMessage error={matchError} />}
       {found && (
         <MatchColumns
+          kind={kind}
           found={found}
           choice={choice}
           onChange={(c) => {

@@ -58,6 +58,14 @@ export function ReviewPage() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const skipped = Math.max(0, Number(params.get('skip') ?? 0) || 0);
+  // Coded values ("male", "military") in the reader's language; what people wrote, as written.
+  const shown = (field: keyof PersonRecord, value: PersonRecord[keyof PersonRecord]): string => {
+    if (value === null || value === undefined) return '—';
+    const v = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    if (field === 'sex') return t(`sexes.${v}`, { defaultValue: v });
+    if (field === 'category') return t(`categories.${v}`, { defaultValue: v });
+    return v;
+  };
   const queue = useFresh<{ items: ReviewItem[]; total: number }>(
     `/api/review?limit=1&offset=${skipped}`,
   );
@@ -169,8 +177,8 @@ export function ReviewPage() {
                   return (
                     <tr key={row.field} className={`ws-${how}`}>
                       <th scope="row">{t(`fields.${row.field}`)}</th>
-                      <td>{String(item.a[row.field] ?? '—')}</td>
-                      <td>{String(item.b[row.field] ?? '—')}</td>
+                      <td>{shown(row.field, item.a[row.field])}</td>
+                      <td>{shown(row.field, item.b[row.field])}</td>
                       <td>{t(`review.agreement.${how}`)}</td>
                     </tr>
                   );

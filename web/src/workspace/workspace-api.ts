@@ -107,6 +107,9 @@ export interface ImportProblem {
   value?: string;
   message: string;
   fix: string;
+  /** What is wrong by a stable code (cell problems), with its parameters. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** New, changed and unchanged rows of one table (removed: facts the file no longer states). */
