@@ -78,7 +78,20 @@ describe('the LCMCR panel of the estimates page', { timeout: BROWSER_TEST_MS }, 
 
   it('runs LCMCR and shows the median, the interval, the histogram and both methods', async () => {
     const { page, problems, context } = await estimatesPage('uk');
-    await page.locator('.lcmcr-panel button[type=submit]').click();
+    // The request waits until the page has been seen saying that it runs.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/estimates/lcmcr', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const button = page.locator('.lcmcr-panel button[type=submit]');
+    await button.click();
+    await expect
+      .poll(() => page.locator('.lcmcr-panel [role=status]').textContent())
+      .toBe('Обчислюються 2 ланцюги; це може тривати хвилину.');
+    expect(await button.isDisabled()).toBe(true);
+    release();
     const median = page.locator('[data-figure=lcmcr-median] dd');
     await median.waitFor({ timeout: 90_000 });
 
@@ -86,9 +99,7 @@ describe('the LCMCR panel of the estimates page', { timeout: BROWSER_TEST_MS }, 
     const [low, high] = (await page.locator('[data-figure=lcmcr-interval] dd').textContent())!
       .split('–')
       .map(whole);
-    const observed = whole(
-      await page.locator('[data-figure=lcmcr] > div:nth-child(3) dd').textContent(),
-    );
+    const observed = whole(await page.locator('[data-figure=lcmcr-observed] dd').textContent());
     expect(observed).toBeGreaterThan(0);
     expect(low).toBeGreaterThanOrEqual(observed);
     expect(low).toBeLessThanOrEqual(n);

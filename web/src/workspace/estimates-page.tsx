@@ -165,7 +165,7 @@ export function EstimatesPage() {
             </>
           )}
           {est.mse && <ModelTable estimate={est.mse} />}
-          {est.mse && <LcmcrPanel key={est.asOf} table={est.mse} />}
+          {est.mse && <LcmcrPanel table={est.mse} />}
         </section>
       )}
     </div>

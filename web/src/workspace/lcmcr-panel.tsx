@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaptivityEstimate, LcmcrResult } from '../../../contract/estimates.js';
 import { ApiError } from '../api/client.js';
@@ -71,7 +71,7 @@ function Result({ result, table }: { result: LcmcrResult; table: OverlapTable })
           <dt>{t('lcmcr.interval')}</dt>
           <dd>{range(N.ci95)}</dd>
         </div>
-        <div>
+        <div data-figure="lcmcr-observed">
           <dt>{t('lcmcr.observed')}</dt>
           <dd>{whole(result.nObserved)}</dd>
         </div>
@@ -166,30 +166,33 @@ export function LcmcrPanel({ table }: { table: OverlapTable }) {
   const { t } = useTranslation('workspace');
   const { csrfToken } = useSession();
   const plan = usePlan();
-  const [run, setRun] = useState<Run>({ status: 'idle' });
-  const live = useRef(true);
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
+  // A run answers for the table it was asked about; a new estimate on the page starts afresh.
+  const [state, setState] = useState<{ table: OverlapTable | null; run: Run }>({
+    table: null,
+    run: { status: 'idle' },
+  });
+  const run: Run = state.table === table ? state.run : { status: 'idle' };
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const schedule: Schedule =
       formText(new FormData(e.currentTarget), 'schedule') === 'full' ? 'full' : 'quick';
     const settings = SCHEDULES[schedule];
-    setRun({ status: 'running', chains: settings.chains });
+    setState({ table, run: { status: 'running', chains: settings.chains } });
     send<LcmcrResult>(
       'POST',
       '/api/estimates/lcmcr',
       { lists: table.lists, histories: table.histories, settings },
       csrfToken,
     ).then(
-      (result) => live.current && result && setRun({ status: 'ok', result }),
-      (e: unknown) =>
-        live.current &&
-        setRun({ status: 'error', error: e instanceof Error ? e : new Error(String(e)) }),
+      (result) => result && setState({ table, run: { status: 'ok', result } }),
+      (error: unknown) =>
+        setState({
+          table,
+          run: {
+            status: 'error',
+            error: error instanceof Error ? error : new Error(String(error)),
+          },
+        }),
     );
   };
   const busy = run.status === 'error' && run.error instanceof ApiError && run.error.code === 'busy';
