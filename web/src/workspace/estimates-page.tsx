@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../components/status.js';
 import { formatNumber } from '../i18n/format.js';
 import { useSession } from './session.js';
 import { formText, useFresh } from './workspace-api.js';
+import { LcmcrPanel } from './lcmcr-panel.js';
 import { ScrollRegion } from './scroll-region.js';
 import { PublishEstimate } from './publish-estimate.js';
 
@@ -171,6 +172,7 @@ export function EstimatesPage() {
             </>
           )}
           {est.mse && <ModelTable estimate={est.mse} />}
+          {est.mse && <LcmcrPanel table={est.mse} />}
           <PublishEstimate asOf={est.asOf} />
         </section>
       )}
