@@ -272,10 +272,10 @@ describe(
       // is still a complete read (zip, XML, cells) or a refusal of a broken file.
       const pool: { kind: ImportKind<unknown>; bytes: Buffer }[] = [];
       beforeAll(async () => {
-        const samples = fc.sample(
-          kindArb.chain((k) => fc.tuple(fc.constant(k), tableArb(k))),
-          { numRuns: 40, seed: 7 },
-        );
+        // Mostly plausible tables, so intact workbooks exercise the writes as well as the
+        // refusals: a table of arbitrary cells now nearly always holds a name with a control
+        // character or markup in it, which the name columns refuse.
+        const samples = fc.sample(someTableArb, { numRuns: 40, seed: 7 });
         for (const [kind, grid] of samples) pool.push({ kind, bytes: await toXlsx(grid) });
       });
 
