@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { upsertRows } from '../../db/index.js';
-import { field, type ImportKind } from '../imports/index.js';
+import { defineImport, field } from '../imports/index.js';
 
 const RELIABILITY = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 
@@ -20,9 +19,8 @@ const schema = field.row({
 });
 export type SourceInput = z.infer<typeof schema>;
 
-export const sourcesImport: ImportKind<SourceInput> = {
+export const sourcesImport = defineImport<SourceInput>({
   kind: 'sources',
-  jsonKey: 'sources',
   columns: [
     {
       name: 'id',
@@ -45,25 +43,18 @@ export const sourcesImport: ImportKind<SourceInput> = {
     },
     { name: 'notes', required: false, description: 'remarks' },
   ],
-  schema: schema,
-  idOf: (s) => s.id,
-  async write(trx, rows, ctx) {
-    const out = await upsertRows(
-      trx,
-      'sources',
-      'id',
-      rows.map(({ value: s }) => ({
-        id: s.id,
-        title: s.title,
-        url: s.url,
-        publisher: s.publisher,
-        kind: s.kind,
-        reliability: s.reliability.toUpperCase(),
-        credibility: s.credibility ?? 6,
-        notes: s.notes,
-        updated_at: ctx.now,
-      })),
-    );
-    return { inserted: out.inserted, updated: out.updated, unchanged: out.unchanged };
-  },
-};
+  schema,
+  id: (s) => s.id,
+  table: 'sources',
+  toRow: (s, { now }) => ({
+    id: s.id,
+    title: s.title,
+    url: s.url,
+    publisher: s.publisher,
+    kind: s.kind,
+    reliability: s.reliability.toUpperCase(),
+    credibility: s.credibility ?? 6,
+    notes: s.notes,
+    updated_at: now,
+  }),
+});
