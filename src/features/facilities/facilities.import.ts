@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Database } from '../../db/index.js';
 import { defineImport, field, type LinkWrite } from '../imports/index.js';
 import { citationLinks, citationsField, citedSourceProblems } from '../sources/index.js';
 import {
@@ -192,16 +193,17 @@ export const facilitiesImport = defineImport<FacilityInput>({
   linksTouchRow: true,
 });
 
-interface PlacedRow {
-  id: string;
-  territory: string;
-  region_code: string | null;
-  settlement: string | null;
-  lat: number | null;
-  lon: number | null;
-  coord_precision: string | null;
-  coord_source: string | null;
-}
+type PlacedRow = Pick<
+  Database['facilities'],
+  | 'id'
+  | 'territory'
+  | 'region_code'
+  | 'settlement'
+  | 'lat'
+  | 'lon'
+  | 'coord_precision'
+  | 'coord_source'
+>;
 
 /**
  * Facilities a source gave no coordinates for are placed at their settlement from the
