@@ -1,12 +1,10 @@
 import type { z } from 'zod';
-import { upsertRows } from '../../db/index.js';
-import { field, type ImportKind } from '../imports/index.js';
+import { defineImport, field } from '../imports/index.js';
 import {
+  citationLinks,
   citationsField,
   citedSourceProblems,
-  countWithSideChanges,
   SOURCES_COLUMN,
-  writeRowCitations,
 } from '../sources/index.js';
 import { CLAIM_QUALIFIERS, CLAIM_UNITS, KNOWN_METRICS } from './claim.js';
 
@@ -67,9 +65,8 @@ const schema = field
 
 export type ClaimInput = z.infer<typeof schema>;
 
-export const claimsImport: ImportKind<ClaimInput> = {
+export const claimsImport = defineImport<ClaimInput>({
   kind: 'claims',
-  jsonKey: 'claims',
   columns: [
     { name: 'id', required: true, description: 'stable id' },
     {
@@ -104,38 +101,25 @@ export const claimsImport: ImportKind<ClaimInput> = {
     { name: 'notes', required: false, description: 'remarks' },
     SOURCES_COLUMN,
   ],
-  schema: schema,
-  idOf: (c) => c.id,
+  schema,
+  id: (c) => c.id,
   references: citedSourceProblems,
-  async write(trx, rows, ctx) {
-    const out = await upsertRows(
-      trx,
-      'claims',
-      'id',
-      rows.map(({ value: c }) => ({
-        id: c.id,
-        metric: c.metric,
-        value: c.value,
-        unit: c.unit,
-        qualifier: c.qualifier,
-        period_start: c.period_start?.text ?? null,
-        as_of: c.as_of.text,
-        as_of_from: c.as_of.earliest,
-        as_of_to: c.as_of.latest,
-        scope: c.scope,
-        description: c.description,
-        who: c.who,
-        notes: c.notes,
-        updated_at: ctx.now,
-      })),
-    );
-    const cited = await writeRowCitations(
-      trx,
-      { table: 'claim_sources', owner: 'claim_id' },
-      rows,
-      ctx,
-    );
-    const { extra: _, ...counts } = countWithSideChanges(out, cited);
-    return counts;
-  },
-};
+  table: 'claims',
+  toRow: (c, { now }) => ({
+    id: c.id,
+    metric: c.metric,
+    value: c.value,
+    unit: c.unit,
+    qualifier: c.qualifier,
+    period_start: c.period_start?.text ?? null,
+    as_of: c.as_of.text,
+    as_of_from: c.as_of.earliest,
+    as_of_to: c.as_of.latest,
+    scope: c.scope,
+    description: c.description,
+    who: c.who,
+    notes: c.notes,
+    updated_at: now,
+  }),
+  links: [citationLinks({ table: 'claim_sources', owner: 'claim_id' })],
+});

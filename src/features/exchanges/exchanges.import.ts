@@ -1,12 +1,10 @@
 import type { z } from 'zod';
-import { upsertRows } from '../../db/index.js';
-import { field, type ImportKind } from '../imports/index.js';
+import { defineImport, field } from '../imports/index.js';
 import {
+  citationLinks,
   citationsField,
   citedSourceProblems,
-  countWithSideChanges,
   SOURCES_COLUMN,
-  writeRowCitations,
 } from '../sources/index.js';
 import { EXCHANGE_KINDS, RETURNED_QUALIFIERS } from './exchange.js';
 
@@ -77,9 +75,8 @@ const schema = field
 
 export type ExchangeInput = z.infer<typeof schema>;
 
-export const exchangesImport: ImportKind<ExchangeInput> = {
+export const exchangesImport = defineImport<ExchangeInput>({
   kind: 'exchanges',
-  jsonKey: 'exchanges',
   columns: [
     { name: 'id', required: true, description: 'stable id, e.g. 2024-12-30-exchange' },
     {
@@ -120,44 +117,31 @@ export const exchangesImport: ImportKind<ExchangeInput> = {
     { name: 'notes', required: false, description: 'what the sources say beyond the numbers' },
     SOURCES_COLUMN,
   ],
-  schema: schema,
-  idOf: (e) => e.id,
+  schema,
+  id: (e) => e.id,
   references: citedSourceProblems,
-  async write(trx, rows, ctx) {
-    const out = await upsertRows(
-      trx,
-      'exchanges',
-      'id',
-      rows.map(({ value: e }) => ({
-        id: e.id,
-        kind: e.kind,
-        group_id: e.group_id,
-        agreement: e.agreement,
-        date_start: e.date_start.text,
-        date_end: e.date_end?.text ?? null,
-        date_from: e.date_start.earliest,
-        date_to: (e.date_end ?? e.date_start).latest,
-        returned: e.returned,
-        returned_qualifier: e.returned_qualifier,
-        military: e.military,
-        civilians: e.civilians,
-        men: e.men,
-        women: e.women,
-        seriously_ill_or_wounded: e.seriously_ill_or_wounded,
-        released_without_exchange: e.released_without_exchange,
-        bodies_returned: e.bodies_returned,
-        mediator: e.mediator,
-        notes: e.notes,
-        updated_at: ctx.now,
-      })),
-    );
-    const cited = await writeRowCitations(
-      trx,
-      { table: 'exchange_sources', owner: 'exchange_id' },
-      rows,
-      ctx,
-    );
-    const { extra: _, ...counts } = countWithSideChanges(out, cited);
-    return counts;
-  },
-};
+  table: 'exchanges',
+  toRow: (e, { now }) => ({
+    id: e.id,
+    kind: e.kind,
+    group_id: e.group_id,
+    agreement: e.agreement,
+    date_start: e.date_start.text,
+    date_end: e.date_end?.text ?? null,
+    date_from: e.date_start.earliest,
+    date_to: (e.date_end ?? e.date_start).latest,
+    returned: e.returned,
+    returned_qualifier: e.returned_qualifier,
+    military: e.military,
+    civilians: e.civilians,
+    men: e.men,
+    women: e.women,
+    seriously_ill_or_wounded: e.seriously_ill_or_wounded,
+    released_without_exchange: e.released_without_exchange,
+    bodies_returned: e.bodies_returned,
+    mediator: e.mediator,
+    notes: e.notes,
+    updated_at: now,
+  }),
+  links: [citationLinks({ table: 'exchange_sources', owner: 'exchange_id' })],
+});

@@ -1,12 +1,7 @@
 import type { z } from 'zod';
-import { upsertRows } from '../../db/index.js';
-import { field, type ImportKind } from '../imports/index.js';
-import {
-  citationsField,
-  citedSourceProblems,
-  countWithSideChanges,
-  writeRowCitations,
-} from '../sources/index.js';
+import type { Database } from '../../db/index.js';
+import { defineImport, field, type LinkWrite } from '../imports/index.js';
+import { citationLinks, citationsField, citedSourceProblems } from '../sources/index.js';
 import {
   CERTAINTIES,
   COORD_PRECISIONS,
@@ -112,9 +107,8 @@ const schema = field
 
 export type FacilityInput = z.infer<typeof schema>;
 
-export const facilitiesImport: ImportKind<FacilityInput> = {
+export const facilitiesImport = defineImport<FacilityInput>({
   kind: 'facilities',
-  jsonKey: 'facilities',
   columns: [
     { name: 'id', required: true, description: 'stable slug, e.g. taganrog-sizo-2' },
     { name: 'name_en', required: true, description: 'English name' },
@@ -150,81 +144,73 @@ export const facilitiesImport: ImportKind<FacilityInput> = {
       description: 'URLs, source ids or references, separated by " ; " or " | "',
     },
   ],
-  schema: schema,
-  idOf: (f) => f.id,
+  schema,
+  id: (f) => f.id,
   references: citedSourceProblems,
-  async write(trx, rows, ctx) {
-    // A facility merged into another stays merged: the import does not bring it back.
+  // A facility merged into another stays merged: the import does not bring it back.
+  async skip(trx, rows) {
     const mergedAway = await activeMergedIds(trx);
-    const skipped = rows.filter((r) => mergedAway.has(r.value.id));
-    rows = rows.filter((r) => !mergedAway.has(r.value.id));
-    const dbRows = rows.map(({ value: f }) => ({
-      id: f.id,
-      name_en: f.name_en,
-      name_uk: f.name_uk,
-      name_ru: f.name_ru,
-      type: f.type,
-      type_as_reported: f.type_as_reported,
-      territory: f.territory,
-      region: f.region,
-      region_code: f.region_code,
-      settlement: f.settlement,
-      lat: f.lat,
-      lon: f.lon,
-      coord_precision: f.lat === null ? null : (f.coord_precision ?? 'exact'),
-      coord_source: f.coord_source,
-      held: f.held,
-      operator: f.operator,
-      status: f.status,
-      certainty: f.certainty,
-      notes: f.notes,
-      updated_at: ctx.now,
-    }));
-    const notices = await placeAtSettlements(dbRows);
-    for (const r of skipped)
-      notices.push(
-        `row ${r.row}: ${r.value.id} was merged into ${mergedAway.get(r.value.id) ?? '?'}; skipped (undo the merge to bring it back)`,
-      );
-    const out = await upsertRows(trx, 'facilities', 'id', dbRows);
-    const aliasesChanged = await replaceAliases(
-      trx,
-      rows.map((r) => ({ id: r.value.id, aliases: r.value.aliases })),
-    );
-    const cited = await writeRowCitations(
-      trx,
-      { table: 'facility_sources', owner: 'facility_id' },
-      rows,
-      ctx,
-    );
-    const { extra, ...counts } = countWithSideChanges(out, [...cited, ...aliasesChanged]);
-    // A change of names or sources is a change of the facility: its timestamp says so.
-    if (extra.length)
-      await trx
-        .updateTable('facilities')
-        .set({ updated_at: ctx.now })
-        .where('id', 'in', extra)
-        .execute();
-    return { ...counts, unchanged: counts.unchanged + skipped.length, notices };
+    return rows
+      .filter((r) => mergedAway.has(r.value.id))
+      .map((r) => ({
+        row: r,
+        notice: `row ${r.row}: ${r.value.id} was merged into ${mergedAway.get(r.value.id) ?? '?'}; skipped (undo the merge to bring it back)`,
+      }));
   },
-};
+  table: 'facilities',
+  toRow: (f, { now }) => ({
+    id: f.id,
+    name_en: f.name_en,
+    name_uk: f.name_uk,
+    name_ru: f.name_ru,
+    type: f.type,
+    type_as_reported: f.type_as_reported,
+    territory: f.territory,
+    region: f.region,
+    region_code: f.region_code,
+    settlement: f.settlement,
+    lat: f.lat,
+    lon: f.lon,
+    coord_precision: f.lat === null ? null : (f.coord_precision ?? 'exact'),
+    coord_source: f.coord_source,
+    held: f.held,
+    operator: f.operator,
+    status: f.status,
+    certainty: f.certainty,
+    notes: f.notes,
+    updated_at: now,
+  }),
+  complete: (rows) => placeAtSettlements(rows as unknown as PlacedRow[]),
+  links: [
+    (trx, rows) =>
+      replaceAliases(
+        trx,
+        rows.map((r) => ({ id: r.value.id, aliases: r.value.aliases })),
+      ),
+    citationLinks({ table: 'facility_sources', owner: 'facility_id' }),
+  ],
+  // A change of names or sources is a change of the facility: its timestamp says so.
+  linksTouchRow: true,
+});
+
+type PlacedRow = Pick<
+  Database['facilities'],
+  | 'id'
+  | 'territory'
+  | 'region_code'
+  | 'settlement'
+  | 'lat'
+  | 'lon'
+  | 'coord_precision'
+  | 'coord_source'
+>;
 
 /**
  * Facilities a source gave no coordinates for are placed at their settlement from the
  * bundled GeoNames gazetteer (precision "settlement"); the rest keep the reason why not in
  * coord_source. Done before the upsert, so importing the same file again changes nothing.
  */
-async function placeAtSettlements(
-  rows: {
-    id: string;
-    territory: string;
-    region_code: string | null;
-    settlement: string | null;
-    lat: number | null;
-    lon: number | null;
-    coord_precision: string | null;
-    coord_source: string | null;
-  }[],
-): Promise<string[]> {
+async function placeAtSettlements(rows: PlacedRow[]): Promise<string[]> {
   const missing = rows.filter((r) => r.lat === null);
   if (missing.length === 0) return [];
   const results = geocodeFacilities(
@@ -259,7 +245,7 @@ async function placeAtSettlements(
 }
 
 async function replaceAliases(
-  trx: Parameters<ImportKind<FacilityInput>['write']>[0],
+  trx: Parameters<LinkWrite<FacilityInput>>[0],
   items: { id: string; aliases: string[] }[],
 ): Promise<Set<string>> {
   const changed = new Set<string>();

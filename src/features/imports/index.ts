@@ -9,6 +9,14 @@ export type {
   WriteContext,
   WriteCounts,
 } from './import-kind.js';
+export { defineImport } from './define-import.js';
+export type {
+  ImportDefinition,
+  LinkWrite,
+  RowContext,
+  RowLookup,
+  TableRow,
+} from './import-definition.js';
 export { importBytes, importFile, importMany, type ImportItem } from './run-import.js';
 export type { ImportOptions, ImportResult } from './import-options.js';
 export { loadExcel, readTable, type ReadOptions } from './read-table.js';

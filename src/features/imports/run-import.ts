@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, InputError, type InputProblem } from '../../core/app-error.js';
 import { startPhase } from '../../core/progress.js';
 import { retryWrite, type Db } from '../../db/index.js';
-import { appendAudit } from '../audit/index.js';
 import type { ImportKind, ParsedRow, WriteContext, WriteCounts } from './import-kind.js';
+import { recordImport } from './import-record.js';
 import { MAX_PROBLEMS, type ImportOptions, type ImportResult } from './import-options.js';
 import { checkSourceOption } from './source-option.js';
 import { readTable } from './read-table.js';
@@ -163,37 +163,15 @@ export async function importMany(
           writing.tick(before);
           out.push(c);
           if (options.dryRun) continue;
-          await trx
-            .insertInto('imports')
-            .values({
-              // The random part: the same file imported twice in one millisecond (a double
-              // click, two requests at once) is two imports, not a clash of keys.
-              id: `${now}-${p.sha256.slice(0, 12)}-${p.kind.kind}-${randomBytes(4).toString('hex')}`,
-              kind: p.kind.kind,
-              file_name: p.file,
-              file_sha256: p.sha256,
-              rows: p.rows.length,
-              inserted: c.inserted,
-              updated: c.updated,
-              unchanged: c.unchanged,
-              actor,
-              at: now,
-            })
-            .execute();
-          await appendAudit(trx, {
+          await recordImport(trx, {
+            kind: p.kind.kind,
+            file: p.file,
+            sha256: p.sha256,
+            rows: p.rows.length,
+            counts: c,
             actor,
-            action: 'import',
-            entity: p.kind.kind,
-            details: {
-              file: p.file,
-              sha256: p.sha256,
-              rows: p.rows.length,
-              inserted: c.inserted,
-              updated: c.updated,
-              unchanged: c.unchanged,
-              ...(options.source ? { source: options.source } : {}),
-              ...(c.facts ? { events: c.facts.events, episodes: c.facts.episodes } : {}),
-            },
+            now,
+            source: options.source,
           });
         }
         writing.end();

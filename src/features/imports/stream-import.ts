@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError, type InputProblem } from '../../core/app-error.js';
 import { startPhase } from '../../core/progress.js';
 import { upsertTable, type Db } from '../../db/index.js';
-import { appendAudit } from '../audit/index.js';
 import { sniffCsv } from './csv-encoding.js';
 import { checkSourceOption } from './source-option.js';
 import { csvRowEvents } from './csv-row-events.js';
 import type { ImportKind, ParsedRow, WriteCounts } from './import-kind.js';
+import { recordImport } from './import-record.js';
 import { addCounts, noCounts } from './write-counts.js';
 import { textNotices } from './read-table.js';
 import type { Detected, SkippedRow } from './raw-table.js';
@@ -152,32 +151,15 @@ export async function importCsvStream<T>(
         );
       }
       if (options.dryRun) throw new DryRun();
-      const { sha256 } = summary;
-      await trx
-        .insertInto('imports')
-        .values({
-          id: `${now}-${sha256.slice(0, 12)}-${kind.kind}-${randomBytes(4).toString('hex')}`,
-          kind: kind.kind,
-          file_name: file,
-          file_sha256: sha256,
-          rows,
-          ...countsOnly(counts),
-          actor,
-          at: now,
-        })
-        .execute();
-      await appendAudit(trx, {
+      await recordImport(trx, {
+        kind: kind.kind,
+        file,
+        sha256: summary.sha256,
+        rows,
+        counts,
         actor,
-        action: 'import',
-        entity: kind.kind,
-        details: {
-          file,
-          sha256,
-          rows,
-          ...countsOnly(counts),
-          ...(options.source ? { source: options.source } : {}),
-          ...(counts.facts ? { events: counts.facts.events, episodes: counts.facts.episodes } : {}),
-        },
+        now,
+        source: options.source,
       });
     });
   } catch (err) {
@@ -195,9 +177,3 @@ export async function importCsvStream<T>(
     skippedRows,
   };
 }
-
-const countsOnly = (c: WriteCounts) => ({
-  inserted: c.inserted,
-  updated: c.updated,
-  unchanged: c.unchanged,
-});

@@ -28,3 +28,35 @@ export function addCounts(into: WriteCounts, c: Partial<WriteCounts>): WriteCoun
     };
   return into;
 }
+
+/**
+ * Counts an import's rows when some changed only in their citations (or aliases): those
+ * are updated, not unchanged. `ids` names the rows added and changed, for a report of what a
+ * load of the public dataset changed (its ids are public).
+ */
+export function countWithSideChanges(
+  out: {
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    changed: Set<string>;
+    updatedKeys: Set<string>;
+  },
+  sideChanged: Iterable<string>,
+): {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  extra: string[];
+  ids: { inserted: string[]; updated: string[] };
+} {
+  const extra = [...new Set(sideChanged)].filter((id) => !out.changed.has(id));
+  const inserted = [...out.changed].filter((id) => !out.updatedKeys.has(id));
+  return {
+    inserted: out.inserted,
+    updated: out.updated + extra.length,
+    unchanged: out.unchanged - extra.length,
+    extra,
+    ids: { inserted: inserted.sort(), updated: [...out.updatedKeys, ...extra].sort() },
+  };
+}

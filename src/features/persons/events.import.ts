@@ -1,10 +1,9 @@
 import type { z } from 'zod';
-import type { DayOrder } from '../../core/partial-date.js';
-import { upsertRows } from '../../db/index.js';
-import { field, headerScorer, type ImportKind, type ParseOptions } from '../imports/index.js';
-import { resolveFacilityCells, writtenWithPlaces } from './facility-cells.js';
+import { defineImport, field, type ParseOptions } from '../imports/index.js';
+import { facilityLookup, type FacilityFound } from './facility-cells.js';
 import { CONFIRMER_WORDS, EVENT_HEADERS, EVENT_WORDS } from './person-vocabulary.js';
-import { derivedId, recordId } from './record-id.js';
+import { ownIdColumn, RECORD_ID_COLUMN, SOURCE_COLUMN, sourceRowId } from './person-rows.js';
+import { recordId } from './record-id.js';
 import { personRowReferences, sourceCell } from './source-check.js';
 
 /** "5 years", "5 р.", "18 міс", "60" (months) → months. */
@@ -28,7 +27,7 @@ const term = () =>
     return Math.round(/^(y|р|рік|роки|років|л|г)/.test(unit) ? n * 12 : n);
   });
 
-const schemaFor = (order?: DayOrder, source?: string) =>
+const schemaFor = ({ dateOrder: order, source }: ParseOptions = {}) =>
   field
     .row({
       source: sourceCell(source),
@@ -59,23 +58,9 @@ const schemaFor = (order?: DayOrder, source?: string) =>
 export type EventInput = z.infer<ReturnType<typeof schemaFor>>;
 
 const COLUMNS = [
-  {
-    name: 'source',
-    required: true,
-    orOption: 'source' as const,
-    description: 'registered source id',
-  },
-  {
-    name: 'record_id',
-    required: true,
-    description: "the source's id of the person record",
-    personal: true,
-  },
-  {
-    name: 'event_id',
-    required: false,
-    description: "the source's id of the event (default: derived from the row)",
-  },
+  SOURCE_COLUMN,
+  RECORD_ID_COLUMN,
+  ownIdColumn('event_id', 'event'),
   { name: 'kind', required: true, description: Object.keys(EVENT_WORDS).join(', ') },
   { name: 'date', required: false, description: 'day, month or year' },
   { name: 'confirmed_by', required: false, description: Object.keys(CONFIRMER_WORDS).join(', ') },
@@ -92,21 +77,21 @@ const COLUMNS = [
   { name: 'notes', required: false, description: 'free text', personal: true },
 ];
 
-const eventId = (e: EventInput): string =>
-  e.event_id
-    ? derivedId('evt', [e.source, e.event_id])
-    : derivedId('evt', [e.source, e.record_id, e.kind, e.date?.text, e.facility, e.exchange_id]);
-
-export const eventsImport: ImportKind<EventInput> = {
+export const eventsImport = defineImport<EventInput, FacilityFound>({
   kind: 'events',
-  jsonKey: 'events',
   columns: COLUMNS,
   headerAliases: EVENT_HEADERS,
-  headerScore: headerScorer(COLUMNS, EVENT_HEADERS),
   schema: schemaFor(),
-  schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder, o.source),
+  schemaFor,
   idColumn: 'event_id',
-  idOf: eventId,
+  id: (e) =>
+    sourceRowId('evt', e.source, e.event_id, [
+      e.record_id,
+      e.kind,
+      e.date?.text,
+      e.facility,
+      e.exchange_id,
+    ]),
   async references(db, rows, file) {
     const problems = await personRowReferences(true)(db, rows, file);
     const exchangeIds = [
@@ -136,35 +121,24 @@ export const eventsImport: ImportKind<EventInput> = {
     }
     return problems;
   },
-  async write(trx, rows, ctx) {
-    const { resolved, notices, unresolved } = await resolveFacilityCells(
-      trx,
-      rows.map((r) => ({ row: r.row, text: r.value.facility })),
-      ctx.file,
-    );
-    const out = await upsertRows(
-      trx,
-      'events',
-      'id',
-      rows.map(({ value: e }, i) => ({
-        id: eventId(e),
-        record_id: recordId(e.source, e.record_id),
-        kind: e.kind ?? 'captured',
-        date: e.date?.text ?? null,
-        date_from: e.date?.earliest ?? null,
-        date_to: e.date?.latest ?? null,
-        confirmed_by: e.confirmed_by,
-        facility_id: resolved[i]?.facilityId ?? null,
-        facility_text: e.facility,
-        exchange_id: e.exchange_id,
-        court: e.court,
-        article: e.article,
-        term_months: e.term,
-        place: e.place,
-        notes: e.notes,
-        updated_at: ctx.now,
-      })),
-    );
-    return writtenWithPlaces(out, notices, unresolved);
-  },
-};
+  table: 'events',
+  lookup: facilityLookup((e) => e.facility),
+  toRow: (e, { now, id, found }) => ({
+    id,
+    record_id: recordId(e.source, e.record_id),
+    kind: e.kind ?? 'captured',
+    date: e.date?.text ?? null,
+    date_from: e.date?.earliest ?? null,
+    date_to: e.date?.latest ?? null,
+    confirmed_by: e.confirmed_by,
+    facility_id: found?.facilityId ?? null,
+    facility_text: e.facility,
+    exchange_id: e.exchange_id,
+    court: e.court,
+    article: e.article,
+    term_months: e.term,
+    place: e.place,
+    notes: e.notes,
+    updated_at: now,
+  }),
+});

@@ -1,9 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/index.js';
 import { createFacilityResolver, loadFacilities, type Resolution } from '../facilities/index.js';
-import type { UnresolvedPlace, WriteCounts } from '../imports/index.js';
+import type { RowLookup, UnresolvedPlace } from '../imports/index.js';
 
 export type { UnresolvedPlace };
+
+/** What the gazetteer made of a row's facility cell: null for none, or none found. */
+export type FacilityFound = Resolution | null;
 
 export interface FacilityCell {
   row: number;
@@ -45,15 +48,11 @@ export async function resolveFacilityCells(
   return { resolved, notices, unresolved: list };
 }
 
-/** What an import of rows that name places wrote, with the places it could not resolve. */
-export const writtenWithPlaces = (
-  out: { inserted: number; updated: number; unchanged: number },
-  notices: string[],
-  unresolved: UnresolvedPlace[],
-): WriteCounts => ({
-  inserted: out.inserted,
-  updated: out.updated,
-  unchanged: out.unchanged,
-  notices,
-  unresolvedPlaces: unresolved,
-});
+/** The import lookup of a kind whose rows name a facility: each row's resolution, or null. */
+export const facilityLookup =
+  <T>(text: (value: T) => string | null): RowLookup<T, FacilityFound> =>
+  async (db, rows, file) => {
+    const cells = rows.map((r) => ({ row: r.row, text: text(r.value) }));
+    const { resolved, notices, unresolved } = await resolveFacilityCells(db, cells, file);
+    return { found: resolved, notices, unresolvedPlaces: unresolved };
+  };

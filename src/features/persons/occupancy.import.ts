@@ -1,10 +1,9 @@
 import type { z } from 'zod';
-import type { DayOrder } from '../../core/partial-date.js';
-import { upsertRows } from '../../db/index.js';
-import { field, headerScorer, type ImportKind, type ParseOptions } from '../imports/index.js';
-import { resolveFacilityCells, writtenWithPlaces } from './facility-cells.js';
+import { defineImport, field, type ParseOptions } from '../imports/index.js';
+import { facilityLookup, type FacilityFound } from './facility-cells.js';
 import { OCCUPANCY_HEADERS, SCOPE_WORDS } from './person-vocabulary.js';
-import { derivedId, recordId } from './record-id.js';
+import { ownIdColumn, SOURCE_COLUMN, sourceRowId } from './person-rows.js';
+import { recordId } from './record-id.js';
 import { personRowReferences, sourceCell } from './source-check.js';
 
 /** "40", "~40", "about 40", "близько 40", "40+", "more than 40" → count and qualifier. */
@@ -34,7 +33,7 @@ const headcount = () =>
     );
   });
 
-const schemaFor = (order?: DayOrder, source?: string) =>
+const schemaFor = ({ dateOrder: order, source }: ParseOptions = {}) =>
   field
     .row({
       source: sourceCell(source),
@@ -60,17 +59,8 @@ const schemaFor = (order?: DayOrder, source?: string) =>
 export type OccupancyInput = z.infer<ReturnType<typeof schemaFor>>;
 
 const COLUMNS = [
-  {
-    name: 'source',
-    required: true,
-    orOption: 'source' as const,
-    description: 'registered source id',
-  },
-  {
-    name: 'report_id',
-    required: false,
-    description: "the source's id of the report (default: derived from the row)",
-  },
+  SOURCE_COLUMN,
+  ownIdColumn('report_id', 'report'),
   {
     name: 'record_id',
     required: false,
@@ -84,49 +74,38 @@ const COLUMNS = [
   { name: 'notes', required: false, description: 'free text', personal: true },
 ];
 
-const reportId = (o: OccupancyInput): string =>
-  o.report_id
-    ? derivedId('occ', [o.source, o.report_id])
-    : derivedId('occ', [o.source, o.record_id, o.facility, o.date?.text, o.count.count, o.scope]);
-
-export const occupancyImport: ImportKind<OccupancyInput> = {
+export const occupancyImport = defineImport<OccupancyInput, FacilityFound>({
   kind: 'occupancy',
-  jsonKey: 'occupancy',
   columns: COLUMNS,
   headerAliases: OCCUPANCY_HEADERS,
-  headerScore: headerScorer(COLUMNS, OCCUPANCY_HEADERS),
   schema: schemaFor(),
-  schemaFor: (o: ParseOptions) => schemaFor(o.dateOrder, o.source),
+  schemaFor,
   idColumn: 'report_id',
-  idOf: reportId,
+  id: (o) =>
+    sourceRowId('occ', o.source, o.report_id, [
+      o.record_id,
+      o.facility,
+      o.date?.text,
+      o.count.count,
+      o.scope,
+    ]),
   references: personRowReferences(false),
-  async write(trx, rows, ctx) {
-    const { resolved, notices, unresolved } = await resolveFacilityCells(
-      trx,
-      rows.map((r) => ({ row: r.row, text: r.value.facility })),
-      ctx.file,
-    );
-    const out = await upsertRows(
-      trx,
-      'occupancy_reports',
-      'id',
-      rows.map(({ value: o }, i) => ({
-        id: reportId(o),
-        source_id: o.source,
-        record_id: o.record_id ? recordId(o.source, o.record_id) : null,
-        facility_id: resolved[i]?.facilityId ?? null,
-        facility_text: o.facility,
-        facility_score: resolved[i]?.score ?? null,
-        date: o.date?.text ?? '',
-        date_from: o.date?.earliest ?? '',
-        date_to: o.date?.latest ?? '',
-        count: o.count.count,
-        count_qualifier: o.count.qualifier,
-        scope: o.scope ?? 'facility',
-        notes: o.notes,
-        updated_at: ctx.now,
-      })),
-    );
-    return writtenWithPlaces(out, notices, unresolved);
-  },
-};
+  table: 'occupancy_reports',
+  lookup: facilityLookup((o) => o.facility),
+  toRow: (o, { now, id, found }) => ({
+    id,
+    source_id: o.source,
+    record_id: o.record_id ? recordId(o.source, o.record_id) : null,
+    facility_id: found?.facilityId ?? null,
+    facility_text: o.facility,
+    facility_score: found?.score ?? null,
+    date: o.date?.text ?? '',
+    date_from: o.date?.earliest ?? '',
+    date_to: o.date?.latest ?? '',
+    count: o.count.count,
+    count_qualifier: o.count.qualifier,
+    scope: o.scope ?? 'facility',
+    notes: o.notes,
+    updated_at: now,
+  }),
+});

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { detectScript } from '../../names/index.js';
 import type { PartialDate } from '../../core/partial-date.js';
-import { upsertRows, type FlatRows } from '../../db/index.js';
-import { field, headerScorer, type ImportKind, type ParseOptions } from '../imports/index.js';
+import type { FlatRows } from '../../db/index.js';
+import { defineImport, field, type ParseOptions } from '../imports/index.js';
 import { contentRecordId, isContentId } from './content-id.js';
 import { CATEGORY_WORDS, RECORD_HEADERS, SEX_WORDS } from './person-vocabulary.js';
 import { statusCell, type Status } from './status-cell.js';
@@ -225,27 +225,42 @@ function factCellsOf(
   return out;
 }
 
-export const personsImport: ImportKind<PersonRecordInput> = {
+export const personsImport = defineImport({
   kind: 'persons',
-  jsonKey: 'persons',
   columns: COLUMNS,
   headerAliases: RECORD_HEADERS,
-  headerScore: headerScorer(COLUMNS, RECORD_HEADERS),
   schema: schemaFor(),
   schemaFor,
   idColumn: 'record_id',
-  idOf: (r) => recordId(r.source, r.record_id),
+  id: (r: PersonRecordInput) => recordId(r.source, r.record_id),
   // Two rows naming the same person with the same birth date and no id are kept as two
   // records (linkage joins them), each known again by its place among its namesakes.
   repeat: (r, n) =>
     isContentId(r.record_id) ? { ...r, record_id: `${r.record_id}#${n}` } : undefined,
   references: (db, rows, file) => unknownSources(db, rows, file),
+  table: 'records',
+  toRow: (r, { now, id }) => recordRow(r, now, id),
+  async after(trx, { rows, table, updatedKeys }, ctx) {
+    const facts = await writeRecordFacts(
+      trx,
+      table,
+      rows.map((r) => r.row),
+      updatedKeys,
+      ctx,
+    );
+    return {
+      facts,
+      unresolvedPlaces: facts.unresolvedPlaces,
+      notices: facts.notices,
+      recordIds: {
+        fromFile: rows.filter((r) => !isContentId(r.value.record_id)).length,
+        fromContent: rows.filter((r) => isContentId(r.value.record_id)).length,
+      },
+    };
+  },
   parallel: {
     module: import.meta.url,
     exportName: 'personsImport',
-    table: 'records',
-    key: 'id',
-    toRow: recordRow,
     referenceFields: ['source'],
     async after(trx, rows, rowNumbers, updatedKeys, ctx) {
       const some = factCellsOf(rows, updatedKeys);
@@ -260,27 +275,4 @@ export const personsImport: ImportKind<PersonRecordInput> = {
       };
     },
   },
-  async write(trx, rows, ctx) {
-    const table = rows.map(({ value: r, id }) => recordRow(r, ctx.now, id));
-    const out = await upsertRows(trx, 'records', 'id', table, undefined, ctx.onRows);
-    const facts = await writeRecordFacts(
-      trx,
-      table,
-      rows.map((r) => r.row),
-      out.updatedKeys,
-      ctx,
-    );
-    return {
-      inserted: out.inserted,
-      updated: out.updated,
-      unchanged: out.unchanged,
-      facts,
-      unresolvedPlaces: facts.unresolvedPlaces,
-      notices: facts.notices,
-      recordIds: {
-        fromFile: rows.filter((r) => !isContentId(r.value.record_id)).length,
-        fromContent: rows.filter((r) => isContentId(r.value.record_id)).length,
-      },
-    };
-  },
-};
+});

@@ -10,12 +10,7 @@ export {
 } from './sources.repository.js';
 export { sourcesImport, type SourceInput } from './sources.import.js';
 export { citationsField } from './citations-field.js';
-export {
-  citedSourceProblems,
-  countWithSideChanges,
-  SOURCES_COLUMN,
-  writeRowCitations,
-} from './cited-rows.js';
+export { citationLinks, citedSourceProblems, SOURCES_COLUMN } from './cited-rows.js';
 export {
   addSource,
   listSourcesWithCounts,

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { upsertRows } from '../../db/index.js';
-import { field, type ImportKind } from '../imports/index.js';
+import { defineImport, field } from '../imports/index.js';
 
 const RELIABILITY = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 
@@ -21,9 +20,8 @@ const schema = field.row({
 });
 export type SourceInput = z.infer<typeof schema>;
 
-export const sourcesImport: ImportKind<SourceInput> = {
+export const sourcesImport = defineImport<SourceInput>({
   kind: 'sources',
-  jsonKey: 'sources',
   columns: [
     {
       name: 'id',
@@ -52,30 +50,26 @@ export const sourcesImport: ImportKind<SourceInput> = {
         'yes: made-up test data (`polon synth` writes it); its records never count in a public figure',
     },
   ],
-  schema: schema,
-  idOf: (s) => s.id,
-  async write(trx, rows, ctx) {
-    const out = await upsertRows(
-      trx,
-      'sources',
-      'id',
-      rows.map(({ value: s }) => ({
-        id: s.id,
-        title: s.title,
-        url: s.url,
-        publisher: s.publisher,
-        kind: s.kind,
-        reliability: s.reliability.toUpperCase(),
-        credibility: s.credibility ?? 6,
-        notes: s.notes,
-        updated_at: ctx.now,
-      })),
-    );
-    // Once synthetic, always: a later sources file without the column must not let test
-    // data into the public figures, so the flag is only ever set here, never cleared.
+  schema,
+  id: (s) => s.id,
+  table: 'sources',
+  toRow: (s, { now }) => ({
+    id: s.id,
+    title: s.title,
+    url: s.url,
+    publisher: s.publisher,
+    kind: s.kind,
+    reliability: s.reliability.toUpperCase(),
+    credibility: s.credibility ?? 6,
+    notes: s.notes,
+    updated_at: now,
+  }),
+  // Once synthetic, always: a later sources file without the column must not let test data
+  // into the public figures, so the flag is only ever set here, never cleared.
+  async after(trx, { rows }) {
     const synthetic = rows.filter((r) => r.value.synthetic === true).map((r) => r.value.id);
     if (synthetic.length)
       await trx.updateTable('sources').set({ synthetic: 1 }).where('id', 'in', synthetic).execute();
-    return { inserted: out.inserted, updated: out.updated, unchanged: out.unchanged };
+    return {};
   },
-};
+});
