@@ -98,10 +98,12 @@ describe('publication gate in Chromium', { timeout: BROWSER_TEST_MS }, () => {
     const card = page.locator('[data-figure="estimatedHeld"]');
     await card.locator('.number').waitFor();
     const en = new Intl.NumberFormat('en');
-    expect(await card.locator('.number').textContent()).toBe(en.format(Number(published.value)));
+    // Person-derived figures are published rounded to 5 (docs/protection.md).
+    const rounded = Math.floor(Number(published.value) / 5 + 0.5) * 5;
+    expect(await card.locator('.number').textContent()).toBe(`≈${en.format(rounded)}`);
     expect(await card.locator('[data-fact="method"]').textContent()).toMatch(/\S/);
     expect(await card.locator('[data-fact="population"]').textContent()).toMatch(
-      /Covers [\d,<]+ people seen held/,
+      /Covers [≈\d,<]+ people seen held/,
     );
     const facts = await card.locator('[data-fact="published"]').textContent();
     expect(facts).toMatch(/June 30, 2025|30 June 2025/);

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { PERSONAL_COLUMNS, type Db } from '../src/db/index.js';
+import { TOWN_NAMES } from '../src/names/index.js';
 
 export interface Needle {
   /** Where the value comes from, e.g. records.family_name: what a failure names. */
@@ -24,14 +26,20 @@ const PUBLIC_TABLES = ['sources', 'exchanges', 'claims', 'facilities', 'facility
  * always means a leak:
  *  - values shorter than 4 characters, and numbers of fewer than 8 digits: such strings
  *    occur in any output by chance (counts, years, codes);
- *  - values (and, for names, words) that also occur in the public tables — a family name
- *    that is also a town, a birth date that is also an exchange date: the public dataset may
- *    show them;
+ *  - values (and, for names, words) that also occur in the public tables or the bundled place
+ *    names — a family name that is also a town, a birth date that is also an exchange date:
+ *    the public dataset may show them;
  *  - names are also checked word by word (4 characters and up), since an output might show
  *    a family name alone; free text is checked whole, as its words are everyday words.
  */
 export async function personalValues(db: Db): Promise<Needle[]> {
-  const publicText = normalise(await tablesText(db, PUBLIC_TABLES));
+  // The bundled place names (map labels, town names in three languages) are public too: a
+  // given name that is also a village's name is not a leak when the map shows the village.
+  const placeNames = [
+    readFileSync(new URL('../data/geo/labels.json', import.meta.url), 'utf8'),
+    ...TOWN_NAMES.flatMap((t) => [t.en, t.uk, t.ru, ...t.alt]),
+  ].join('\n');
+  const publicText = normalise(`${await tablesText(db, PUBLIC_TABLES)}\n${placeNames}`);
   const publicWords = new Set(publicText.split(WORD));
   const out = new Map<string, Needle>();
   const add = (column: string, raw: string, checkWords: boolean): void => {
