@@ -40,7 +40,10 @@ export function splitFullName(text: string): NameParts {
     parts.patronymic = rest[pIndex] ?? '';
     rest = rest.filter((_, i) => i !== pIndex);
   }
-  const known = rest.map((t) => lookupGivenName(t, { typos: false }) !== undefined);
+  let known = rest.map((t) => lookupGivenName(t, { typos: false }) !== undefined);
+  // No word is a given name as written: a free-text name with a typo in its given name
+  // (Сргей Коваленко) would otherwise be split by the script's habit, often wrongly.
+  if (!known.includes(true)) known = rest.map((t) => lookupGivenName(t) !== undefined);
   const caps = rest.map((t) => t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase());
   const latin = detectScript(text) === 'latin';
   let givenIndex: number;
@@ -56,6 +59,12 @@ export function splitFullName(text: string): NameParts {
     const surnameLike = rest.map((t) => SURNAME_ENDING.test(t));
     if (surnameLike[0] !== surnameLike[1]) givenIndex = surnameLike[0] ? 1 : 0;
     else givenIndex = latin ? 0 : 1;
+  } else if (
+    knownCount === 0 &&
+    rest.length === 2 &&
+    SURNAME_ENDING.test(rest[0] ?? '') !== SURNAME_ENDING.test(rest[1] ?? '')
+  ) {
+    givenIndex = SURNAME_ENDING.test(rest[0] ?? '') ? 1 : 0;
   } else if (parts.patronymic !== '' && pIndex > 0) {
     // The given name stands right before the patronymic.
     givenIndex = pIndex - 1;
