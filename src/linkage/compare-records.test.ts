@@ -26,6 +26,18 @@ describe('comparing names', () => {
     expect(isHardConflict(p)).toBe(false);
   });
 
+  it('does not call a garbled patronymic a conflict with a known one, but two known ones', () => {
+    const c = compileRecords([
+      { id: 'a', source: 's', patronymic: { key: 'voloimir' } },
+      { id: 'b', source: 's', patronymic: { key: 'vladimir', equivalence: 'p:володимир' } },
+      { id: 'c', source: 's', patronymic: { key: 'petr', equivalence: 'p:петро' } },
+    ]);
+    expect(describePattern(comparePair(c, 0, 1)).patronymic).toBe('unlike');
+    expect(isHardConflict(comparePair(c, 0, 1))).toBe(false);
+    expect(describePattern(comparePair(c, 1, 2)).patronymic).toBe('different');
+    expect(isHardConflict(comparePair(c, 1, 2))).toBe(true);
+  });
+
   it('compares a full name written in the other word order', () => {
     const c = compileRecords([
       { id: 'a', source: 's', family: { key: 'petro' }, given: { key: 'tkaCnenko' } },
@@ -48,6 +60,12 @@ describe('comparing birth dates', () => {
     expect(levels({ birth: [1975, 3, 4] }, { birth: [1975, 4] }).birth).toBe('day_month_swapped');
     expect(levels({ birth: [1975, 3, 31] }, { birth: [1975, 4] }).birth).toBe('one_day_apart');
     expect(levels({ birth: [1975, 3, 14] }, { birth: [1975, 7] }).birth).toBe('different');
+  });
+
+  it('reads two full dates of one month a few days apart as agreeing on the month', () => {
+    // A day off in each of two sources: one person, not a conflict.
+    expect(levels({ birth: [1969, 3, 15] }, { birth: [1969, 3, 17] }).birth).toBe('same_month');
+    expect(levels({ birth: [1969, 3, 15] }, { birth: [1969, 4, 15] }).birth).toBe('different');
   });
 
   it('reads a full date and its year as compatible evidence, not missing', () => {

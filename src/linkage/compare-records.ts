@@ -13,6 +13,7 @@ const NAME_LEVELS = [
   'jw_high',
   'jw_mid',
   'different',
+  'unlike',
 ] as const;
 
 /** Level names per field; level 0 is always `missing` and weighs nothing. */
@@ -35,6 +36,11 @@ export const LEVELS: Readonly<Record<FieldName, readonly string[]>> = {
 };
 
 export const NAME_DIFFERENT = 6;
+/**
+ * Not alike, one of them not a name Polon knows (a garbled "Волоимирівна" against
+ * "Владимировна"): weak evidence, never a conflict, unlike two different known names.
+ */
+const NAME_UNLIKE = 7;
 const NAME_ONE_EDIT = 3;
 export const BIRTH_DIFFERENT = 7;
 export const SEX_DISAGREE = 2;
@@ -88,7 +94,7 @@ function compareName(col: NameColumn, i: number, j: number, canonical: boolean):
   const s = jaroWinkler(a, b);
   if (s >= JW_HIGH) return 4;
   if (s >= JW_MID) return 5;
-  return NAME_DIFFERENT;
+  return canonical ? NAME_UNLIKE : NAME_DIFFERENT;
 }
 
 /** Exact (1) or one dropped or swapped letter (NAME_ONE_EDIT) between two name texts. */
@@ -105,7 +111,7 @@ function closeTexts(a: string, b: string): number {
 function compareFamilyAndGiven(c: CompiledRecords, i: number, j: number): [number, number] {
   const family = compareName(c.family, i, j, false);
   const given = compareName(c.given, i, j, true);
-  if (family !== NAME_DIFFERENT && given !== NAME_DIFFERENT) return [family, given];
+  if (family < NAME_DIFFERENT && given < NAME_DIFFERENT) return [family, given];
   const fi = c.family.key[i] as number;
   const fj = c.family.key[j] as number;
   const gi = c.given.key[i] as number;
@@ -133,6 +139,8 @@ function compareBirth(c: CompiledRecords, i: number, j: number): number {
     if (yi === yj && mi === mj && di === dj) return 1;
     if (yi === yj && mi === dj && di === mj) return 2;
     if (Math.abs(dayNumber(yi, mi, di) - dayNumber(yj, mj, dj)) === 1) return 3;
+    // A day off in each of two sources; brothers are not born days apart.
+    if (yi === yj && mi === mj) return 4;
     return BIRTH_DIFFERENT;
   }
   if (yi === yj) {
