@@ -31,4 +31,12 @@ describe('splitFullName', () => {
     // Neither word known even with a typo: the one with a surname's ending is the surname.
     expect(splitFullName('Олг Семенюк').family).toBe('Семенюк');
   });
+
+  it('finds a patronymic with two letters swapped', () => {
+    expect(splitFullName('Микола Юрійоивч Юрченко')).toEqual({
+      family: 'Юрченко',
+      given: 'Микола',
+      patronymic: 'Юрійоивч',
+    });
+  });
 });

@@ -11,6 +11,15 @@ export interface NameParts {
 const SURNAME_ENDING =
   /(?:енко|енко|чук|щук|ук|юк|ський|цький|ська|цька|ский|цкий|ская|цкая|ов|ова|ев|ева|ін|іна|ин|ина|як|ко|enko|chuk|uk|iuk|yuk|skyi|sky|skiy|ska|ov|ova|ev|eva|in|ina)$/iu;
 
+/** The word with each pair of neighbouring letters swapped in turn. */
+function swapsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i + 1 < word.length; i++) {
+    out.push(word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+  }
+  return out;
+}
+
 function isInitial(token: string): boolean {
   return /^\p{L}\.?$/u.test(token);
 }
@@ -35,7 +44,12 @@ export function splitFullName(text: string): NameParts {
     return parts;
   }
   let rest = tokens;
-  const pIndex = rest.findIndex((t, i) => i > 0 && looksLikePatronymic(t));
+  let pIndex = rest.findIndex((t, i) => i > 0 && looksLikePatronymic(t));
+  // Three words and none a patronymic as written: one may be, with two letters swapped
+  // (Юрійоивч), and would otherwise be glued to the surname.
+  if (pIndex < 0 && rest.length === 3) {
+    pIndex = rest.findIndex((t, i) => i > 0 && swapsOf(t).some(looksLikePatronymic));
+  }
   if (pIndex >= 0 && rest.length >= 3) {
     parts.patronymic = rest[pIndex] ?? '';
     rest = rest.filter((_, i) => i !== pIndex);
