@@ -18,6 +18,8 @@ export interface BlockingRule {
   parts: readonly [BlockingPart] | readonly [BlockingPart, BlockingPart];
   /** Overrides the block size above which this rule compares neighbours only. */
   maxBlockSize?: number;
+  /** Overrides the neighbourhood window in this rule's oversized blocks. */
+  window?: number;
   /**
    * Order of neighbours in oversized blocks: by birth date (default), by family name, or by
    * family name read backwards (so a typo near its start still sorts it by its original).
@@ -51,6 +53,8 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
     name: 'given name + surname ending',
     parts: ['givenName', 'familySuffix'],
     maxBlockSize: 40,
+    // Few neighbours: the rule is for a typo meeting its original, right next to it.
+    window: 4,
     sortBy: 'familyBackwards',
   },
 ];
@@ -76,6 +80,8 @@ export interface RuleBlocks {
   blockCount: number;
   /** Blocks larger than this were compared as sorted neighbourhoods. */
   maxBlockSize: number;
+  /** Neighbourhood window in oversized blocks. */
+  window: number;
 }
 
 const SHIFT = 4_194_304; // 2^22: every part value stays below it
@@ -200,7 +206,15 @@ export function buildRuleBlocks(
     }
     for (let k = s; k < e; k++) position[members[k] as number] = k - s;
   }
-  return { blockOf, position, members, start, blockCount, maxBlockSize };
+  return {
+    blockOf,
+    position,
+    members,
+    start,
+    blockCount,
+    maxBlockSize,
+    window: rule.window ?? options.window,
+  };
 }
 
 export function buildBlocks(
