@@ -21,7 +21,7 @@ function cluster(records: LinkRecord[], attachFrom?: number): Int32Array {
   const weightOf = (k: number): number => {
     const a = ids[pairs.a[k] as number] as string;
     const b = ids[pairs.b[k] as number] as string;
-    return a.startsWith('y') && b.startsWith('y') ? 12 : -4;
+    return a.startsWith('y') && b.startsWith('y') ? 12 : -2.5;
   };
   return clusterPairs(c, pairs, weightOf, 0.5, {
     threshold: 0.3,

@@ -25,7 +25,7 @@ export interface ClusterOptions {
   ambiguityMargin?: number;
   /**
    * Pairs from this probability whose names agree are joined in a second pass when the
-   * names' other holders may all be one person (see attach-unique.ts). Default 0.02.
+   * names' other holders may all be one person (see attach-unique.ts). Default 0.1.
    */
   attachFrom?: number;
   decisions: readonly IndexDecision[];
@@ -241,7 +241,7 @@ export function clusterPairs(
     pairs,
     namePairs,
     weightOf,
-    weightFor(options.attachFrom ?? 0.02),
+    weightFor(options.attachFrom ?? 0.1),
     options.maxClusterSize,
     (a, b) => decided.has(pairKey(a, b)),
     { find, list, union, conflicts },

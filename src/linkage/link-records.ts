@@ -30,7 +30,7 @@ export interface LinkOptions {
   maxClusterSize?: number;
   /**
    * Pairs from this probability whose names agree are joined in a second pass when all the
-   * names' other holders may be one person (see attach-unique.ts). Default 0.02; 1 turns
+   * names' other holders may be one person (see attach-unique.ts). Default 0.1. 1 turns
    * the pass off.
    */
   attachFrom?: number;
