@@ -52,9 +52,9 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   {
     name: 'given name + surname ending',
     parts: ['givenName', 'familySuffix'],
-    maxBlockSize: 40,
-    // Few neighbours: the rule is for a typo meeting its original, right next to it.
-    window: 4,
+    maxBlockSize: 8,
+    // Few neighbours: the rule is for a typo meeting its original, next to it backwards.
+    window: 3,
     sortBy: 'familyBackwards',
   },
 ];

@@ -111,7 +111,7 @@ function closeTexts(a: string, b: string): number {
 function compareFamilyAndGiven(c: CompiledRecords, i: number, j: number): [number, number] {
   const family = compareName(c.family, i, j, false);
   const given = compareName(c.given, i, j, true);
-  if (family < NAME_DIFFERENT && given < NAME_DIFFERENT) return [family, given];
+  if (family < NAME_DIFFERENT || given < NAME_DIFFERENT) return [family, given];
   const fi = c.family.key[i] as number;
   const fj = c.family.key[j] as number;
   const gi = c.given.key[i] as number;
