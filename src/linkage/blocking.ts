@@ -5,6 +5,7 @@ export type BlockingPart =
   | 'familyKey'
   | 'familyEquivalence'
   | 'familyPrefix'
+  | 'familySuffix'
   | 'givenName'
   | 'patronymicName'
   | 'birthYear'
@@ -17,8 +18,13 @@ export interface BlockingRule {
   parts: readonly [BlockingPart] | readonly [BlockingPart, BlockingPart];
   /** Overrides the block size above which this rule compares neighbours only. */
   maxBlockSize?: number;
-  /** Order of neighbours in oversized blocks: by birth date (default) or by family name. */
-  sortBy?: 'birth' | 'family';
+  /** Overrides the neighbourhood window in this rule's oversized blocks. */
+  window?: number;
+  /**
+   * Order of neighbours in oversized blocks: by birth date (default), by family name, or by
+   * family name read backwards (so a typo near its start still sorts it by its original).
+   */
+  sortBy?: 'birth' | 'family' | 'familyBackwards';
 }
 
 /**
@@ -41,6 +47,15 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
     parts: ['givenName', 'familyPrefix'],
     maxBlockSize: 40,
     sortBy: 'family',
+  },
+  // A surname misspelt in its first letters (Туенко, Туренко) and no date.
+  {
+    name: 'given name + surname ending',
+    parts: ['givenName', 'familySuffix'],
+    maxBlockSize: 8,
+    // Few neighbours: the rule is for a typo meeting its original, next to it backwards.
+    window: 3,
+    sortBy: 'familyBackwards',
   },
 ];
 
@@ -65,6 +80,8 @@ export interface RuleBlocks {
   blockCount: number;
   /** Blocks larger than this were compared as sorted neighbourhoods. */
   maxBlockSize: number;
+  /** Neighbourhood window in oversized blocks. */
+  window: number;
 }
 
 const SHIFT = 4_194_304; // 2^22: every part value stays below it
@@ -84,6 +101,8 @@ function partValue(c: CompiledRecords, part: BlockingPart, i: number): number {
       return nameValue(c.family, i);
     case 'familyPrefix':
       return c.familyPrefix[i] as number;
+    case 'familySuffix':
+      return c.familySuffix[i] as number;
     case 'givenName':
       return nameValue(c.given, i);
     case 'patronymicName':
@@ -107,6 +126,12 @@ function neighbourhoodKey(c: CompiledRecords, i: number): number {
   const date = (c.year[i] as number) * 512 + (c.month[i] as number) * 32 + (c.day[i] as number);
   return date * 8192 + (((c.given.key[i] as number) + 1) % 8192);
 }
+
+const backwards = (s: string): string => {
+  let out = '';
+  for (let k = s.length - 1; k >= 0; k--) out += s.charAt(k);
+  return out;
+};
 
 export function buildRuleBlocks(
   c: CompiledRecords,
@@ -153,24 +178,43 @@ export function buildRuleBlocks(
     const k = c.family.key[i] as number;
     return k < 0 ? '' : (c.family.keyTexts[k] as string);
   };
+  let reversed: string[] | undefined;
+  const backText = (): ((i: number) => string) => {
+    const texts = (reversed ??= c.family.keyTexts.map(backwards));
+    return (i) => {
+      const k = c.family.key[i] as number;
+      return k < 0 ? '' : (texts[k] as string);
+    };
+  };
   for (let b = 0; b < blockCount; b++) {
     const s = start[b] as number;
     const e = start[b + 1] as number;
     if (e - s > maxBlockSize) {
       const block = Array.from(members.subarray(s, e));
+      const byText = (text: (i: number) => string) => (x: number, y: number) => {
+        const fx = text(x);
+        const fy = text(y);
+        return fx < fy ? -1 : fx > fy ? 1 : x - y;
+      };
       const sorted =
         rule.sortBy === 'family'
-          ? block.sort((x, y) => {
-              const fx = familyText(x);
-              const fy = familyText(y);
-              return fx < fy ? -1 : fx > fy ? 1 : x - y;
-            })
-          : block.sort((x, y) => neighbourhoodKey(c, x) - neighbourhoodKey(c, y) || x - y);
+          ? block.sort(byText(familyText))
+          : rule.sortBy === 'familyBackwards'
+            ? block.sort(byText(backText()))
+            : block.sort((x, y) => neighbourhoodKey(c, x) - neighbourhoodKey(c, y) || x - y);
       members.set(sorted, s);
     }
     for (let k = s; k < e; k++) position[members[k] as number] = k - s;
   }
-  return { blockOf, position, members, start, blockCount, maxBlockSize };
+  return {
+    blockOf,
+    position,
+    members,
+    start,
+    blockCount,
+    maxBlockSize,
+    window: rule.window ?? options.window,
+  };
 }
 
 export function buildBlocks(

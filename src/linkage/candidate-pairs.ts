@@ -1,5 +1,4 @@
 import type { BlockingOptions, RuleBlocks } from './blocking.js';
-import { DEFAULT_BLOCKING_OPTIONS } from './blocking.js';
 import type { CompiledRecords } from './compile-records.js';
 import { comparePair } from './compare-records.js';
 
@@ -58,7 +57,6 @@ export function findCandidatePairs(
   blocks: readonly RuleBlocks[],
   options: Partial<CandidateOptions> = {},
 ): CandidatePairs {
-  const { window } = { ...DEFAULT_BLOCKING_OPTIONS, ...options };
   const shard = options.shard ?? 0;
   const shards = options.shards ?? 1;
   const out = new PairBuffer();
@@ -71,7 +69,8 @@ export function findCandidatePairs(
       if (bi < 0 || bi !== rb.blockOf[j]) continue;
       const size = (rb.start[bi + 1] as number) - (rb.start[bi] as number);
       if (size <= rb.maxBlockSize) return true;
-      if (Math.abs((rb.position[i] as number) - (rb.position[j] as number)) < window) return true;
+      if (Math.abs((rb.position[i] as number) - (rb.position[j] as number)) < rb.window)
+        return true;
     }
     return false;
   };
@@ -104,7 +103,7 @@ export function findCandidatePairs(
       } else {
         for (let p = s; p < e; p++) {
           const x = rb.members[p] as number;
-          const last = Math.min(e, p + window);
+          const last = Math.min(e, p + rb.window);
           for (let q = p + 1; q < last; q++) emit(rule, x, rb.members[q] as number);
         }
       }

@@ -3,6 +3,7 @@ import type { CandidatePairs } from './candidate-pairs.js';
 import type { CompiledRecords } from './compile-records.js';
 import { comparePair, isHardConflict } from './compare-records.js';
 import { matchProbability } from './estimate-parameters.js';
+import { attachUniquePartners, namesAgree } from './attach-unique.js';
 
 export interface IndexDecision {
   a: number;
@@ -22,6 +23,11 @@ export interface ClusterOptions {
    * partners being clearly different people, is not linked but reviewed. Default 3.
    */
   ambiguityMargin?: number;
+  /**
+   * Pairs from this probability whose names agree are joined in a second pass when the
+   * names' other holders may all be one person (see attach-unique.ts). Default 0.1.
+   */
+  attachFrom?: number;
   decisions: readonly IndexDecision[];
   /** Told how many pairs are weighed ("weighing pairs"), then joined or not ("clustering"). */
   onProgress?: OnProgress;
@@ -138,10 +144,15 @@ export function clusterPairs(
 
   const chosen: number[] = [];
   const chosenWeights: number[] = [];
+  const namePairs: number[] = [];
   const weighing = startPhase(options.onProgress, 'weighing pairs', 'pairs', pairs.length);
   for (let k = 0; k < pairs.length; k++) {
     if ((k & 4095) === 4095) weighing.tick(k + 1);
     const w = weightOf(k);
+    const p = pairs.pattern[k] as number;
+    if (!isHardConflict(p) && namesAgree(c, p, pairs.a[k] as number, pairs.b[k] as number)) {
+      namePairs.push(k);
+    }
     if (w >= reviewWeight) {
       chosen.push(k);
       chosenWeights.push(w);
@@ -227,6 +238,19 @@ export function clusterPairs(
     union(ra, rb);
     linkedPairs++;
   }
+  const attached = attachUniquePartners(
+    pairs,
+    namePairs,
+    weightOf,
+    weightFor(options.attachFrom ?? 0.1),
+    options.maxClusterSize,
+    (a, b) => decided.has(pairKey(a, b)),
+    { find, list, union, conflicts },
+  );
+  linkedPairs += attached;
+  const stillApart = review.filter((r) => find(r.a) !== find(r.b));
+  review.length = 0;
+  review.push(...stillApart);
   for (const idx of uncertain) {
     const k = chosen[idx] as number;
     const a = pairs.a[k] as number;

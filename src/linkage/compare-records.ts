@@ -5,11 +5,22 @@ import { jaroWinkler } from './jaro-winkler.js';
 export const FIELDS = ['family', 'given', 'patronymic', 'birth', 'sex', 'unit'] as const;
 export type FieldName = (typeof FIELDS)[number];
 
+const NAME_LEVELS = [
+  'missing',
+  'exact',
+  'equivalent',
+  'one_edit',
+  'jw_high',
+  'jw_mid',
+  'different',
+  'unlike',
+] as const;
+
 /** Level names per field; level 0 is always `missing` and weighs nothing. */
 export const LEVELS: Readonly<Record<FieldName, readonly string[]>> = {
-  family: ['missing', 'exact', 'equivalent', 'jw_high', 'jw_mid', 'different'],
-  given: ['missing', 'exact', 'equivalent', 'jw_high', 'jw_mid', 'different'],
-  patronymic: ['missing', 'exact', 'equivalent', 'jw_high', 'jw_mid', 'different'],
+  family: NAME_LEVELS,
+  given: NAME_LEVELS,
+  patronymic: NAME_LEVELS,
   birth: [
     'missing',
     'exact',
@@ -24,7 +35,13 @@ export const LEVELS: Readonly<Record<FieldName, readonly string[]>> = {
   unit: ['missing', 'agree', 'disagree'],
 };
 
-export const NAME_DIFFERENT = 5;
+export const NAME_DIFFERENT = 6;
+/**
+ * Not alike, one of them not a name Polon knows (a garbled "Волоимирівна" against
+ * "Владимировна"): weak evidence, never a conflict, unlike two different known names.
+ */
+const NAME_UNLIKE = 7;
+const NAME_ONE_EDIT = 3;
 export const BIRTH_DIFFERENT = 7;
 export const SEX_DISAGREE = 2;
 
@@ -33,6 +50,32 @@ const JW_MID = 0.88;
 
 export function levelOf(pattern: number, field: number): number {
   return (pattern >>> (field * 3)) & 7;
+}
+
+/**
+ * Whether two keys differ by one dropped letter or one swap of neighbours: the typos of
+ * hand-copied lists. Doubled letters are folded in the keys already. A substitution is not
+ * forgiven here: Коваль and Ковач, Ткач and Ткачук's stems, are different surnames.
+ */
+export function oneDropOrSwap(a: string, b: string): boolean {
+  const n = a.length;
+  const m = b.length;
+  if (n === m) {
+    let k = 0;
+    while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+    if (k >= n - 1) return false;
+    return (
+      a.charCodeAt(k) === b.charCodeAt(k + 1) &&
+      a.charCodeAt(k + 1) === b.charCodeAt(k) &&
+      a.slice(k + 2) === b.slice(k + 2)
+    );
+  }
+  if (Math.abs(n - m) !== 1) return false;
+  const [long, short] = n > m ? [a, b] : [b, a];
+  if (short.length < 3) return false;
+  let k = 0;
+  while (k < short.length && long.charCodeAt(k) === short.charCodeAt(k)) k++;
+  return long.slice(k + 1) === short.slice(k);
 }
 
 function compareName(col: NameColumn, i: number, j: number, canonical: boolean): number {
@@ -45,10 +88,39 @@ function compareName(col: NameColumn, i: number, j: number, canonical: boolean):
   if (ei >= 0 && ei === ej) return 2;
   // Two different known names (Олександр, Олексій) are different however alike they look.
   if (canonical && ei >= 0 && ej >= 0) return NAME_DIFFERENT;
-  const s = jaroWinkler(col.keyTexts[ki] as string, col.keyTexts[kj] as string);
-  if (s >= JW_HIGH) return 3;
-  if (s >= JW_MID) return 4;
-  return NAME_DIFFERENT;
+  const a = col.keyTexts[ki] as string;
+  const b = col.keyTexts[kj] as string;
+  if (oneDropOrSwap(a, b)) return NAME_ONE_EDIT;
+  const s = jaroWinkler(a, b);
+  if (s >= JW_HIGH) return 4;
+  if (s >= JW_MID) return 5;
+  return canonical ? NAME_UNLIKE : NAME_DIFFERENT;
+}
+
+/** Exact (1) or one dropped or swapped letter (NAME_ONE_EDIT) between two name texts. */
+function closeTexts(a: string, b: string): number {
+  if (a === b) return 1;
+  return oneDropOrSwap(a, b) ? NAME_ONE_EDIT : 0;
+}
+
+/**
+ * Family and given name levels, also read in the other word order: a full name in one
+ * column may have been split the wrong way round ("Петро Ткачнеко" against "Ткаченко
+ * Петро"). Only a clear agreement both ways counts, so brothers are not mixed up.
+ */
+function compareFamilyAndGiven(c: CompiledRecords, i: number, j: number): [number, number] {
+  const family = compareName(c.family, i, j, false);
+  const given = compareName(c.given, i, j, true);
+  if (family < NAME_DIFFERENT || given < NAME_DIFFERENT) return [family, given];
+  const fi = c.family.key[i] as number;
+  const fj = c.family.key[j] as number;
+  const gi = c.given.key[i] as number;
+  const gj = c.given.key[j] as number;
+  if (fi < 0 || fj < 0 || gi < 0 || gj < 0) return [family, given];
+  const crossFamily = closeTexts(c.family.keyTexts[fi] as string, c.given.keyTexts[gj] as string);
+  const crossGiven = closeTexts(c.given.keyTexts[gi] as string, c.family.keyTexts[fj] as string);
+  if (crossFamily > 0 && crossGiven > 0) return [crossGiven, crossFamily];
+  return [family, given];
 }
 
 function dayNumber(y: number, m: number, d: number): number {
@@ -67,10 +139,25 @@ function compareBirth(c: CompiledRecords, i: number, j: number): number {
     if (yi === yj && mi === mj && di === dj) return 1;
     if (yi === yj && mi === dj && di === mj) return 2;
     if (Math.abs(dayNumber(yi, mi, di) - dayNumber(yj, mj, dj)) === 1) return 3;
+    // A day off in each of two sources; brothers are not born days apart.
+    if (yi === yj && mi === mj) return 4;
     return BIRTH_DIFFERENT;
   }
   if (yi === yj) {
-    if (mi > 0 && mj > 0) return mi === mj ? 4 : BIRTH_DIFFERENT;
+    if (mi > 0 && mj > 0) {
+      if (mi === mj) return 4;
+      // A full date against a month: the month may be the full date's day written first,
+      // or the full date a day over the month's edge.
+      if (di > 0 || dj > 0) {
+        const [m, d, month] = di > 0 ? [mi, di, mj] : [mj, dj, mi];
+        if (d === month) return 2;
+        const days = dayNumber(yi, m, d);
+        for (const near of [days - 1, days + 1]) {
+          if (new Date(near * 86_400_000).getUTCMonth() + 1 === month) return 3;
+        }
+      }
+      return BIRTH_DIFFERENT;
+    }
     return 5;
   }
   // Only a partial date may be a year off (an age turned into a year of birth).
@@ -79,8 +166,7 @@ function compareBirth(c: CompiledRecords, i: number, j: number): number {
 
 /** The comparison pattern of two records: one level per field, 3 bits each. */
 export function comparePair(c: CompiledRecords, i: number, j: number): number {
-  const family = compareName(c.family, i, j, false);
-  const given = compareName(c.given, i, j, true);
+  const [family, given] = compareFamilyAndGiven(c, i, j);
   const patronymic = compareName(c.patronymic, i, j, true);
   const birth = compareBirth(c, i, j);
   const si = c.sex[i] as number;

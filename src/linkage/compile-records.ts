@@ -25,6 +25,8 @@ export interface CompiledRecords {
   family: NameColumn;
   /** Interned first three letters of the family-name key, -1 where absent. */
   familyPrefix: Int32Array;
+  /** Interned last three letters of the family-name key, -1 where absent. */
+  familySuffix: Int32Array;
   given: NameColumn;
   patronymic: NameColumn;
   /** 0 where unknown. */
@@ -116,9 +118,14 @@ export function compileRecords(records: readonly LinkRecord[]): CompiledRecords 
   const family = nameColumn(records, (r) => r.family);
   const prefixes = new Interner();
   const familyPrefix = new Int32Array(n).fill(-1);
+  const suffixes = new Interner();
+  const familySuffix = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const k = family.key[i] as number;
-    if (k >= 0) familyPrefix[i] = prefixes.id((family.keyTexts[k] as string).slice(0, 3));
+    if (k < 0) continue;
+    const text = family.keyTexts[k] as string;
+    familyPrefix[i] = prefixes.id(text.slice(0, 3));
+    familySuffix[i] = suffixes.id(text.slice(-3));
   }
   return {
     size: n,
@@ -126,6 +133,7 @@ export function compileRecords(records: readonly LinkRecord[]): CompiledRecords 
     sourceNames: sources.texts,
     family,
     familyPrefix,
+    familySuffix,
     given: nameColumn(records, (r) => r.given),
     patronymic: nameColumn(records, (r) => r.patronymic),
     year,

@@ -28,6 +28,12 @@ export interface LinkOptions {
   /** At most this many pairs are returned for review (all are counted). Default 10,000. */
   maxReview?: number;
   maxClusterSize?: number;
+  /**
+   * Pairs from this probability whose names agree are joined in a second pass when all the
+   * names' other holders may be one person (see attach-unique.ts). Default 0.1. 1 turns
+   * the pass off.
+   */
+  attachFrom?: number;
   rules?: readonly BlockingRule[];
   blocking?: Partial<BlockingOptions>;
   decisions?: readonly ReviewDecision[];
@@ -187,6 +193,7 @@ export function linkCompiled(
     threshold,
     reviewFrom,
     maxClusterSize: options.maxClusterSize ?? DEFAULTS.maxClusterSize,
+    attachFrom: options.attachFrom,
     decisions,
     onProgress: options.onProgress,
   });

@@ -18,4 +18,25 @@ describe('splitFullName', () => {
     expect(splitFullName('Роман Іван').given).toBe('Іван');
     expect(splitFullName('Ivan Roman').given).toBe('Ivan');
   });
+
+  it('finds the given name through a typo, and the surname by its ending', () => {
+    // A letter missing or two swapped in the given name of a free-text full name.
+    expect(splitFullName('СРГЕЙ КОВАЛЕНКО')).toEqual({
+      family: 'КОВАЛЕНКО',
+      given: 'СРГЕЙ',
+      patronymic: '',
+    });
+    expect(splitFullName('Федро Полищук').given).toBe('Федро');
+    expect(splitFullName('ТЕТЯАН ЦАПАР').given).toBe('ТЕТЯАН');
+    // Neither word known even with a typo: the one with a surname's ending is the surname.
+    expect(splitFullName('Олг Семенюк').family).toBe('Семенюк');
+  });
+
+  it('finds a patronymic with two letters swapped', () => {
+    expect(splitFullName('Микола Юрійоивч Юрченко')).toEqual({
+      family: 'Юрченко',
+      given: 'Микола',
+      patronymic: 'Юрійоивч',
+    });
+  });
 });

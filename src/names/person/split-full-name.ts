@@ -11,6 +11,15 @@ export interface NameParts {
 const SURNAME_ENDING =
   /(?:енко|енко|чук|щук|ук|юк|ський|цький|ська|цька|ский|цкий|ская|цкая|ов|ова|ев|ева|ін|іна|ин|ина|як|ко|enko|chuk|uk|iuk|yuk|skyi|sky|skiy|ska|ov|ova|ev|eva|in|ina)$/iu;
 
+/** The word with each pair of neighbouring letters swapped in turn. */
+function swapsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i + 1 < word.length; i++) {
+    out.push(word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+  }
+  return out;
+}
+
 function isInitial(token: string): boolean {
   return /^\p{L}\.?$/u.test(token);
 }
@@ -35,12 +44,20 @@ export function splitFullName(text: string): NameParts {
     return parts;
   }
   let rest = tokens;
-  const pIndex = rest.findIndex((t, i) => i > 0 && looksLikePatronymic(t));
+  let pIndex = rest.findIndex((t, i) => i > 0 && looksLikePatronymic(t));
+  // Three words and none a patronymic as written: one may be, with two letters swapped
+  // (Юрійоивч), and would otherwise be glued to the surname.
+  if (pIndex < 0 && rest.length === 3) {
+    pIndex = rest.findIndex((t, i) => i > 0 && swapsOf(t).some(looksLikePatronymic));
+  }
   if (pIndex >= 0 && rest.length >= 3) {
     parts.patronymic = rest[pIndex] ?? '';
     rest = rest.filter((_, i) => i !== pIndex);
   }
-  const known = rest.map((t) => lookupGivenName(t, { typos: false }) !== undefined);
+  let known = rest.map((t) => lookupGivenName(t, { typos: false }) !== undefined);
+  // No word is a given name as written: a free-text name with a typo in its given name
+  // (Сргей Коваленко) would otherwise be split by the script's habit, often wrongly.
+  if (!known.includes(true)) known = rest.map((t) => lookupGivenName(t) !== undefined);
   const caps = rest.map((t) => t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase());
   const latin = detectScript(text) === 'latin';
   let givenIndex: number;
@@ -56,6 +73,12 @@ export function splitFullName(text: string): NameParts {
     const surnameLike = rest.map((t) => SURNAME_ENDING.test(t));
     if (surnameLike[0] !== surnameLike[1]) givenIndex = surnameLike[0] ? 1 : 0;
     else givenIndex = latin ? 0 : 1;
+  } else if (
+    knownCount === 0 &&
+    rest.length === 2 &&
+    SURNAME_ENDING.test(rest[0] ?? '') !== SURNAME_ENDING.test(rest[1] ?? '')
+  ) {
+    givenIndex = SURNAME_ENDING.test(rest[0] ?? '') ? 1 : 0;
   } else if (parts.patronymic !== '' && pIndex > 0) {
     // The given name stands right before the patronymic.
     givenIndex = pIndex - 1;

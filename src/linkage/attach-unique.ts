@@ -1,0 +1,109 @@
+import type { CandidatePairs } from './candidate-pairs.js';
+import type { CompiledRecords } from './compile-records.js';
+import { levelOf } from './compare-records.js';
+import { jaroWinkler } from './jaro-winkler.js';
+
+/** Union–find over records, as the clustering keeps it. */
+export interface ClusterState {
+  find(x: number): number;
+  list(root: number): number[];
+  union(ra: number, rb: number): void;
+  /** Whether joining the two clusters would put clearly different people together. */
+  conflicts(la: number[], lb: number[]): boolean;
+}
+
+const ONE_YEAR_APART = 6;
+
+/**
+ * Family and given name agree (exactly, as equivalent spellings, or one letter off) and
+ * nothing speaks against it; a surname only phonetically alike (Голейко, Голюк) must also
+ * be spelt alike.
+ */
+export function namesAgree(c: CompiledRecords, pattern: number, i: number, j: number): boolean {
+  const family = levelOf(pattern, 0);
+  const given = levelOf(pattern, 1);
+  if (family < 1 || family > 3 || given < 1 || given > 3) return false;
+  if (levelOf(pattern, 3) === ONE_YEAR_APART || levelOf(pattern, 5) === 2) return false;
+  if (family !== 2) return true;
+  const a = c.family.keyTexts[c.family.key[i] as number] as string;
+  const b = c.family.keyTexts[c.family.key[j] as number] as string;
+  return jaroWinkler(a, b) >= SPELT_ALIKE;
+}
+
+const SPELT_ALIKE = 0.9;
+
+/**
+ * Second pass of the clustering: a record (or cluster) whose namesakes, among all the
+ * records it could be, may all be one person is joined to them, even when the pair's
+ * weight stays below the threshold.
+ *
+ * Why: a pair's weight measures how common the name is by counting records, and the
+ * person's own other records count as namesakes — five lists naming one rare "Дорошенко
+ * Олександр" make a name-only mention of him look five times as doubtful. Once the sure
+ * pairs are joined, namesakes can be counted as people: if no two of the clusters sharing
+ * the name (and not clearly someone else) are clearly different people, there is one
+ * candidate. Two namesakes told apart by their dates or fathers leave it apart.
+ */
+export function attachUniquePartners(
+  pairs: CandidatePairs,
+  /** Candidate pair indices whose names agree and which are no hard conflict. */
+  namePairs: readonly number[],
+  weightOf: (k: number) => number,
+  floorWeight: number,
+  maxClusterSize: number,
+  skip: (a: number, b: number) => boolean,
+  state: ClusterState,
+): number {
+  const partners = new Map<number, number[]>();
+  const add = (x: number, y: number): void => {
+    const l = partners.get(x);
+    if (l) l.push(y);
+    else partners.set(x, [y]);
+  };
+  const attachable: { k: number; w: number }[] = [];
+  for (const k of namePairs) {
+    const a = pairs.a[k] as number;
+    const b = pairs.b[k] as number;
+    add(a, b);
+    add(b, a);
+    const w = weightOf(k);
+    if (w >= floorWeight) attachable.push({ k, w });
+  }
+  attachable.sort((x, y) => y.w - x.w || x.k - y.k);
+  // Every cluster sharing its name with a record of `members` may be one person with every
+  // other: no two of them are clearly different people.
+  const onePersonAround = (members: number[], own: number): boolean => {
+    const roots = new Set<number>();
+    for (const x of members) {
+      for (const z of partners.get(x) ?? []) {
+        const r = state.find(z);
+        if (r === own) continue;
+        roots.add(r);
+        if (roots.size > 4) return false;
+      }
+    }
+    const lists = [...roots].map((r) => state.list(r));
+    for (let p = 0; p < lists.length; p++) {
+      for (let q = p + 1; q < lists.length; q++) {
+        if (state.conflicts(lists[p] as number[], lists[q] as number[])) return false;
+      }
+    }
+    return true;
+  };
+  let attached = 0;
+  for (const { k } of attachable) {
+    const a = pairs.a[k] as number;
+    const b = pairs.b[k] as number;
+    const ra = state.find(a);
+    const rb = state.find(b);
+    if (ra === rb || skip(a, b)) continue;
+    const la = state.list(ra);
+    const lb = state.list(rb);
+    if (la.length + lb.length > maxClusterSize) continue;
+    if (!onePersonAround(la, ra) || !onePersonAround(lb, rb)) continue;
+    if (state.conflicts(la, lb)) continue;
+    state.union(ra, rb);
+    attached++;
+  }
+  return attached;
+}
