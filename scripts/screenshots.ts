@@ -3,8 +3,9 @@
  * the public dataset, in Debian's Chromium (through playwright-core, as the browser tests
  * do): docs/screenshots/dashboard.png and docs/screenshots/map.png; and the workspace's
  * import page checking a documenter's working sheet (docs/screenshots/workspace-import.png);
- * the map and the facility table in Ukrainian at 1366 and 390 px (uk-map-1366.png, …).
- * Run: `npx tsx scripts/screenshots.ts [dashboard|map|uk-map|uk-facilities|workspace-import …]` (all when none is
+ * the home page, the map and the facility table in Ukrainian at 1366 and 390 px
+ * (uk-home-1366.png, uk-map-390.png, …).
+ * Run: `npx tsx scripts/screenshots.ts [dashboard|map|uk-home|uk-map|uk-facilities|workspace-import …]` (all when none is
  * named; builds the web app first when it is out of date).
  */
 import { mkdirSync } from 'node:fs';
@@ -41,6 +42,14 @@ try {
   for (const width of [1366, 390]) {
     const phone = width < 600;
     const shot = await openPage(browser, { width, height: phone ? 844 : 900, locale: 'uk-UA' });
+    if (wanted('uk-home')) {
+      await shot.page.goto(`${server.url}/uk/`);
+      await shot.page.locator('[data-figure="estimatedHeld"]').waitFor();
+      await shot.page.locator('[data-figure="returned"] .number').waitFor();
+      const path = join(out, `uk-home-${width}.png`);
+      await shot.page.screenshot({ path, fullPage: false });
+      console.log(`wrote ${path}`);
+    }
     if (wanted('uk-map')) {
       await shot.page.goto(`${server.url}/uk/map?facility=taganrog-sizo-2`);
       await shot.page.locator('.facility-marker.selected').waitFor();
