@@ -25,3 +25,15 @@ export async function polonIn(
   });
   return { code, stdout, stderr };
 }
+
+/** Runs `polon ARGS` in-process with no database settings: for commands that need none. */
+export async function polon(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    env: {},
+  });
+  return { code, stdout, stderr };
+}

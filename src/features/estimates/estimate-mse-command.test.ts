@@ -2,19 +2,8 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/run-cli.js';
+import { polon } from '../../../test/cli.js';
 import { bundledDataDir } from '../public-data/index.js';
-
-async function polon(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
 
 interface Reference {
   models: { terms: string[]; N: number | null; ci95: [number, number] | null }[];
