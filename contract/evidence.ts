@@ -16,7 +16,10 @@ export const EvidenceAdded = z.object({
   findings: z.array(Finding),
 });
 
-/** The choices the workspace form offers; the server's import lists, repeated (a test keeps them equal). */
+/**
+ * The choices the workspace form offers. The importer takes its returned-qualifier list from
+ * here; the exchange kinds less `bodies` are the importer's, kept equal by a test.
+ */
 export const FORM_EXCHANGE_KINDS = ['exchange', 'stage', 'group_total', 'local_swap'] as const;
 export const FORM_RETURNED_QUALIFIERS = [
   'exact',

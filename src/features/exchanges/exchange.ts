@@ -1,16 +1,10 @@
+import { FORM_RETURNED_QUALIFIERS } from '../../../contract/evidence.js';
 /** Kinds of return events, as METHODS.md counts them. */
 export const EXCHANGE_KINDS = ['exchange', 'stage', 'group_total', 'local_swap', 'bodies'] as const;
 export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
 
-export const RETURNED_QUALIFIERS = [
-  'exact',
-  'approx',
-  'more_than',
-  'at_least',
-  'derived',
-  'not_disclosed',
-  'unknown',
-] as const;
+// One list for the importer and the workspace form: the form (web) can read only the contract.
+export const RETURNED_QUALIFIERS = FORM_RETURNED_QUALIFIERS;
 export type ReturnedQualifier = (typeof RETURNED_QUALIFIERS)[number];
 
 /** The breakdowns a source may give of the people returned. */
