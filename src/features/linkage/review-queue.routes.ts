@@ -5,6 +5,7 @@ import { Page, Paging, PersonRecord } from '../../../contract/index.js';
 import type { Db } from '../../db/index.js';
 import { auditRead } from '../audit/index.js';
 import { recordsByIds } from '../persons/index.js';
+import { compareNameParts } from './compare-name-parts.js';
 import {
   acceptNearCertain,
   decidePair,
@@ -38,6 +39,18 @@ const ReviewItem = z.object({
   levels: z
     .record(z.string(), z.string())
     .describe('how each field compares: exact, equivalent, close, different, missing…'),
+  names: z
+    .record(
+      z.enum(['family', 'given', 'patronymic']),
+      z.object({
+        level: z.enum(['agree', 'partial', 'disagree', 'missing']),
+        a: z.string().nullable(),
+        b: z.string().nullable(),
+      }),
+    )
+    .describe(
+      'each name part compared in any script; a record with only a full name gives the word that reads best as that part, in either word order',
+    ),
 });
 
 export function reviewQueueRoutes(app: FastifyInstance, deps: { db: Db }): void {
@@ -73,6 +86,7 @@ export function reviewQueueRoutes(app: FastifyInstance, deps: { db: Db }): void 
                 priority: p.priority === null ? null : Number(p.priority),
                 reason: p.reason,
                 levels: JSON.parse(p.levels) as Record<string, string>,
+                names: compareNameParts(a, b),
               },
             ]
           : [];
