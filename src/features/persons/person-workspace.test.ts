@@ -223,9 +223,9 @@ ru,R1,Somewhere,2023-05-01`),
       },
       {
         kind: 'after_death',
-        step: expect.objectContaining({ type: 'episode', source: 'ru', kind: 'held' }),
+        step: expect.objectContaining({ type: 'episode', source: 'ru', kind: 'held' }) as object,
         date: '2023-05-01',
-        death: expect.objectContaining({ source: 'press', date: '2023-02-10' }),
+        death: expect.objectContaining({ source: 'press', date: '2023-02-10' }) as object,
       },
     ]);
     // Another person's death, years earlier, is no conflict of this one.
