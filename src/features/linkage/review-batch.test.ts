@@ -130,6 +130,28 @@ describeEachDb('batch accept of near-certain review pairs', (get) => {
     });
     expect(again.json<{ accepted: number }>().accepted).toBe(0);
     expect((await auditRows(db)).length).toBe(before.length + 1);
+
+    // A pair a guard kept apart only when asked for; then it is accepted like the others.
+    const guarded = (
+      await app.inject({ url: '/api/review/near-certain?min=0.99&includeGuarded=true', headers })
+    ).json<{ pairs: Pair[] }>();
+    expect(guarded.pairs.map((p) => `${p.a}|${p.b}`)).toEqual(['rec_b04|rec_b05']);
+    const notAsked = await app.inject({
+      method: 'POST',
+      url: '/api/review/batch',
+      headers,
+      payload: { min: 0.99, pairs: [{ a: 'rec_b04', b: 'rec_b05' }] },
+    });
+    expect(notAsked.json<{ refused: { why: string }[] }>().refused).toEqual([
+      { a: 'rec_b04', b: 'rec_b05', why: 'changed' },
+    ]);
+    const asked = await app.inject({
+      method: 'POST',
+      url: '/api/review/batch',
+      headers,
+      payload: { min: 0.99, includeGuarded: true, pairs: [{ a: 'rec_b04', b: 'rec_b05' }] },
+    });
+    expect(asked.json()).toEqual({ accepted: 1, refused: [] });
   });
 
   it('is for analysts: a documenter may not accept pairs in bulk', async () => {

@@ -151,5 +151,11 @@ describe('near-certain pairs for a batch', () => {
     // Below the other candidate's probability, r7 fits one person only.
     expect(nearCertainPairs(open, 0.965).map((p) => `${p.a}|${p.b}`)).toEqual(['r1|r2', 'r7|r8']);
     expect(nearCertainPairs(open, 0.5).map((p) => `${p.a}|${p.b}`)).toEqual(['r1|r2', 'r3|r4']);
+    // Asked to, it takes a guard's conflict too, still never a record in two pairs.
+    expect(nearCertainPairs(open, 0.95, true).map((p) => `${p.a}|${p.b}`)).toEqual([
+      'r1|r2',
+      'r3|r4',
+      'r5|r6',
+    ]);
   });
 });

@@ -86,11 +86,18 @@ export interface OpenPair {
 
 /**
  * The pairs a batch may accept at `min`: probability at least `min`, not held apart by a
- * guard (`conflict`: some record of one person contradicts one of the other), and no record
- * in two such pairs (accepting both would join three persons on nobody's look at the third).
+ * guard (`conflict`: some record of one person contradicts one of the other in given name,
+ * patronymic, birth date or sex) unless `includeGuarded`, and no record in two such pairs
+ * (accepting both would join three persons on nobody's look at the third).
  */
-export function nearCertainPairs<T extends OpenPair>(open: readonly T[], min: number): T[] {
-  const candidates = open.filter((p) => p.probability >= min && p.reason !== 'conflict');
+export function nearCertainPairs<T extends OpenPair>(
+  open: readonly T[],
+  min: number,
+  includeGuarded = false,
+): T[] {
+  const candidates = open.filter(
+    (p) => p.probability >= min && (includeGuarded || p.reason !== 'conflict'),
+  );
   const seen = new Map<string, number>();
   for (const p of candidates) {
     seen.set(p.a, (seen.get(p.a) ?? 0) + 1);

@@ -115,7 +115,7 @@ export async function decidePair(
 }
 
 /** The undecided pairs a batch may accept at `min` (see nearCertainPairs), surest first. */
-export async function listNearCertainPairs(db: AnyDb, min: number) {
+export async function listNearCertainPairs(db: AnyDb, min: number, includeGuarded = false) {
   const rows = await db
     .selectFrom('review_pairs')
     .select(['a_record_id as a', 'b_record_id as b', 'probability', 'reason'])
@@ -128,6 +128,7 @@ export async function listNearCertainPairs(db: AnyDb, min: number) {
   return nearCertainPairs(
     rows.map((r) => ({ ...r, probability: Number(r.probability) })),
     min,
+    includeGuarded,
   );
 }
 
@@ -144,10 +145,13 @@ export async function acceptNearCertain(
   pairs: readonly { a: string; b: string }[],
   min: number,
   actor: string,
+  includeGuarded = false,
 ): Promise<{ accepted: number; refused: { a: string; b: string; why: BatchRefusal }[] }> {
   const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   return db.transaction().execute(async (trx) => {
-    const eligible = new Set((await listNearCertainPairs(trx, min)).map((p) => key(p.a, p.b)));
+    const eligible = new Set(
+      (await listNearCertainPairs(trx, min, includeGuarded)).map((p) => key(p.a, p.b)),
+    );
     const wanted = [...new Map(pairs.map((p) => [key(p.a, p.b), p])).entries()];
     const stored = new Map<string, string | null>();
     const firsts = [...new Set(wanted.map(([k]) => k.split('\u0000')[0] as string))];
@@ -181,7 +185,7 @@ export async function acceptNearCertain(
           action: 'review.decide',
           entity: 'review_pair',
           entityId: `${x}|${y}`,
-          details: { decision: 'match', batch: true, minProbability: min },
+          details: { decision: 'match', batch: true, minProbability: min, includeGuarded },
         });
         accepted++;
       }

@@ -19,6 +19,11 @@ const MinProbability = z.coerce
   .max(1)
   .describe('the least match probability of a pair in the batch, 0.5 to 1');
 
+const IncludeGuarded = z
+  .preprocess((v) => v === true || v === 'true' || v === '1', z.boolean())
+  .default(false)
+  .describe('also pairs a guard kept apart (a record of one person contradicts one of the other)');
+
 const PairIds = z.object({ a: z.string().max(100), b: z.string().max(100) });
 
 const ReviewItem = z.object({
@@ -128,19 +133,24 @@ export function reviewQueueRoutes(app: FastifyInstance, deps: { db: Db }): void 
         tags: ['linkage'],
         summary:
           'The undecided pairs a batch may accept: probability at least `min`, no guard conflict, no record in two of them (ids only)',
-        querystring: z.object({ min: MinProbability.default(0.95) }),
+        querystring: z.object({
+          min: MinProbability.default(0.95),
+          includeGuarded: IncludeGuarded,
+        }),
         response: {
           200: z.object({
             min: z.number(),
+            includeGuarded: z.boolean(),
             pairs: z.array(PairIds.extend({ probability: z.number() })),
           }),
         },
       },
     },
     async (req) => {
-      const pairs = await listNearCertainPairs(db.kysely, req.query.min);
+      const pairs = await listNearCertainPairs(db.kysely, req.query.min, req.query.includeGuarded);
       return {
         min: req.query.min,
+        includeGuarded: req.query.includeGuarded,
         pairs: pairs.map((p) => ({ a: p.a, b: p.b, probability: p.probability })),
       };
     },
@@ -153,7 +163,11 @@ export function reviewQueueRoutes(app: FastifyInstance, deps: { db: Db }): void 
         tags: ['linkage'],
         summary:
           'Accept (match) the near-certain pairs the reviewer was shown; a pair decided, gone or changed since is refused, never overwritten; one audit entry per pair',
-        body: z.object({ min: MinProbability, pairs: z.array(PairIds).min(1).max(10_000) }),
+        body: z.object({
+          min: MinProbability,
+          includeGuarded: IncludeGuarded,
+          pairs: z.array(PairIds).min(1).max(10_000),
+        }),
         response: {
           200: z.object({
             accepted: z.number().int(),
@@ -168,6 +182,7 @@ export function reviewQueueRoutes(app: FastifyInstance, deps: { db: Db }): void 
         req.body.pairs,
         req.body.min,
         req.session?.account.username ?? 'unknown',
+        req.body.includeGuarded,
       ),
   );
 }
