@@ -21,7 +21,10 @@ async function seed(db: Db): Promise<void> {
         id: `rec_b${String(i).padStart(2, '0')}`,
         source_id: i % 2 === 0 ? 'list_a' : 'list_b',
         source_record_id: `S${i}`,
-        family_name: `Тестенко${i}`,
+        // The first pair: a Latin full name against Cyrillic parts.
+        family_name: i === 0 ? null : i === 1 ? 'Савчук' : `Тестенко${i}`,
+        given_name: i === 1 ? 'Дмитро' : null,
+        full_name: i === 0 ? 'Savchuk Dmytro' : null,
         updated_at: now,
       })),
     )
@@ -68,9 +71,15 @@ describeEachDb('batch accept of near-certain review pairs', (get) => {
 
     // The queue serves the most useful decision first, not the surest pair.
     const queue = (await app.inject({ url: '/api/review?limit=10', headers })).json<{
-      items: (Pair & { a: { id: string }; priority: number })[];
+      items: (Pair & { a: { id: string }; priority: number; names: unknown })[];
     }>();
     expect(queue.items.map((i) => i.priority)).toEqual([0.96, 0.17, 0.15, 0.12, 0.04, 0.01]);
+    // Name parts compared across scripts, the full name's words read into the parts.
+    expect(queue.items[4]?.names).toEqual({
+      family: { level: 'agree', a: 'Savchuk', b: 'Савчук' },
+      given: { level: 'agree', a: 'Dmytro', b: 'Дмитро' },
+      patronymic: { level: 'missing', a: null, b: null },
+    });
 
     const shown = (await app.inject({ url: '/api/review/near-certain?min=0.95', headers })).json<{
       pairs: (Pair & { probability: number })[];
