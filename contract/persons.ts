@@ -172,11 +172,40 @@ export const TimelineEntry = z.discriminatedUnion('type', [
 ]);
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+/** A step of the timeline named in a conflict, with the source that states it. */
+export const ConflictStep = z.object({
+  type: z.enum(['event', 'episode']),
+  id: z.string(),
+  recordId: z.string(),
+  source: z.string(),
+  kind: z.string().describe('the event kind, or `held` for a detention episode'),
+  date: z.string().nullable(),
+});
+export type ConflictStep = z.infer<typeof ConflictStep>;
+
+/** What the person's sources say that cannot all be true: a wrong link or a wrong record. */
+export const EventConflict = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('death_dates'),
+    deaths: z.array(ConflictStep).describe('every dated death report, earliest first'),
+  }),
+  z.object({
+    kind: z.literal('after_death'),
+    step: ConflictStep,
+    date: z.string().nullable().describe('the date that falls after the death'),
+    death: ConflictStep.describe('the earliest death report'),
+  }),
+]);
+export type EventConflict = z.infer<typeof EventConflict>;
+
 export const PersonProfile = z.object({
   id: z.string(),
   personId: z.string().nullable(),
   records: z.array(PersonRecord),
   timeline: z.array(TimelineEntry),
   facilities: z.array(PlaceOnMap).describe('the places of the episodes and events, for a map'),
+  conflicts: z
+    .array(EventConflict)
+    .describe('several death dates, or held or moved after a death: check the links and sources'),
 });
 export type PersonProfile = z.infer<typeof PersonProfile>;

@@ -9,7 +9,7 @@ import { tableCounts } from '../test/table-counts.js';
 import type { Db } from '../src/db/index.js';
 import { addAccount } from '../src/features/accounts/index.js';
 import { importBytes, importFile } from '../src/features/imports/index.js';
-import { linkDatabase } from '../src/features/linkage/index.js';
+import { linkDatabase, listNearCertainPairs } from '../src/features/linkage/index.js';
 import {
   episodesImport,
   eventsImport,
@@ -35,6 +35,8 @@ import { workingSheet } from './working-sheet.js';
  */
 const PASSWORD = randomBytes(18).toString('base64url');
 const LATIN_RECORD = recordId('press-test', 'P1');
+/** A record whose sources give two death dates and a transfer after the first. */
+const CONFLICT_RECORD = recordId('press-test', 'P2');
 
 async function prepare(db: Db): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'polon-e2e-synth-'));
@@ -56,14 +58,16 @@ async function prepare(db: Db): Promise<void> {
     personsImport,
     'p.csv',
     csv(
-      'source,record_id,family_name,given_name,birth_date\npress-test,P1,Zhovtobriukh,Oleksii,1991',
+      'source,record_id,family_name,given_name,birth_date\npress-test,P1,Zhovtobriukh,Oleksii,1991\npress-test,P2,Kvitchenko,Taras,1980',
     ),
   );
   await importBytes(
     db,
     eventsImport,
     'e.csv',
-    csv('source,record_id,kind,date\npress-test,P1,captured,2022-03-20'),
+    csv(
+      'source,record_id,kind,date\npress-test,P1,captured,2022-03-20\npress-test,P2,died_in_captivity,2023-01-10\npress-test,P2,died_in_captivity,2023-06\npress-test,P2,transferred,2023-03-01',
+    ),
   );
   await importBytes(
     db,
@@ -422,6 +426,73 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
     expect(await page.locator('.ws-models tbody tr[aria-current]').count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it("lists a person's conflicting events first, each with its source", async () => {
+    const { page, problems, context } = await loggedIn(`/persons/${CONFLICT_RECORD}`, 'uk');
+    const items = page.locator('.ws-conflicts li');
+    await items.first().waitFor();
+    expect(await items.allTextContents()).toEqual([
+      expect.stringMatching(
+        /^2 різні дати смерті: 2023-01-10 \(press-test\); 2023-06 \(press-test\)$/,
+      ),
+      expect.stringMatching(/^Переведений.*2023-03-01 \(press-test\).*2023-01-10/),
+    ]);
+    // Each step of the timeline says its source.
+    expect(await page.locator('.ws-timeline .ws-source').allTextContents()).toEqual(
+      Array(3).fill(expect.stringContaining('press-test')),
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('accepts all near-certain pairs after a confirmation showing how many, and leaves one decided meanwhile as it was', async () => {
+    const { page, problems, context } = await loggedIn('/review');
+    await page.locator('section[data-pair]').waitFor();
+    await page.locator('.ws-batch input[type=checkbox]').check();
+    await page.locator('#batch-min').fill('50');
+    const expected = await listNearCertainPairs(server.db.kysely, 0.5, true);
+    expect(expected.length).toBeGreaterThan(1);
+    const button = page.locator('.ws-batch button', { hasText: `Accept all ${expected.length}` });
+    await button.click();
+    const confirm = page.locator('#batch-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(`Accept ${expected.length} pairs`);
+
+    // Another reviewer rejects one of them while the confirmation is open.
+    const [taken] = expected;
+    await server.db.kysely
+      .updateTable('review_pairs')
+      .set({
+        decision: 'non_match',
+        decided_by: 'someone-else',
+        decided_at: '2026-12-05T00:00:00Z',
+      })
+      .where('a_record_id', '=', taken?.a ?? '')
+      .where('b_record_id', '=', taken?.b ?? '')
+      .execute();
+    await page.locator('.ws-batch .ws-confirm button').first().click();
+    const said = page.locator('.ws-batch [role=status]');
+    await said.waitFor();
+    expect(await said.textContent()).toBe(
+      `Accepted ${expected.length - 1} pairs. 1 pair was decided or changed since the list was shown and is left as it is.`,
+    );
+    const decided = await server.db.kysely
+      .selectFrom('review_pairs')
+      .select(['a_record_id', 'b_record_id', 'decision', 'decided_by'])
+      .where('decision', 'is not', null)
+      .execute();
+    const byPair = new Map(decided.map((d) => [`${d.a_record_id}|${d.b_record_id}`, d]));
+    const of = (p?: { a: string; b: string }) => byPair.get(`${p?.a}|${p?.b}`);
+    expect(of(taken)).toMatchObject({ decision: 'non_match', decided_by: 'someone-else' });
+    expect(expected.slice(1).map((p) => [of(p)?.decision, of(p)?.decided_by])).toEqual(
+      Array(expected.length - 1).fill(['match', 'e2e-analyst']),
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(unexpected(problems)).toEqual([]);
     await context.close();
   });

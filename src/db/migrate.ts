@@ -12,6 +12,7 @@ import * as m007 from './migrations/2026-11-26-007-account-totp.js';
 import * as m008 from './migrations/2026-12-05-008-record-facts.js';
 import * as m013 from './migrations/2026-12-05-013-audit-seal-and-id-key.js';
 import * as m015 from './migrations/2026-12-05-015-publication-gate.js';
+import * as m018 from './migrations/2026-12-05-018-review-priority.js';
 
 // Listed by hand rather than read from the folder, so the compiled CLI and tests see the
 // same set and a bundler cannot drop one.
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-008-record-facts': m008,
   '2026-12-05-013-audit-seal-and-id-key': m013,
   '2026-12-05-015-publication-gate': m015,
+  '2026-12-05-018-review-priority': m018,
 };
 
 /** The migrations this Polon knows, in order. */

@@ -301,6 +301,8 @@ export interface ReviewPairsTable {
   reason: string;
   /** JSON: the comparison level of each field (exact, equivalent, different, missing…). */
   levels: string;
+  /** Doubt times effect on the estimate (features/linkage/review-priority.ts); null before a run computed it. */
+  priority: Generated<number | null>;
   created_at: string;
   decision: string | null;
   decided_by: string | null;

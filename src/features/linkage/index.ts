@@ -7,6 +7,11 @@ export type { PersonRecordInput, PreparedRecord } from './prepare-link-record.js
 export { linkInWorkers } from './link-in-workers.js';
 export type { WorkerLinkOptions } from './link-in-workers.js';
 export { linkDatabase } from './link-database.js';
-export { decidePair, listOpenPairs, storedDecisions } from './review-queue.repository.js';
+export {
+  decidePair,
+  listNearCertainPairs,
+  listOpenPairs,
+  storedDecisions,
+} from './review-queue.repository.js';
 export { reviewQueueRoutes } from './review-queue.routes.js';
 export { linkageCommands } from './linkage.commands.js';

@@ -7,6 +7,7 @@ import type { Database } from '../../db/index.js';
 import { appendAudit } from '../audit/index.js';
 import { replaceOpenPairs, storedDecisions } from './review-queue.repository.js';
 import { createRecordPreparer } from './prepare-link-record.js';
+import { runPriorities } from './review-priority.js';
 import { linkPrepared, type LinkFileOptions, type LinkFileResult } from './run-link-file.js';
 
 /**
@@ -99,7 +100,12 @@ export async function linkDatabase(
       saving.tick(++saved);
     }
     saving.end();
-    await replaceOpenPairs(trx, result.review, now);
+    await replaceOpenPairs(
+      trx,
+      result.review,
+      now,
+      runPriorities(result.review, records, result.clusterOf),
+    );
     await appendAudit(trx, {
       actor: options.actor ?? 'cli',
       action: 'link',

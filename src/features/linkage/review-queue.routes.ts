@@ -5,12 +5,37 @@ import { Page, Paging, PersonRecord } from '../../../contract/index.js';
 import type { Db } from '../../db/index.js';
 import { auditRead } from '../audit/index.js';
 import { recordsByIds } from '../persons/index.js';
-import { decidePair, listOpenPairs } from './review-queue.repository.js';
+import { compareNameParts } from './compare-name-parts.js';
+import {
+  acceptNearCertain,
+  decidePair,
+  listNearCertainPairs,
+  listOpenPairs,
+} from './review-queue.repository.js';
+
+const MinProbability = z.coerce
+  .number()
+  .min(0.5)
+  .max(1)
+  .describe('the least match probability of a pair in the batch, 0.5 to 1');
+
+const IncludeGuarded = z
+  .preprocess((v) => v === true || v === 'true' || v === '1', z.boolean())
+  .default(false)
+  .describe('also pairs a guard kept apart (a record of one person contradicts one of the other)');
+
+const PairIds = z.object({ a: z.string().max(100), b: z.string().max(100) });
 
 const ReviewItem = z.object({
   a: PersonRecord,
   b: PersonRecord,
   probability: z.number(),
+  priority: z
+    .number()
+    .nullable()
+    .describe(
+      "how unsure the match is times how much the decision moves the estimate (the queue's order); null before a linkage run computed it",
+    ),
   reason: z
     .string()
     .describe(
@@ -19,6 +44,18 @@ const ReviewItem = z.object({
   levels: z
     .record(z.string(), z.string())
     .describe('how each field compares: exact, equivalent, close, different, missing…'),
+  names: z
+    .record(
+      z.enum(['family', 'given', 'patronymic']),
+      z.object({
+        level: z.enum(['agree', 'partial', 'disagree', 'missing']),
+        a: z.string().nullable(),
+        b: z.string().nullable(),
+      }),
+    )
+    .describe(
+      'each name part compared in any script; a record with only a full name gives the word that reads best as that part, in either word order',
+    ),
 });
 
 export function reviewQueueRoutes(app: FastifyInstance, deps: { db: Db }): void {
@@ -51,8 +88,10 @@ export function reviewQueueRoutes(app: FastifyInstance, deps: { db: Db }): void 
                 a,
                 b,
                 probability: Number(p.probability),
+                priority: p.priority === null ? null : Number(p.priority),
                 reason: p.reason,
                 levels: JSON.parse(p.levels) as Record<string, string>,
+                names: compareNameParts(a, b),
               },
             ]
           : [];
@@ -85,5 +124,65 @@ export function reviewQueueRoutes(app: FastifyInstance, deps: { db: Db }): void 
       );
       return reply.status(204).send();
     },
+  );
+  r.get(
+    '/api/review/near-certain',
+    {
+      config: { access: 'analyst' },
+      schema: {
+        tags: ['linkage'],
+        summary:
+          'The undecided pairs a batch may accept: probability at least `min`, no guard conflict, no record in two of them (ids only)',
+        querystring: z.object({
+          min: MinProbability.default(0.95),
+          includeGuarded: IncludeGuarded,
+        }),
+        response: {
+          200: z.object({
+            min: z.number(),
+            includeGuarded: z.boolean(),
+            pairs: z.array(PairIds.extend({ probability: z.number() })),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const pairs = await listNearCertainPairs(db.kysely, req.query.min, req.query.includeGuarded);
+      return {
+        min: req.query.min,
+        includeGuarded: req.query.includeGuarded,
+        pairs: pairs.map((p) => ({ a: p.a, b: p.b, probability: p.probability })),
+      };
+    },
+  );
+  r.post(
+    '/api/review/batch',
+    {
+      config: { access: 'analyst' },
+      schema: {
+        tags: ['linkage'],
+        summary:
+          'Accept (match) the near-certain pairs the reviewer was shown; a pair decided, gone or changed since is refused, never overwritten; one audit entry per pair',
+        body: z.object({
+          min: MinProbability,
+          includeGuarded: IncludeGuarded,
+          pairs: z.array(PairIds).min(1).max(10_000),
+        }),
+        response: {
+          200: z.object({
+            accepted: z.number().int(),
+            refused: z.array(PairIds.extend({ why: z.enum(['decided', 'gone', 'changed']) })),
+          }),
+        },
+      },
+    },
+    async (req) =>
+      acceptNearCertain(
+        db.kysely,
+        req.body.pairs,
+        req.body.min,
+        req.session?.account.username ?? 'unknown',
+        req.body.includeGuarded,
+      ),
   );
 }

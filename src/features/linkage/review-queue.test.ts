@@ -12,11 +12,13 @@ import { loadPublicDataset } from '../public-data/index.js';
 import { sourcesImport } from '../sources/index.js';
 import { writeSynth } from '../synth/index.js';
 import { linkDatabase } from './link-database.js';
+import { reviewPriority, type PairSide } from './review-priority.js';
 
 interface Item {
   a: { id: string; familyName: string | null };
   b: { id: string };
   probability: number;
+  priority: number | null;
   reason: string;
 }
 
@@ -38,6 +40,29 @@ describeEachDb('the linkage review queue', (get) => {
       total: number;
     }>();
     expect(page.total).toBeGreaterThan(2);
+    // Most useful first: each pair's priority is its doubt times its effect on the persons
+    // and lists the run left, and the queue is served in that order.
+    const all = (await app.inject({ url: '/api/review?limit=500', headers })).json<{
+      items: Item[];
+    }>().items;
+    const rows = await db.kysely
+      .selectFrom('records')
+      .select(['id', 'person_id', 'source_id'])
+      .execute();
+    const members = new Map<string | null, typeof rows>();
+    for (const r of rows) members.set(r.person_id, [...(members.get(r.person_id) ?? []), r]);
+    const side = (id: string): PairSide => {
+      const person = rows.find((r) => r.id === id)?.person_id ?? null;
+      const of = members.get(person) ?? [];
+      return { person, records: of.length, sources: [...new Set(of.map((r) => r.source_id))] };
+    };
+    expect(all.length).toBe(Math.min(500, page.total));
+    for (const i of all)
+      expect(i.priority).toBeCloseTo(reviewPriority(i.probability, side(i.a.id), side(i.b.id)), 9);
+    const priorities = all.map((i) => i.priority ?? -1);
+    expect(priorities).toEqual([...priorities].sort((x, y) => y - x));
+    expect(new Set(priorities).size).toBeGreaterThan(3);
+
     const [accept, reject] = page.items;
     expect(accept?.a.id).toMatch(/^rec_/);
 

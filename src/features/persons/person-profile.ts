@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { PersonProfile, PlaceOnMap, TimelineEntry } from '../../../contract/index.js';
+import type {
+  ConflictStep,
+  EventConflict,
+  PersonProfile,
+  PlaceOnMap,
+  TimelineEntry,
+} from '../../../contract/index.js';
 import { AppError } from '../../core/app-error.js';
 import type { Database } from '../../db/index.js';
 import {
@@ -8,6 +14,7 @@ import {
   recordsOfPersons,
   timelineRows,
 } from './person-profile.repository.js';
+import { findEventConflicts, type DatedStep } from './event-conflicts.js';
 import { toEpisode, toEvent } from './records.repository.js';
 
 const nullableNumber = (v: number | null): number | null => (v === null ? null : Number(v));
@@ -72,5 +79,41 @@ export async function personProfile(db: Kysely<Database>, id: string): Promise<P
     if (b.sortDate === null) return -1;
     return a.sortDate.localeCompare(b.sortDate);
   });
-  return { id, personId, records, timeline, facilities };
+  const steps: DatedStep[] = [
+    ...events.map((e) => ({
+      type: 'event' as const,
+      id: e.id,
+      recordId: e.record_id,
+      kind: e.kind,
+      date: e.date,
+      from: e.date_from,
+      to: e.date_to,
+    })),
+    ...episodes.map((e) => ({
+      type: 'episode' as const,
+      id: e.id,
+      recordId: e.record_id,
+      kind: 'held',
+      date: e.start_date,
+      from: e.start_from,
+      to: e.start_to,
+      endFrom: e.end_from,
+      endDate: e.end_date,
+    })),
+  ];
+  const sourceOf = new Map(records.map((r) => [r.id, r.source]));
+  const shown = (s: DatedStep): ConflictStep => ({
+    type: s.type,
+    id: s.id,
+    recordId: s.recordId,
+    source: sourceOf.get(s.recordId) ?? '',
+    kind: s.kind,
+    date: s.date,
+  });
+  const conflicts = findEventConflicts(steps).map((c): EventConflict =>
+    c.kind === 'death_dates'
+      ? { kind: c.kind, deaths: c.deaths.map(shown) }
+      : { kind: c.kind, step: shown(c.step), date: c.date, death: shown(c.death) },
+  );
+  return { id, personId, records, timeline, facilities, conflicts };
 }

@@ -177,6 +177,64 @@ press,P1,Таганрозьке СІЗО,2022-04-02`),
     }
   });
 
+  it("flags a person's sources that disagree: two death dates, and held after a death, each with its source", async () => {
+    const { db } = get();
+    await addPeople(db);
+    await importBytes(
+      db,
+      eventsImport,
+      'e.csv',
+      csv(`source,record_id,kind,date
+press,P1,died_in_captivity,2023-02-10
+ru,R1,died_in_captivity,2023-07
+ru,R1,transferred,2022-11-01
+ru,R2,died_in_captivity,2021-01-01`),
+    );
+    await importBytes(
+      db,
+      episodesImport,
+      'ep.csv',
+      csv(`source,record_id,facility,from
+ru,R1,Somewhere,2023-05-01`),
+    );
+    await linkDatabase(db.kysely);
+    const { get: fetch } = await withApp(db);
+    const profile = (await fetch(`/api/persons/${recordId('press', 'P1')}`)).json<{
+      records: unknown[];
+      conflicts: {
+        kind: string;
+        deaths?: { source: string; date: string }[];
+        step?: { type: string; source: string; date: string };
+        death?: { source: string; date: string };
+      }[];
+    }>();
+    expect(profile.records).toHaveLength(2);
+    expect(profile.conflicts).toEqual([
+      {
+        kind: 'death_dates',
+        deaths: [
+          expect.objectContaining({
+            source: 'press',
+            date: '2023-02-10',
+            kind: 'died_in_captivity',
+          }),
+          expect.objectContaining({ source: 'ru', date: '2023-07', kind: 'died_in_captivity' }),
+        ],
+      },
+      {
+        kind: 'after_death',
+        step: expect.objectContaining({ type: 'episode', source: 'ru', kind: 'held' }) as object,
+        date: '2023-05-01',
+        death: expect.objectContaining({ source: 'press', date: '2023-02-10' }) as object,
+      },
+    ]);
+    // Another person's death, years earlier, is no conflict of this one.
+    const other = (await fetch(`/api/persons/${recordId('ru', 'R2')}`)).json<{
+      conflicts: unknown[];
+    }>();
+    expect(other.conflicts).toEqual([]);
+  });
+
   it('finds the Latin spelling of synthetic persons from their Cyrillic names, grouped by person', async () => {
     const { db } = get();
     await loadPublicDataset(db);

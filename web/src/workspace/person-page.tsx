@@ -1,7 +1,13 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
-import type { PersonProfile, PlaceOnMap, TimelineEntry } from '../../../contract/persons.js';
+import type {
+  ConflictStep,
+  EventConflict,
+  PersonProfile,
+  PlaceOnMap,
+  TimelineEntry,
+} from '../../../contract/persons.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { PersonMap } from './person-map.js';
 import { nameAsWritten } from './search-page.js';
@@ -37,6 +43,47 @@ function Step({ entry }: { entry: TimelineEntry }) {
   );
 }
 
+/**
+ * What the sources say that cannot all be true, first thing on the page: several death
+ * dates, or held, moved or released after a death, each step with the source that says it.
+ */
+function Conflicts({ conflicts }: { conflicts: EventConflict[] }) {
+  const { t } = useTranslation('workspace');
+  if (conflicts.length === 0) return null;
+  const what = (s: ConflictStep) =>
+    s.type === 'episode'
+      ? t('triage.conflicts.held')
+      : t(`events.${s.kind}`, { defaultValue: s.kind });
+  return (
+    <section className="ws-conflicts" role="alert" aria-labelledby="conflicts-title">
+      <h3 id="conflicts-title">{t('triage.conflicts.title')}</h3>
+      <p>{t('triage.conflicts.explain')}</p>
+      <ul>
+        {conflicts.map((c) =>
+          c.kind === 'death_dates' ? (
+            <li key={`deaths-${c.deaths.map((d) => d.id).join('-')}`} data-conflict={c.kind}>
+              {t('triage.conflicts.deathDates', { count: c.deaths.length })}{' '}
+              {c.deaths
+                .map((d) => t('triage.conflicts.deathItem', { date: d.date, source: d.source }))
+                .join('; ')}
+            </li>
+          ) : (
+            <li key={`after-${c.step.id}`} data-conflict={c.kind}>
+              {t('triage.conflicts.afterDeath', {
+                what: what(c.step),
+                date: c.date ?? t('person.undated'),
+                source: c.step.source,
+                deathDate: c.death.date,
+                deathSource: c.death.source,
+              })}
+            </li>
+          ),
+        )}
+      </ul>
+    </section>
+  );
+}
+
 /** A person: each source's record as written, one timeline, and where they were held. */
 export function PersonPage() {
   const { t, i18n } = useTranslation('workspace');
@@ -48,12 +95,14 @@ export function PersonPage() {
   if (profile.status !== 'ok') return <Loading />;
   const p = profile.data;
   const first = p.records[0];
+  const sourceOf = new Map(p.records.map((r) => [r.id, r.source]));
   return (
     <article>
       <p>
         <Link href="/search">{t('person.back')}</Link>
       </p>
       <h2>{first ? nameAsWritten(first) : p.id}</h2>
+      <Conflicts conflicts={p.conflicts} />
       <h3>{t('person.records', { count: p.records.length })}</h3>
       <ScrollRegion label={t('person.records', { count: p.records.length })}>
         <table className="ws-table">
@@ -89,7 +138,15 @@ export function PersonPage() {
           {p.timeline.map((entry) => (
             <li key={entry.type === 'event' ? entry.event.id : entry.episode.id}>
               <span className="ws-date">{entry.date ?? t('person.undated')}</span>{' '}
-              <Step entry={entry} />
+              <Step entry={entry} />{' '}
+              <span className="ws-source">
+                ·{' '}
+                {t('triage.source', {
+                  source: sourceOf.get(
+                    entry.type === 'event' ? entry.event.recordId : entry.episode.recordId,
+                  ),
+                })}
+              </span>
             </li>
           ))}
         </ol>

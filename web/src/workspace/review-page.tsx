@@ -7,19 +7,26 @@ import { useSession } from './session.js';
 import { send, useFresh } from './workspace-api.js';
 import { ScrollRegion } from './scroll-region.js';
 
+type NamePart = 'family' | 'given' | 'patronymic';
+
 interface ReviewItem {
   a: PersonRecord;
   b: PersonRecord;
   probability: number;
   reason: string;
   levels: Record<string, string>;
+  /** Each name part compared in any script, a full name read in either word order. */
+  names?: Record<
+    NamePart,
+    { level: 'agree' | 'partial' | 'disagree' | 'missing'; a: string | null; b: string | null }
+  >;
 }
 
 /** The rows compared, and the linkage field whose level says how they compare (if any). */
-const ROWS: { field: keyof PersonRecord; level?: string }[] = [
-  { field: 'familyName', level: 'family' },
-  { field: 'givenName', level: 'given' },
-  { field: 'patronymic', level: 'patronymic' },
+const ROWS: { field: keyof PersonRecord; level?: string; part?: NamePart }[] = [
+  { field: 'familyName', level: 'family', part: 'family' },
+  { field: 'givenName', level: 'given', part: 'given' },
+  { field: 'patronymic', level: 'patronymic', part: 'patronymic' },
   { field: 'fullName' },
   { field: 'birthDate', level: 'birth' },
   { field: 'sex', level: 'sex' },
@@ -31,7 +38,16 @@ const ROWS: { field: keyof PersonRecord; level?: string }[] = [
 
 type Agreement = 'agree' | 'close' | 'differ' | 'missing';
 
+const NAME_AGREEMENT = {
+  agree: 'agree',
+  partial: 'close',
+  disagree: 'differ',
+  missing: 'missing',
+} as const;
+
 function agreement(item: ReviewItem, row: (typeof ROWS)[number]): Agreement {
+  const named = row.part ? item.names?.[row.part] : undefined;
+  if (named) return NAME_AGREEMENT[named.level];
   const a = item.a[row.field];
   const b = item.b[row.field];
   const level = row.level ? item.levels[row.level] : undefined;
@@ -128,6 +144,7 @@ export function ReviewPage() {
     <div>
       <h2>{t('review.title')}</h2>
       <p className="ws-hint">{t('review.hint')}</p>
+      <BatchAccept onDone={reload} />
       <p role="status" aria-live="polite">
         {said}
       </p>
@@ -174,11 +191,23 @@ export function ReviewPage() {
               <tbody>
                 {ROWS.map((row) => {
                   const how = agreement(item, row);
+                  // A record with only a full name: the word that reads as this part.
+                  const cell = (side: 'a' | 'b') => {
+                    const own = item[side][row.field];
+                    const word = row.part ? item.names?.[row.part][side] : null;
+                    if ((own === null || own === '') && word)
+                      return (
+                        <>
+                          {word} <span className="ws-hint">({t('triage.fromFullName')})</span>
+                        </>
+                      );
+                    return shown(row.field, own);
+                  };
                   return (
-                    <tr key={row.field} className={`ws-${how}`}>
+                    <tr key={row.field} className={`ws-${how}`} data-field={row.field}>
                       <th scope="row">{t(`fields.${row.field}`)}</th>
-                      <td>{shown(row.field, item.a[row.field])}</td>
-                      <td>{shown(row.field, item.b[row.field])}</td>
+                      <td>{cell('a')}</td>
+                      <td>{cell('b')}</td>
                       <td>{t(`review.agreement.${how}`)}</td>
                     </tr>
                   );
@@ -215,5 +244,130 @@ export function ReviewPage() {
         </section>
       )}
     </div>
+  );
+}
+
+interface NearCertain {
+  min: number;
+  includeGuarded: boolean;
+  pairs: { a: string; b: string; probability: number }[];
+}
+
+/**
+ * Accepts every pair at or above a probability at once, after a confirmation showing how
+ * many. The pairs sent are the ones counted when the list was shown; the server refuses any
+ * decided or changed since rather than overwrite it, and the answer says how many.
+ */
+function BatchAccept({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation('workspace');
+  const { csrfToken } = useSession();
+  const [percent, setPercent] = useState(95);
+  const [guarded, setGuarded] = useState(false);
+  const list = useFresh<NearCertain>(
+    `/api/review/near-certain?min=${percent / 100}&includeGuarded=${guarded}`,
+  );
+  const [step, setStep] = useState<'idle' | 'confirm' | 'sending'>('idle');
+  const [shownList, setShownList] = useState<NearCertain | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [result, setResult] = useState<{ accepted: number; refused: number } | null>(null);
+  const count = list.status === 'ok' ? list.data.pairs.length : 0;
+  const { reload } = list;
+
+  const confirm = () => {
+    if (list.status !== 'ok') return;
+    setShownList(list.data);
+    setResult(null);
+    setStep('confirm');
+  };
+  const accept = () => {
+    if (!shownList) return;
+    setStep('sending');
+    setError(null);
+    send<{ accepted: number; refused: unknown[] }>(
+      'POST',
+      '/api/review/batch',
+      {
+        min: shownList.min,
+        includeGuarded: shownList.includeGuarded,
+        pairs: shownList.pairs.map(({ a, b }) => ({ a, b })),
+      },
+      csrfToken,
+    ).then(
+      (r) => {
+        setResult({ accepted: r?.accepted ?? 0, refused: r?.refused.length ?? 0 });
+        setStep('idle');
+        setShownList(null);
+        reload();
+        onDone();
+      },
+      (err: unknown) => {
+        setError(err instanceof Error ? err : new Error(String(err)));
+        setStep('confirm');
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="batch-title" className="ws-batch">
+      <h3 id="batch-title">{t('triage.batch.title')}</h3>
+      <p className="ws-hint">{t('triage.batch.explain')}</p>
+      <label htmlFor="batch-min">{t('triage.batch.min')}</label>{' '}
+      <input
+        id="batch-min"
+        type="number"
+        min={50}
+        max={100}
+        step={1}
+        value={percent}
+        disabled={step !== 'idle'}
+        onChange={(e) => {
+          const v = Number(e.currentTarget.value);
+          if (Number.isFinite(v) && v >= 50 && v <= 100) setPercent(v);
+        }}
+      />{' '}
+      <label className="ws-check">
+        <input
+          type="checkbox"
+          checked={guarded}
+          disabled={step !== 'idle'}
+          onChange={(e) => setGuarded(e.currentTarget.checked)}
+        />{' '}
+        {t('triage.batch.includeGuarded')}
+      </label>{' '}
+      {list.status === 'error' && <ErrorMessage error={list.error} />}
+      {list.status === 'ok' && step === 'idle' && count === 0 && (
+        <span>{t('triage.batch.none', { p: percent })}</span>
+      )}
+      {list.status === 'ok' && step === 'idle' && count > 0 && (
+        <button type="button" onClick={confirm}>
+          {t('triage.batch.button', { count, p: percent })}
+        </button>
+      )}
+      {step !== 'idle' && shownList && (
+        <div className="ws-confirm" role="group" aria-labelledby="batch-confirm">
+          <p id="batch-confirm">{t('triage.batch.confirm', { count: shownList.pairs.length })}</p>
+          {error && <ErrorMessage error={error} />}
+          <button type="button" disabled={step === 'sending'} onClick={accept}>
+            {t('triage.batch.yes', { count: shownList.pairs.length })}
+          </button>{' '}
+          <button
+            type="button"
+            disabled={step === 'sending'}
+            onClick={() => {
+              setStep('idle');
+              setShownList(null);
+            }}
+          >
+            {t('triage.batch.cancel')}
+          </button>
+        </div>
+      )}
+      {result && (
+        <p role="status" className="ws-done">
+          {t('triage.batch.done', { count: result.accepted })}{' '}
+          {result.refused > 0 && t('triage.batch.refused', { count: result.refused })}
+        </p>
+      )}
+    </section>
   );
 }
