@@ -57,6 +57,9 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
     window: 3,
     sortBy: 'familyBackwards',
   },
+  // A record with little besides its surname (a testimony naming "Хузамобишин, 115 ОМБр")
+  // meets the other holders of a rare surname; a common one is left to the rules above.
+  { name: 'surname', parts: ['familyKey'], maxBlockSize: 12, window: 2 },
 ];
 
 export interface BlockingOptions {
