@@ -241,10 +241,7 @@ export function buildRuleBlocks(
     const e = start[b + 1] as number;
     if (e - s > maxBlockSize) {
       const key = orderOf();
-      const sorted = Array.from(members.subarray(s, e)).sort(
-        (x, y) => (key[x] as number) - (key[y] as number) || x - y,
-      );
-      members.set(sorted, s);
+      members.subarray(s, e).sort((x, y) => (key[x] as number) - (key[y] as number) || x - y);
     }
     for (let k = s; k < e; k++) position[members[k] as number] = k - s;
   }
