@@ -2,7 +2,9 @@
  * Pairwise linkage quality on two ground truths (issue 18): `polon synth` person records
  * and the independent generator in test/. Prints overall and per class of pair.
  *
- *   npx tsx scripts/linkage-quality.ts [synthRecords=10000] [independentPersons=5200]
+ *   npx tsx scripts/linkage-quality.ts [synthRecords=10000] [independentPersons=5200] [--weights]
+ *
+ * --weights also prints each field's levels with m, u and the weight log2(m/u) EM gave.
  */
 import { evaluateLinkage, linkRecords } from '../src/linkage/index.js';
 import type { LinkRecord, PairwiseScores } from '../src/linkage/index.js';
@@ -12,8 +14,10 @@ import { generateIndependentRecords } from '../test/independent-person-records.j
 import type { PairTraits } from '../test/linkage-pair-classes.js';
 import { evaluateByClass, traitsOfRow } from '../test/linkage-pair-classes.js';
 
-const synthRecords = Number(process.argv[2] ?? 10_000);
-const independentPersons = Number(process.argv[3] ?? 5_200);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const synthRecords = Number(args[0] ?? 10_000);
+const independentPersons = Number(args[1] ?? 5_200);
+const showWeights = process.argv.includes('--weights');
 
 const f = (v: number): string => v.toFixed(3);
 const line = (label: string, s: PairwiseScores): string =>
@@ -35,6 +39,15 @@ function report(
   console.log(`\n${title}: ${records.length} records, linked in ${seconds.toFixed(1)} s`);
   console.log(line('overall', q.overall));
   for (const [k, s] of Object.entries(c.byClass)) if (s.truePairs > 0) console.log(line(k, s));
+  if (showWeights) {
+    console.log(`weights (λ ${result.parameters.lambda.toExponential(2)}): level m u log2(m/u)`);
+    for (const [field, levels] of Object.entries(result.parameters.fields)) {
+      const cells = levels.map(
+        (l) => `${l.level} ${l.m.toFixed(3)} ${l.u.toExponential(1)} ${l.weight.toFixed(1)}`,
+      );
+      console.log(`  ${field.padEnd(11)} ${cells.join(' | ')}`);
+    }
+  }
   if (related.length > 0) {
     console.log(
       `relatives/namesakes wrongly joined: ${c.relativesJoined} record pairs (of ${related.length} person pairs)`,

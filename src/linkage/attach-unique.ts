@@ -54,18 +54,28 @@ export function attachUniquePartners(
   skip: (a: number, b: number) => boolean,
   state: ClusterState,
 ): number {
-  const partners = new Map<number, number[]>();
-  const add = (x: number, y: number): void => {
-    const l = partners.get(x);
-    if (l) l.push(y);
-    else partners.set(x, [y]);
-  };
+  // Each record's name partners in compressed rows (typed arrays, not an array per record):
+  // at a million records there are millions of name pairs.
+  let top = 0;
+  for (const k of namePairs) top = Math.max(top, pairs.a[k] as number, pairs.b[k] as number);
+  const start = new Int32Array(top + 2);
+  for (const k of namePairs) {
+    const a = (pairs.a[k] as number) + 1;
+    const b = (pairs.b[k] as number) + 1;
+    start[a] = (start[a] as number) + 1;
+    start[b] = (start[b] as number) + 1;
+  }
+  for (let x = 0; x <= top; x++) start[x + 1] = (start[x + 1] as number) + (start[x] as number);
+  const fill = start.slice(0, top + 1);
+  const partnerOf = new Int32Array(start[top + 1] as number);
   const attachable: { k: number; w: number }[] = [];
   for (const k of namePairs) {
     const a = pairs.a[k] as number;
     const b = pairs.b[k] as number;
-    add(a, b);
-    add(b, a);
+    partnerOf[fill[a] as number] = b;
+    fill[a] = (fill[a] as number) + 1;
+    partnerOf[fill[b] as number] = a;
+    fill[b] = (fill[b] as number) + 1;
     const w = weightOf(k);
     if (w >= floorWeight) attachable.push({ k, w });
   }
@@ -75,8 +85,9 @@ export function attachUniquePartners(
   const onePersonAround = (members: number[], own: number): boolean => {
     const roots = new Set<number>();
     for (const x of members) {
-      for (const z of partners.get(x) ?? []) {
-        const r = state.find(z);
+      if (x > top) continue;
+      for (let p = start[x] as number; p < (start[x + 1] as number); p++) {
+        const r = state.find(partnerOf[p] as number);
         if (r === own) continue;
         roots.add(r);
         if (roots.size > 4) return false;

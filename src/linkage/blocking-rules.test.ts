@@ -30,3 +30,46 @@ describe('default blocking rules', () => {
     ).toBe(false);
   });
 });
+
+describe('the surname rule', () => {
+  // A testimony naming only a surname and a unit, and the person's register entry, which
+  // has no unit: no rule but the surname alone brings them together.
+  const mention = rec('m', { family: 'xuzamobiSin', unit: '115' });
+  const entry = rec('e', {
+    family: 'xuzamobiSin',
+    given: 'arsenii',
+    patronymic: 'oleksandrovyC',
+    birth: [1986, 11, 22],
+  });
+  // Holders of a common surname, more than the rule compares all-pairs.
+  const common = Array.from({ length: 30 }, (_, k) =>
+    rec(`k${k}`, { family: 'kovalenko', birth: [1960 + k, 1, 1] }),
+  );
+
+  const pairsOf = (
+    records: ReturnType<typeof rec>[],
+    rules: typeof DEFAULT_BLOCKING_RULES,
+  ): Set<string> => {
+    const c = compileRecords(records);
+    const pairs = findCandidatePairs(c, buildBlocks(c, rules), {});
+    const out = new Set<string>();
+    for (let k = 0; k < pairs.length; k++) {
+      out.add(`${records[pairs.a[k] as number]?.id}|${records[pairs.b[k] as number]?.id}`);
+    }
+    return out;
+  };
+
+  it('compares a record holding little but a rare surname with the surname’s holders', () => {
+    const records = [mention, entry, ...common];
+    expect(pairsOf(records, DEFAULT_BLOCKING_RULES).has('m|e')).toBe(true);
+    const without = DEFAULT_BLOCKING_RULES.filter((r) => r.name !== 'surname');
+    expect(pairsOf(records, without).has('m|e')).toBe(false);
+  });
+
+  it('compares only neighbours among the holders of a common surname', () => {
+    const surname = DEFAULT_BLOCKING_RULES.filter((r) => r.name === 'surname');
+    const found = pairsOf(common, surname);
+    expect(found.size).toBeGreaterThan(0);
+    expect(found.size).toBeLessThan((30 * 29) / 2);
+  });
+});

@@ -57,6 +57,9 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
     window: 3,
     sortBy: 'familyBackwards',
   },
+  // A record with little besides its surname (a testimony naming "Хузамобишин, 115 ОМБр")
+  // meets the other holders of a rare surname; a common one is left to the rules above.
+  { name: 'surname', parts: ['familyKey'], maxBlockSize: 12, window: 2 },
 ];
 
 export interface BlockingOptions {
@@ -84,7 +87,41 @@ export interface RuleBlocks {
   window: number;
 }
 
-const SHIFT = 4_194_304; // 2^22: every part value stays below it
+/**
+ * Block ids of (part, part) keys in an open-addressing table of typed arrays: a Map keyed
+ * on a × 2^22 + b held heap numbers for millions of records and kept the garbage collector
+ * busy. New keys get the next id.
+ */
+class PairIds {
+  private readonly mask: number;
+  private readonly keyA: Int32Array;
+  private readonly keyB: Int32Array;
+  private readonly ids: Int32Array;
+  private next = 0;
+  constructor(records: number) {
+    let capacity = 16;
+    while (capacity < records * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.keyA = new Int32Array(capacity);
+    this.keyB = new Int32Array(capacity);
+    this.ids = new Int32Array(capacity).fill(-1);
+  }
+  id(a: number, b: number): number {
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77)) >>> 0;
+    h = (h ^ (h >>> 15)) & this.mask;
+    for (;;) {
+      const id = this.ids[h] as number;
+      if (id < 0) {
+        this.keyA[h] = a;
+        this.keyB[h] = b;
+        this.ids[h] = this.next;
+        return this.next++;
+      }
+      if (this.keyA[h] === a && this.keyB[h] === b) return id;
+      h = (h + 1) & this.mask;
+    }
+  }
+}
 
 function nameValue(col: NameColumn, i: number): number {
   const e = col.equivalence[i] as number;
@@ -133,6 +170,18 @@ const backwards = (s: string): string => {
   return out;
 };
 
+/** Rank of each text in sorted order (equal texts, equal ranks). */
+function textRanks(texts: readonly string[]): Int32Array {
+  const ids = Array.from(texts.keys()).sort((x, y) => {
+    const a = texts[x] as string;
+    const b = texts[y] as string;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const rank = new Int32Array(texts.length);
+  ids.forEach((id, r) => (rank[id] = r));
+  return rank;
+}
+
 export function buildRuleBlocks(
   c: CompiledRecords,
   rule: BlockingRule,
@@ -140,24 +189,19 @@ export function buildRuleBlocks(
 ): RuleBlocks {
   const n = c.size;
   const blockOf = new Int32Array(n).fill(-1);
-  const ids = new Map<number, number>();
+  const ids = new PairIds(n);
   const counts: number[] = [];
   const [p1, p2] = rule.parts;
   for (let i = 0; i < n; i++) {
     const a = partValue(c, p1, i);
     if (a < 0) continue;
-    let key = a;
+    let b = 0;
     if (p2 !== undefined) {
-      const b = partValue(c, p2, i);
+      b = partValue(c, p2, i);
       if (b < 0) continue;
-      key = a * SHIFT + b;
     }
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = counts.length;
-      ids.set(key, id);
-      counts.push(0);
-    }
+    const id = ids.id(a, b);
+    if (id === counts.length) counts.push(0);
     blockOf[i] = id;
     counts[id] = (counts[id] as number) + 1;
   }
@@ -174,35 +218,30 @@ export function buildRuleBlocks(
   }
   const position = new Int32Array(n).fill(-1);
   const maxBlockSize = rule.maxBlockSize ?? options.maxBlockSize;
-  const familyText = (i: number): string => {
-    const k = c.family.key[i] as number;
-    return k < 0 ? '' : (c.family.keyTexts[k] as string);
-  };
-  let reversed: string[] | undefined;
-  const backText = (): ((i: number) => string) => {
-    const texts = (reversed ??= c.family.keyTexts.map(backwards));
-    return (i) => {
-      const k = c.family.key[i] as number;
-      return k < 0 ? '' : (texts[k] as string);
-    };
+  // Oversized blocks are sorted on one number per record (the rank of its surname, or its
+  // date and given name), so the sort compares numbers, not strings, at a million records.
+  let order: Float64Array | undefined;
+  const orderOf = (): Float64Array => {
+    if (order) return order;
+    order = new Float64Array(n);
+    if (rule.sortBy === 'family' || rule.sortBy === 'familyBackwards') {
+      const texts = rule.sortBy === 'family' ? c.family.keyTexts : c.family.keyTexts.map(backwards);
+      const rank = textRanks(texts);
+      for (let i = 0; i < n; i++) {
+        const k = c.family.key[i] as number;
+        order[i] = k < 0 ? -1 : (rank[k] as number);
+      }
+    } else {
+      for (let i = 0; i < n; i++) order[i] = neighbourhoodKey(c, i);
+    }
+    return order;
   };
   for (let b = 0; b < blockCount; b++) {
     const s = start[b] as number;
     const e = start[b + 1] as number;
     if (e - s > maxBlockSize) {
-      const block = Array.from(members.subarray(s, e));
-      const byText = (text: (i: number) => string) => (x: number, y: number) => {
-        const fx = text(x);
-        const fy = text(y);
-        return fx < fy ? -1 : fx > fy ? 1 : x - y;
-      };
-      const sorted =
-        rule.sortBy === 'family'
-          ? block.sort(byText(familyText))
-          : rule.sortBy === 'familyBackwards'
-            ? block.sort(byText(backText()))
-            : block.sort((x, y) => neighbourhoodKey(c, x) - neighbourhoodKey(c, y) || x - y);
-      members.set(sorted, s);
+      const key = orderOf();
+      members.subarray(s, e).sort((x, y) => (key[x] as number) - (key[y] as number) || x - y);
     }
     for (let k = s; k < e; k++) position[members[k] as number] = k - s;
   }

@@ -60,22 +60,27 @@ export function levelOf(pattern: number, field: number): number {
 export function oneDropOrSwap(a: string, b: string): boolean {
   const n = a.length;
   const m = b.length;
+  // By character codes, without slicing: this runs on millions of candidate pairs.
   if (n === m) {
     let k = 0;
     while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
     if (k >= n - 1) return false;
-    return (
-      a.charCodeAt(k) === b.charCodeAt(k + 1) &&
-      a.charCodeAt(k + 1) === b.charCodeAt(k) &&
-      a.slice(k + 2) === b.slice(k + 2)
-    );
+    if (a.charCodeAt(k) !== b.charCodeAt(k + 1) || a.charCodeAt(k + 1) !== b.charCodeAt(k)) {
+      return false;
+    }
+    for (let t = k + 2; t < n; t++) if (a.charCodeAt(t) !== b.charCodeAt(t)) return false;
+    return true;
   }
-  if (Math.abs(n - m) !== 1) return false;
-  const [long, short] = n > m ? [a, b] : [b, a];
+  if (n - m !== 1 && m - n !== 1) return false;
+  const long = n > m ? a : b;
+  const short = n > m ? b : a;
   if (short.length < 3) return false;
   let k = 0;
   while (k < short.length && long.charCodeAt(k) === short.charCodeAt(k)) k++;
-  return long.slice(k + 1) === short.slice(k);
+  for (let t = k; t < short.length; t++) {
+    if (long.charCodeAt(t + 1) !== short.charCodeAt(t)) return false;
+  }
+  return true;
 }
 
 function compareName(col: NameColumn, i: number, j: number, canonical: boolean): number {
@@ -108,19 +113,21 @@ function closeTexts(a: string, b: string): number {
  * column may have been split the wrong way round ("Петро Ткачнеко" against "Ткаченко
  * Петро"). Only a clear agreement both ways counts, so brothers are not mixed up.
  */
-function compareFamilyAndGiven(c: CompiledRecords, i: number, j: number): [number, number] {
+function compareFamilyAndGiven(c: CompiledRecords, i: number, j: number): number {
+  // Both levels in one number (family | given << 3), so no array is made per pair.
   const family = compareName(c.family, i, j, false);
   const given = compareName(c.given, i, j, true);
-  if (family < NAME_DIFFERENT || given < NAME_DIFFERENT) return [family, given];
+  const same = family | (given << 3);
+  if (family < NAME_DIFFERENT || given < NAME_DIFFERENT) return same;
   const fi = c.family.key[i] as number;
   const fj = c.family.key[j] as number;
   const gi = c.given.key[i] as number;
   const gj = c.given.key[j] as number;
-  if (fi < 0 || fj < 0 || gi < 0 || gj < 0) return [family, given];
+  if (fi < 0 || fj < 0 || gi < 0 || gj < 0) return same;
   const crossFamily = closeTexts(c.family.keyTexts[fi] as string, c.given.keyTexts[gj] as string);
   const crossGiven = closeTexts(c.given.keyTexts[gi] as string, c.family.keyTexts[fj] as string);
-  if (crossFamily > 0 && crossGiven > 0) return [crossGiven, crossFamily];
-  return [family, given];
+  if (crossFamily > 0 && crossGiven > 0) return crossGiven | (crossFamily << 3);
+  return same;
 }
 
 function dayNumber(y: number, m: number, d: number): number {
@@ -166,7 +173,7 @@ function compareBirth(c: CompiledRecords, i: number, j: number): number {
 
 /** The comparison pattern of two records: one level per field, 3 bits each. */
 export function comparePair(c: CompiledRecords, i: number, j: number): number {
-  const [family, given] = compareFamilyAndGiven(c, i, j);
+  const names = compareFamilyAndGiven(c, i, j);
   const patronymic = compareName(c.patronymic, i, j, true);
   const birth = compareBirth(c, i, j);
   const si = c.sex[i] as number;
@@ -175,7 +182,7 @@ export function comparePair(c: CompiledRecords, i: number, j: number): number {
   const ui = c.unit[i] as number;
   const uj = c.unit[j] as number;
   const unit = ui < 0 || uj < 0 ? 0 : ui === uj ? 1 : 2;
-  return family | (given << 3) | (patronymic << 6) | (birth << 9) | (sex << 12) | (unit << 15);
+  return names | (patronymic << 6) | (birth << 9) | (sex << 12) | (unit << 15);
 }
 
 /**

@@ -2,15 +2,20 @@
  * Jaro–Winkler similarity (prefix scale 0.1, prefix up to 4 letters) on UTF-16 code units,
  * which is exact for the Latin-letter keys the engine compares.
  */
+const SCRATCH = 64;
+const scratchA = new Uint8Array(SCRATCH);
+const scratchB = new Uint8Array(SCRATCH);
+
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   const n = a.length;
   const m = b.length;
   if (n === 0 || m === 0) return 0;
   const range = Math.max(0, Math.floor(Math.max(n, m) / 2) - 1);
-  // Bit masks of matched positions; keys are short, so 32-bit words suffice up to 64.
-  const matchedA = new Uint8Array(n);
-  const matchedB = new Uint8Array(m);
+  // Marks of matched positions, in buffers kept between calls: this runs on millions of
+  // candidate pairs, and two fresh arrays each time kept the garbage collector busy.
+  const matchedA = n <= SCRATCH ? scratchA.fill(0, 0, n) : new Uint8Array(n);
+  const matchedB = m <= SCRATCH ? scratchB.fill(0, 0, m) : new Uint8Array(m);
   let matches = 0;
   for (let i = 0; i < n; i++) {
     const lo = Math.max(0, i - range);
