@@ -11,7 +11,7 @@ import {
   type TestServer,
 } from './harness.js';
 
-/** A documenter reading in Ukrainian sees what is wrong with each cell in Ukrainian. */
+/** A documenter reading in Ukrainian sees what is wrong with each cell, and the file, in Ukrainian. */
 describe('import problems in the reader’s language', { timeout: BROWSER_TEST_MS }, () => {
   let server: TestServer;
   let browser: Browser;
@@ -65,6 +65,25 @@ describe('import problems in the reader’s language', { timeout: BROWSER_TEST_M
     ]);
     // "3 проблеми", not "3 проблем".
     expect(await page.locator('.ws-problems caption').textContent()).toBe('3 помилки');
+    await context.close();
+  });
+
+  it('words a problem of the whole file in Ukrainian, with its column names', async () => {
+    const { page, context } = await openPage(browser, { locale: 'uk-UA' });
+    await logIn(server, context, 'documenter');
+    await page.goto(`${server.url}/uk/workspace/import?kind=persons`);
+    await page.locator('#import-file').setInputFiles({
+      name: 'twice.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('source,family_name,Прізвище\nuk-test,Тестенко,Тестенко\n'),
+    });
+    await page.locator('form.ws-form button[type=submit]').click();
+    const rows = page.locator('.ws-problems tbody tr');
+    await rows.first().waitFor();
+    expect((await rows.first().locator('td').allTextContents()).slice(4)).toEqual([
+      expect.stringMatching(/^і «.+», і «.+» означають family_name$/),
+      'приберіть або перейменуйте один із двох стовпців чи зіставте стовпці вручну',
+    ]);
     await context.close();
   });
 });
