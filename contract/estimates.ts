@@ -7,6 +7,13 @@ export const OverlapTableInput = z.object({
   histories: z.record(z.string(), z.number().int().min(0).max(1_000_000_000)),
 });
 
+/** A warning by a stable code and its parameters, beside the English one in `warnings`. */
+export const WarningCode = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  stratum: z.string().optional(),
+});
+
 const ModelRef = z.object({ index: z.number().int(), terms: z.array(z.string()) }).nullable();
 
 export const MseModel = z.object({
@@ -20,6 +27,8 @@ export const MseModel = z.object({
   se: z.number().nullable(),
   ci95: z.tuple([z.number().nullable(), z.number().nullable()]).nullable(),
   warnings: z.array(z.string()),
+  /** `warnings` in the same order, by code (src/estimation/mse-result.ts MODEL_WARNING_CODES). */
+  warningCodes: z.array(WarningCode),
   nParams: z.number().int(),
   status: z.string(),
   nProfileMax: z.number().nullable(),
@@ -59,6 +68,7 @@ export const MseResult = z.object({
     top: z.number().int(),
   }),
   warnings: z.array(z.string()),
+  warningCodes: z.array(WarningCode),
 });
 
 const Interval = z.tuple([z.number().nullable(), z.number().nullable()]);
@@ -111,6 +121,7 @@ export const CaptivityEstimate = z.object({
         })
         .nullable(),
       warnings: z.array(z.string()),
+      warningCodes: z.array(WarningCode),
     })
     .nullable(),
   /**

@@ -45,7 +45,12 @@ export const ImportResult = z.object({
   inserted: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** English sentences, for the command line and for people reading the JSON. */
   notices: z.array(z.string()),
+  /** The notices in the same order by a stable code and its parameters, for other languages. */
+  noticeCodes: z.array(
+    z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+  ),
   source: z.string().nullable(),
   detected: ImportDetected,
   records: ImportCounts.optional(),

@@ -11,7 +11,7 @@ import {
   type TestServer,
 } from './harness.js';
 
-/** A documenter reading in Ukrainian sees what is wrong with each cell in Ukrainian. */
+/** A documenter reading in Ukrainian sees what is wrong with each cell, and the file, in Ukrainian. */
 describe('import problems in the reader’s language', { timeout: BROWSER_TEST_MS }, () => {
   let server: TestServer;
   let browser: Browser;
@@ -31,7 +31,7 @@ describe('import problems in the reader’s language', { timeout: BROWSER_TEST_M
     await server?.close();
   });
 
-  it('words a bad date, a bad yes/no and an unknown value in Ukrainian, with plural forms', async () => {
+  it('words a bad date, a bad yes/no, an unknown value and a doubled column in Ukrainian, with plural forms', async () => {
     const { page, context } = await openPage(browser, { locale: 'uk-UA' });
     await logIn(server, context, 'documenter');
     await page.goto(`${server.url}/uk/workspace/import?kind=persons`);
@@ -65,6 +65,19 @@ describe('import problems in the reader’s language', { timeout: BROWSER_TEST_M
     ]);
     // "3 проблеми", not "3 проблем".
     expect(await page.locator('.ws-problems caption').textContent()).toBe('3 помилки');
+
+    // A problem of the whole file, from the code and column names the server sent.
+    await page.locator('#import-file').setInputFiles({
+      name: 'twice.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('source,family_name,Прізвище\nuk-test,Тестенко,Тестенко\n'),
+    });
+    await page.locator('form.ws-form button[type=submit]').click();
+    await page.locator('.ws-problems caption', { hasText: /^1 / }).waitFor();
+    expect((await rows.first().locator('td').allTextContents()).slice(4)).toEqual([
+      expect.stringMatching(/^і «.+», і «.+» означають family_name$/),
+      'приберіть або перейменуйте один із двох стовпців чи зіставте стовпці вручну',
+    ]);
     await context.close();
   });
 });

@@ -1,18 +1,23 @@
 /**
  * Every code the server sends for the web to put in words has those words in Ukrainian,
  * English and Russian. The codes are read from where the server takes them (the contract's
- * enums, the facility vocabulary, the linkage engine, the persons vocabulary), not from a
- * list kept here, so a code added there without its translations fails this test.
+ * enums, the facility vocabulary, the linkage engine, the persons vocabulary, the lists the
+ * importer and the estimation engine keep beside the code that sends them), not from a list
+ * kept here, so a code added there without its translations fails this test. A word with
+ * plural forms counts as there when its `_other` form is; web/src/i18n/translations.test.ts
+ * checks that every form a language needs is there.
  *
- * Import problems of a cell carry a code (fields.ts); whole-file problems, notices and the
- * estimation engine's model warnings are still English sentences with no code to check yet.
- * The column hints of the analysts' import kinds (sources, exchanges, claims, facilities) are
- * English too.
+ * Coded: import problems of a cell (fields.ts) and of the whole file or row, and the import's
+ * notices (message-codes.ts); the estimation engine's model warnings (mse-result.ts) and
+ * LCMCR's; the column hints of every import kind. Still English: the engine's refusals of a
+ * malformed overlap table (overlap-table.ts), problems of a linkage file, and the options only
+ * the command line gives (an unknown --encoding or --delimiter).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CaptivityCaveatCode } from '../contract/estimates.js';
+import { CaptivityCaveatCode, LcmcrResult } from '../contract/estimates.js';
+import { MODEL_WARNING_CODES } from '../src/estimation/index.js';
 import { MethodId, PRIORITY_GROUPS, PublishedFigure } from '../contract/publication.js';
 import {
   FACILITY_STATUSES,
@@ -23,12 +28,11 @@ import {
 import { CATEGORY_WORDS, SEX_WORDS } from '../src/features/persons/person-vocabulary.js';
 import { IMPORT_KINDS } from '../src/cli/import-kinds.js';
 import { CELL_PROBLEM_CODES } from '../src/features/imports/fields.js';
+import { FILE_PROBLEM_CODES, NOTICE_CODES } from '../src/features/imports/message-codes.js';
 import { REVIEW_REASONS } from '../src/linkage/index.js';
 import { packageRoot } from '../src/package-root.js';
 
 const LANGUAGES = ['uk', 'en', 'ru'] as const;
-/** The kinds a documenter imports in the workspace; analysts' kinds keep English hints for now. */
-const DOCUMENTER_KINDS = ['persons', 'events', 'episodes', 'occupancy'];
 const read = (dir: string, lang: string) =>
   JSON.parse(readFileSync(join(packageRoot(), dir, `${lang}.json`), 'utf8')) as Record<
     string,
@@ -58,12 +62,20 @@ const CODES: Record<
     categories: Object.keys(CATEGORY_WORDS),
     sexes: Object.keys(SEX_WORDS),
     'review.reasons': REVIEW_REASONS,
-    importProblems: CELL_PROBLEM_CODES,
-    // What each column of a documenter's file holds, as the column matcher explains it.
+    importProblems: [...CELL_PROBLEM_CODES, ...FILE_PROBLEM_CODES],
+    // A cell's fix often names its column, so only some cell codes have words of their own.
+    importFixes: FILE_PROBLEM_CODES,
+    importNotices: NOTICE_CODES,
+    modelWarnings: MODEL_WARNING_CODES,
+    // The panel says "not converged" in a sentence of its own (lcmcr.notConverged).
+    'lcmcr.warning': LcmcrResult.shape.warnings.element.shape.code.options.filter(
+      (c) => c !== 'not_converged',
+    ),
+    // What each column of every kind's file holds, as the column matcher explains it.
     ...Object.fromEntries(
-      DOCUMENTER_KINDS.map((k) => [
+      Object.entries(IMPORT_KINDS).map(([k, kind]) => [
         `importColumns.${k}`,
-        IMPORT_KINDS[k]?.columns.map((c) => c.name) ?? ['(no such kind)'],
+        kind.columns.map((c) => c.name),
       ]),
     ),
   },
@@ -76,7 +88,11 @@ describe('codes the server sends', () => {
         const strings = read(dir, lang);
         return Object.entries(byPrefix).flatMap(([prefix, codes]) =>
           codes
-            .filter((code) => typeof at(strings, `${prefix}.${code}`) !== 'string')
+            .filter(
+              (code) =>
+                typeof at(strings, `${prefix}.${code}`) !== 'string' &&
+                typeof at(strings, `${prefix}.${code}_other`) !== 'string',
+            )
             .map((code) => `${lang}: ${prefix}.${code}`),
         );
       });

@@ -4,12 +4,15 @@
  */
 export { estimateMse, fitMseModel, DEFAULT_TOP } from './mse-estimate.js';
 export type { MseOptions, FitModelOptions } from './mse-estimate.js';
+export { MODEL_WARNING_CODES } from './mse-result.js';
 export type {
   BestModelRef,
   Criterion,
+  ModelWarningCode,
   MseModel,
   MseResult,
   MseSearchSummary,
+  WarningCode,
 } from './mse-result.js';
 export { estimateStrata, STRATA_INTERVAL_METHOD } from './strata.js';
 export type { Stratum, StratumEstimate, StrataResult, StrataTotal } from './strata.js';

@@ -1,7 +1,7 @@
 import type { LogLinearFit, LogLinearFitter } from './log-linear-fit.js';
 import { modelTermNames, popcount, termName } from './model-space.js';
 import type { LogLinearModel } from './model-space.js';
-import type { MseModel } from './mse-result.js';
+import { splitWarnings, warning, type ModelWarning, type MseModel } from './mse-result.js';
 import { profileInterval, UPPER_SEARCH_FACTOR } from './profile-interval.js';
 import type { ProfileInterval } from './profile-interval.js';
 
@@ -46,22 +46,38 @@ function statusWarning(
   model: LogLinearModel,
   lists: readonly string[],
   nCells: number,
-): string | null {
+): ModelWarning | null {
   switch (fit.status) {
     case 'ok':
       return null;
     case 'zero_margin': {
       const names = fit.zeroMarginTerms.map((t) => termName(t, lists)).join(', ');
-      return `no estimate: nobody is observed on every list of ${names} (zero margin), so the maximum-likelihood estimate does not exist (that coefficient would be −∞); drop the term or choose another model`;
+      return warning(
+        'zero_margin',
+        { terms: names },
+        `no estimate: nobody is observed on every list of ${names} (zero margin), so the maximum-likelihood estimate does not exist (that coefficient would be −∞); drop the term or choose another model`,
+      );
     }
     case 'diverged':
-      return 'no estimate: the coefficients diverge (the counts lie on the boundary of this model, usually because of empty cells it cannot fit), so the maximum-likelihood estimate does not exist';
+      return warning(
+        'diverged',
+        {},
+        'no estimate: the coefficients diverge (the counts lie on the boundary of this model, usually because of empty cells it cannot fit), so the maximum-likelihood estimate does not exist',
+      );
     case 'not_converged':
-      return 'no estimate: the fit did not converge';
+      return warning('fit_not_converged', {}, 'no estimate: the fit did not converge');
     case 'not_identifiable':
       return model.terms.length > nCells
-        ? `no estimate: not identifiable, ${model.terms.length} parameters for ${nCells} observable histories`
-        : 'no estimate: rank deficient (the information matrix is singular), the parameters are not identifiable from these counts';
+        ? warning(
+            'too_many_parameters',
+            { count: model.terms.length, histories: nCells },
+            `no estimate: not identifiable, ${model.terms.length} parameters for ${nCells} observable histories`,
+          )
+        : warning(
+            'rank_deficient',
+            {},
+            'no estimate: rank deficient (the information matrix is singular), the parameters are not identifiable from these counts',
+          );
   }
 }
 
@@ -70,8 +86,8 @@ function sparseWarnings(
   lists: readonly string[],
   margins: Float64Array,
   threshold: number,
-): string[] {
-  const out: string[] = [];
+): ModelWarning[] {
+  const out: ModelWarning[] = [];
   for (const t of model.terms) {
     if (t === 0) continue;
     const m = margins[t] ?? 0;
@@ -81,29 +97,48 @@ function sparseWarnings(
           ? `on list ${termName(t, lists)}`
           : `on all of ${termName(t, lists).split(':').join(', ')}`;
       out.push(
-        `term ${termName(t, lists)} rests on ${m} ${m === 1 ? 'person' : 'people'} ${where}: its coefficient, and N, are fragile`,
+        warning(
+          'sparse_term',
+          { term: termName(t, lists), count: m },
+          `term ${termName(t, lists)} rests on ${m} ${m === 1 ? 'person' : 'people'} ${where}: its coefficient, and N, are fragile`,
+        ),
       );
     }
   }
   return out;
 }
 
-function intervalWarnings(ci: ProfileInterval, n: number, bigN: number): string[] {
-  const out: string[] = [];
+function intervalWarnings(ci: ProfileInterval, n: number, bigN: number): ModelWarning[] {
+  const out: ModelWarning[] = [];
   if (ci.nProfileMax === null) {
-    out.push('the profile-likelihood interval could not be computed (refits failed)');
+    out.push(
+      warning(
+        'no_profile_interval',
+        {},
+        'the profile-likelihood interval could not be computed (refits failed)',
+      ),
+    );
     return out;
   }
   if (ci.upper === null) {
+    const limit = Math.round(UPPER_SEARCH_FACTOR * bigN);
     out.push(
       ci.upperBeyondSearch
-        ? `the upper 95% limit lies beyond ${UPPER_SEARCH_FACTOR} × N (${Math.round(UPPER_SEARCH_FACTOR * bigN)}): the data do not bound N from above under this model`
-        : 'the upper 95% limit could not be found',
+        ? warning(
+            'upper_beyond_search',
+            { factor: UPPER_SEARCH_FACTOR, limit },
+            `the upper 95% limit lies beyond ${UPPER_SEARCH_FACTOR} × N (${limit}): the data do not bound N from above under this model`,
+          )
+        : warning('no_upper_limit', {}, 'the upper 95% limit could not be found'),
     );
   }
   if (ci.lower === n) {
     out.push(
-      'the lower 95% limit is the number observed: the likelihood does not exclude that nobody was missed',
+      warning(
+        'lower_is_observed',
+        {},
+        'the lower 95% limit is the number observed: the likelihood does not exclude that nobody was missed',
+      ),
     );
   }
   return out;
@@ -129,18 +164,23 @@ export function reportModel(
     se: null,
     ci95: null,
     warnings: [],
+    warningCodes: [],
     nParams,
     status: fit.status,
     nProfileMax: null,
   };
   const problem = statusWarning(fit, model, lists, nCells);
-  if (problem !== null) return { ...base, warnings: [problem] };
+  if (problem !== null) return { ...base, ...splitWarnings([problem]) };
 
   const fig = modelFigures(fit, nParams, fitter.nObserved);
   const warnings = sparseWarnings(model, lists, fitter.margins, options.sparseThreshold);
   if (base.df === 0) {
     warnings.push(
-      'saturated in the observed histories (df = 0): the model reproduces the counts exactly, so its fit cannot be checked and N rests only on the assumption that the highest-order interaction is absent',
+      warning(
+        'saturated',
+        {},
+        'saturated in the observed histories (df = 0): the model reproduces the counts exactly, so its fit cannot be checked and N rests only on the assumption that the highest-order interaction is absent',
+      ),
     );
   }
   let ci95: MseModel['ci95'] = null;
@@ -151,5 +191,5 @@ export function reportModel(
     nProfileMax = ci.nProfileMax;
     warnings.push(...intervalWarnings(ci, fitter.nObserved, fig.N));
   }
-  return { ...base, ...fig, ci95, nProfileMax, warnings };
+  return { ...base, ...fig, ci95, nProfileMax, ...splitWarnings(warnings) };
 }

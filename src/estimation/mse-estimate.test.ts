@@ -171,6 +171,11 @@ describe('models whose maximum-likelihood estimate does not exist', () => {
     expect(result.selected).toBeNull();
     expect(result.warnings.join(' ')).toMatch(/A and B have nobody in common/);
     expect(result.warnings.join(' ')).toMatch(/no model has an estimate/);
+    // The same warnings by code, in the same order, for the workspace to word them.
+    expect(result.warningCodes).toHaveLength(result.warnings.length);
+    expect(result.warningCodes).toContainEqual({ code: 'no_overlap', params: { a: 'A', b: 'B' } });
+    expect(result.warningCodes.at(-1)).toEqual({ code: 'no_model_estimate', params: {} });
+    expect(result.models[0]?.warningCodes.map((w) => w.code)).toEqual(['diverged']);
   });
 
   it('reports a three-way term with three lists as not identifiable', () => {
@@ -240,6 +245,10 @@ describe('estimateMse output', () => {
       'c1:c2:c4',
     ]);
     expect(fit.warnings.join(' ')).toMatch(/term c1:c2:c4 rests on 1 person/);
+    expect(fit.warningCodes).toContainEqual({
+      code: 'sparse_term',
+      params: { term: 'c1:c2:c4', count: 1 },
+    });
     const sat = fitMseModel(spina, ['BC:DC', 'BC:MR', 'DC:MR']);
     expect(sat.warnings.join(' ')).toMatch(/df = 0/);
   });

@@ -5,7 +5,8 @@ import type { FitStatus, LogLinearFit } from './log-linear-fit.js';
 import { enumerateModels, MAX_LISTS_FOR_THREE_WAY, parseModel } from './model-space.js';
 import type { LogLinearModel, MaxOrder } from './model-space.js';
 import { modelFigures, reportModel } from './model-report.js';
-import type { BestModelRef, Criterion, MseModel, MseResult } from './mse-result.js';
+import { splitWarnings, warning } from './mse-result.js';
+import type { BestModelRef, Criterion, ModelWarning, MseModel, MseResult } from './mse-result.js';
 import { toCellCounts } from './overlap-table.js';
 import type { CellCounts, OverlapTable } from './overlap-table.js';
 import { pairwiseEstimatesFromCounts } from './pairwise-estimates.js';
@@ -137,29 +138,51 @@ function rankBy(scores: SearchScores, models: LogLinearModel[], key: Criterion):
   return ranked;
 }
 
-function globalWarnings(cells: CellCounts, pairs: PairEstimate[], opts: ResolvedOptions): string[] {
-  const out: string[] = [];
+function globalWarnings(
+  cells: CellCounts,
+  pairs: PairEstimate[],
+  opts: ResolvedOptions,
+): ModelWarning[] {
+  const out: ModelWarning[] = [];
   if (cells.nObserved < opts.minObserved) {
     out.push(
-      `only ${cells.nObserved} people observed (fewer than ${opts.minObserved}): any estimate from so few is unreliable`,
+      warning(
+        'few_observed',
+        { count: cells.nObserved, min: opts.minObserved },
+        `only ${cells.nObserved} people observed (fewer than ${opts.minObserved}): any estimate from so few is unreliable`,
+      ),
     );
   }
   cells.lists.forEach((name, i) => {
     let total = 0;
     for (let c = 1; c < cells.counts.length; c++) if (c & (1 << i)) total += cells.counts[c] ?? 0;
     if (total === 0)
-      out.push(`list ${name} records nobody: no model can be estimated with it; remove it`);
+      out.push(
+        warning(
+          'empty_list',
+          { list: name },
+          `list ${name} records nobody: no model can be estimated with it; remove it`,
+        ),
+      );
   });
   for (const p of pairs) {
     if (p.n1 === 0 || p.n2 === 0) continue;
     const [a, b] = p.lists;
     if (p.m === 0) {
       out.push(
-        `lists ${a} and ${b} have nobody in common: models with the ${a}:${b} interaction have no estimate and the two-list estimate is infinite`,
+        warning(
+          'no_overlap',
+          { a, b },
+          `lists ${a} and ${b} have nobody in common: models with the ${a}:${b} interaction have no estimate and the two-list estimate is infinite`,
+        ),
       );
     } else if (p.m < opts.sparseThreshold) {
       out.push(
-        `lists ${a} and ${b} barely overlap (${p.m} in common): estimates that lean on their overlap are unstable`,
+        warning(
+          'little_overlap',
+          { a, b, count: p.m },
+          `lists ${a} and ${b} barely overlap (${p.m} in common): estimates that lean on their overlap are unstable`,
+        ),
       );
     }
   }
@@ -220,7 +243,11 @@ export function estimateMse(table: OverlapTable, options: MseOptions = {}): MseR
   const warnings = globalWarnings(cells, pairs, opts);
   if (ranked.length === 0) {
     warnings.push(
-      "no model has an estimate: every model lacks a maximum-likelihood estimate for these counts (see the models' warnings)",
+      warning(
+        'no_model_estimate',
+        {},
+        "no model has an estimate: every model lacks a maximum-likelihood estimate for these counts (see the models' warnings)",
+      ),
     );
   }
   return {
@@ -240,7 +267,7 @@ export function estimateMse(table: OverlapTable, options: MseOptions = {}): MseR
       criterion: opts.criterion,
       top: Math.min(opts.top, ranked.length),
     },
-    warnings,
+    ...splitWarnings(warnings),
   };
 }
 

@@ -7,6 +7,60 @@ import type { PairEstimate } from './pairwise-estimates.js';
 
 export type Criterion = 'aic' | 'bic';
 
+/**
+ * What limits a model or an estimate, by a stable code the workspace words in the reader's
+ * language (the English `warnings` stay for the command line and the API). Parameters are
+ * list names, terms and counts. test/codes-translated.test.ts reads this list.
+ */
+export const MODEL_WARNING_CODES = [
+  'zero_margin',
+  'diverged',
+  'fit_not_converged',
+  'too_many_parameters',
+  'rank_deficient',
+  'sparse_term',
+  'saturated',
+  'no_profile_interval',
+  'upper_beyond_search',
+  'no_upper_limit',
+  'lower_is_observed',
+  'few_observed',
+  'empty_list',
+  'no_overlap',
+  'little_overlap',
+  'no_model_estimate',
+  'stratum_no_estimate',
+  'stratum_no_upper_limit',
+] as const;
+export type ModelWarningCode = (typeof MODEL_WARNING_CODES)[number];
+
+/** A warning by its code and parameters, beside the English sentence in `warnings`. */
+export interface WarningCode {
+  code: ModelWarningCode;
+  params: Record<string, string | number>;
+  /** Set when the warning is about one stratum of a stratified estimate. */
+  stratum?: string;
+}
+
+/** A warning in English and by its code, as the engine makes it. */
+export interface ModelWarning extends WarningCode {
+  message: string;
+}
+
+export const warning = (
+  code: ModelWarningCode,
+  params: Record<string, string | number>,
+  message: string,
+): ModelWarning => ({ code, params, message });
+
+/** The English sentences and the codes of a list of warnings, as results carry them. */
+export const splitWarnings = (
+  list: readonly ModelWarning[],
+): { warnings: string[]; warningCodes: WarningCode[] } => ({
+  warnings: list.map((w) => w.message),
+  warningCodes: list.map(({ message: _, ...coded }) => coded),
+});
+
 export interface MseModel {
   /** Main effects and interactions, "A", "A:B"; the intercept is implicit. */
   terms: string[];
@@ -28,6 +82,8 @@ export interface MseModel {
    */
   ci95: [number | null, number | null] | null;
   warnings: string[];
+  /** `warnings` in the same order, by code and parameters. */
+  warningCodes: WarningCode[];
   nParams: number;
   status: FitStatus;
   /** Maximiser of the multinomial profile likelihood (closedpCI's point estimate). */
@@ -69,4 +125,6 @@ export interface MseResult {
   chao: ChaoEstimate;
   search: MseSearchSummary;
   warnings: string[];
+  /** `warnings` in the same order, by code and parameters. */
+  warningCodes: WarningCode[];
 }

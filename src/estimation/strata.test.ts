@@ -60,6 +60,12 @@ describe('estimateStrata', () => {
     expect(text).toMatch(/stratum "small": only 20 people observed \(fewer than 30\)/);
     expect(text).toMatch(/stratum "small": lists A and C have nobody in common/);
     expect(text).not.toMatch(/stratum "large": only/);
+    expect(r.warningCodes).toHaveLength(r.warnings.length);
+    expect(r.warningCodes).toContainEqual({
+      code: 'few_observed',
+      params: { count: 20, min: 30 },
+      stratum: 'small',
+    });
   });
 
   it('gives no total when a stratum has no estimate, and says which', () => {

@@ -1,7 +1,8 @@
 import { AppError } from '../core/app-error.js';
 import { estimateMse } from './mse-estimate.js';
 import type { MseOptions } from './mse-estimate.js';
-import type { MseModel, MseResult } from './mse-result.js';
+import { splitWarnings, warning } from './mse-result.js';
+import type { ModelWarning, MseModel, MseResult, WarningCode } from './mse-result.js';
 import type { OverlapTable } from './overlap-table.js';
 
 /**
@@ -36,6 +37,8 @@ export interface StrataResult {
   strata: StratumEstimate[];
   total: StrataTotal;
   warnings: string[];
+  /** `warnings` in the same order, by code and parameters (and stratum). */
+  warningCodes: WarningCode[];
 }
 
 export const STRATA_INTERVAL_METHOD =
@@ -75,8 +78,8 @@ function validateStrata(strata: unknown): void {
  * which reduces to the sum-of-variances interval when every interval is symmetric and, since
  * √Σd² ≤ Σd, never goes below the sum of the strata lower limits (each ≥ its observed count).
  */
-function combine(estimates: StratumEstimate[]): { total: StrataTotal; warnings: string[] } {
-  const warnings: string[] = [];
+function combine(estimates: StratumEstimate[]): { total: StrataTotal; warnings: ModelWarning[] } {
+  const warnings: ModelWarning[] = [];
   const nObserved = estimates.reduce((s, e) => s + e.nObserved, 0);
   let N: number | null = 0;
   let varSum: number | null = 0;
@@ -85,7 +88,14 @@ function combine(estimates: StratumEstimate[]): { total: StrataTotal; warnings: 
   for (const e of estimates) {
     const m = e.selected;
     if (!m || m.N === null) {
-      warnings.push(`stratum "${e.name}": no model has an estimate, so the total has none`);
+      warnings.push({
+        ...warning(
+          'stratum_no_estimate',
+          {},
+          `stratum "${e.name}": no model has an estimate, so the total has none`,
+        ),
+        stratum: e.name,
+      });
       N = null;
       continue;
     }
@@ -98,9 +108,14 @@ function combine(estimates: StratumEstimate[]): { total: StrataTotal; warnings: 
       lowSq += Math.max(0, m.N - lo) ** 2;
     }
     if (hi === null) {
-      warnings.push(
-        `stratum "${e.name}": its interval has no upper limit, so the total's has none`,
-      );
+      warnings.push({
+        ...warning(
+          'stratum_no_upper_limit',
+          {},
+          `stratum "${e.name}": its interval has no upper limit, so the total's has none`,
+        ),
+        stratum: e.name,
+      });
       highSq = null;
     } else if (highSq !== null) {
       highSq += Math.max(0, hi - m.N) ** 2;
@@ -151,8 +166,12 @@ export function estimateStrata(
     return { name: s.name, nObserved: result.nObserved, selected, result };
   });
   const warnings = estimates.flatMap((e) =>
-    e.result.warnings.map((w) => `stratum "${e.name}": ${w}`),
+    e.result.warnings.map((w, i): ModelWarning => ({
+      ...(e.result.warningCodes[i] as WarningCode),
+      message: `stratum "${e.name}": ${w}`,
+      stratum: e.name,
+    })),
   );
   const { total, warnings: combined } = combine(estimates);
-  return { strata: estimates, total, warnings: [...warnings, ...combined] };
+  return { strata: estimates, total, ...splitWarnings([...warnings, ...combined]) };
 }

@@ -168,6 +168,7 @@ export async function estimateCaptivity(
       modelSpread: result.spread ? { minN: result.spread.minN, maxN: result.spread.maxN } : null,
       ifUndecidedLinked,
       warnings: [...result.warnings, ...(sel?.warnings ?? [])],
+      warningCodes: [...result.warningCodes, ...(sel?.warningCodes ?? [])],
     };
     if (method === 'lcmcr') {
       const run = await lcmcrOf(table, onProgress);

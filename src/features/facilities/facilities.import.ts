@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { Database } from '../../db/index.js';
-import { defineImport, field, type LinkWrite } from '../imports/index.js';
+import {
+  defineImport,
+  field,
+  listed,
+  notice,
+  type LinkWrite,
+  type Notice,
+} from '../imports/index.js';
 import { citationLinks, citationsField, citedSourceProblems } from '../sources/index.js';
 import {
   CERTAINTIES,
@@ -154,7 +161,11 @@ export const facilitiesImport = defineImport<FacilityInput>({
       .filter((r) => mergedAway.has(r.value.id))
       .map((r) => ({
         row: r,
-        notice: `row ${r.row}: ${r.value.id} was merged into ${mergedAway.get(r.value.id) ?? '?'}; skipped (undo the merge to bring it back)`,
+        notice: notice(
+          'merged_facility',
+          { row: r.row, id: r.value.id, into: mergedAway.get(r.value.id) ?? '?' },
+          `row ${r.row}: ${r.value.id} was merged into ${mergedAway.get(r.value.id) ?? '?'}; skipped (undo the merge to bring it back)`,
+        ),
       }));
   },
   table: 'facilities',
@@ -210,7 +221,7 @@ type PlacedRow = Pick<
  * bundled GeoNames gazetteer (precision "settlement"); the rest keep the reason why not in
  * coord_source. Done before the upsert, so importing the same file again changes nothing.
  */
-async function placeAtSettlements(rows: PlacedRow[]): Promise<string[]> {
+async function placeAtSettlements(rows: PlacedRow[]): Promise<Notice[]> {
   const missing = rows.filter((r) => r.lat === null);
   if (missing.length === 0) return [];
   const results = geocodeFacilities(
@@ -226,6 +237,7 @@ async function placeAtSettlements(rows: PlacedRow[]): Promise<string[]> {
     await bundledSettlements(),
   );
   const unplaced: string[] = [];
+  const unplacedIds: string[] = [];
   results.forEach((g, i) => {
     const r = missing[i]!;
     if (isPlaced(g)) {
@@ -236,11 +248,16 @@ async function placeAtSettlements(rows: PlacedRow[]): Promise<string[]> {
     } else {
       r.coord_source = `not placed: ${g.reason}`;
       unplaced.push(`${r.id} (${g.reason})`);
+      unplacedIds.push(r.id);
     }
   });
   const placed = missing.length - unplaced.length;
   return [
-    `${placed} of ${missing.length} facilities without coordinates were placed at their settlement (GeoNames)${unplaced.length ? `; not placed: ${unplaced.join('; ')}` : ''}`,
+    notice(
+      'placed_at_settlement',
+      { placed, count: missing.length, unplaced: listed(unplacedIds) || '—' },
+      `${placed} of ${missing.length} facilities without coordinates were placed at their settlement (GeoNames)${unplaced.length ? `; not placed: ${unplaced.join('; ')}` : ''}`,
+    ),
   ];
 }
 

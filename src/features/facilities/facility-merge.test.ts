@@ -48,7 +48,9 @@ describeEachDb('merging facility records', (get) => {
 
     // Loading the public dataset again does not bring the merged record back.
     const again = await loadPublicDataset(t.db);
-    expect(again[0]?.notices.join(' ')).toContain(`${MERGED} was merged into ${SURVIVOR}`);
+    expect(again[0]?.notices.map((n) => n.message).join(' ')).toContain(
+      `${MERGED} was merged into ${SURVIVOR}`,
+    );
     expect(await findFacility(t.db.kysely, MERGED)).toBeUndefined();
 
     await unmergeFacilities(t.db.kysely, m.id, 'tester');

@@ -34,6 +34,7 @@ export async function sniffCsv(
         file,
         message: 'the file is empty',
         fix: 'export the data again; the file has no header and no rows',
+        code: 'empty_file',
       },
     ]);
   const fh = await open(path, 'r');
@@ -59,6 +60,8 @@ const badBytes = (file: string, encoding: TextEncoding, after?: number): InputEr
         encoding === 'utf-8' || encoding === 'utf-8-bom'
           ? 'save it as "CSV UTF-8" from your spreadsheet program, or give its encoding (windows-1251, koi8-u, …)'
           : 'save it as "CSV UTF-8" from your spreadsheet program',
+      code: 'not_encoding',
+      params: { encoding: encodingTitle(encoding) },
     },
   ]);
 

@@ -26,12 +26,14 @@ export function csvReadProblem(file: string, err: CsvReadError): InputProblem {
         row: err.row,
         message: err.message,
         fix: 'check that the file is really a CSV table; split very long texts or leave them out',
+        code: 'row_too_long',
       }
     : {
         file,
         row: err.row,
         message: `the CSV cannot be read: ${err.message}`,
         fix: 'check the quotes on that line: a quote inside a cell must be doubled ("")',
+        code: 'csv_unreadable',
       };
 }
 

@@ -73,6 +73,12 @@ export async function* csvRowEvents<T>(
           row: g.row,
           message: `the row has ${g.cells.length} cells but the header has ${headers.length} columns`,
           fix: `remove the extra cells or put quotes around cells that contain ${delimiterTitle(delimiter)}`,
+          code: 'extra_cells',
+          params: {
+            cells: g.cells.length,
+            columns: headers.length,
+            delimiter: delimiter === '\t' ? 'tab' : delimiter,
+          },
         },
       ]);
       return;
@@ -147,6 +153,7 @@ export async function* csvRowEvents<T>(
         file,
         message: 'the file is empty or has no header row',
         fix: 'put the column names on the first line',
+        code: 'no_header',
       },
     ]);
   if (body && validator && !validator.fatal) {
@@ -164,6 +171,7 @@ export async function* csvRowEvents<T>(
         file,
         message: 'the file has a header but no rows',
         fix: `add ${kind.kind} rows under the header`,
+        code: 'no_rows',
       },
     ]);
   yield* out.splice(0);

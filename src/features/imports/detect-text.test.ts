@@ -155,8 +155,17 @@ describe('reading a CSV in any usual encoding and delimiter', { timeout: 120_000
       iconv.encode('Прізвище;Примітки\nТестенко;жодних\n', 'koi8-u'),
     );
     expect(t.notices).toEqual([
-      'k.csv is not UTF-8; it was read as KOI8-U (Cyrillic). Check the letters in the result, or save the file as "CSV UTF-8".',
-      'k.csv: cells are separated by ";" (semicolon)',
+      {
+        code: 'read_as_cyrillic',
+        params: { encoding: 'KOI8-U' },
+        message:
+          'k.csv is not UTF-8; it was read as KOI8-U (Cyrillic). Check the letters in the result, or save the file as "CSV UTF-8".',
+      },
+      {
+        code: 'delimiter',
+        params: { delimiter: ';' },
+        message: 'k.csv: cells are separated by ";" (semicolon)',
+      },
     ]);
   });
 

@@ -132,6 +132,7 @@ const notText = (file: string): InputError =>
       file,
       message: 'the file is binary, not text',
       fix: 'if it is a spreadsheet, give it the ending of its kind (.xlsx, .xls, .ods); otherwise export it as CSV (UTF-8)',
+      code: 'binary_file',
     },
   ]);
 
@@ -141,6 +142,7 @@ export const unknownEncoding = (file: string): InputError =>
       file,
       message: 'the file is not UTF-8 text, nor Cyrillic in Windows-1251 or KOI8',
       fix: `save it as "CSV UTF-8" from your spreadsheet program, or give its encoding (one of ${ENCODING_NAMES.join(', ')})`,
+      code: 'unknown_encoding',
     },
   ]);
 

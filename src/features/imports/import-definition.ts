@@ -11,6 +11,7 @@ import type {
   WriteContext,
   WriteCounts,
 } from './import-kind.js';
+import type { Notice } from './message-codes.js';
 
 type Trx = Transaction<Database> | Kysely<Database>;
 type Schema<T> = z.ZodType<T, Record<string, string>>;
@@ -33,7 +34,7 @@ export type RowLookup<T, L> = (
   trx: Trx,
   rows: ParsedRow<T>[],
   file: string,
-) => Promise<{ found: L[]; notices: string[]; unresolvedPlaces: UnresolvedPlace[] }>;
+) => Promise<{ found: L[]; notices: Notice[]; unresolvedPlaces: UnresolvedPlace[] }>;
 
 /**
  * Rows of another table owned by each row and replaced with it (its citations, its aliases):
@@ -72,9 +73,9 @@ export interface ImportDefinition<T, L = undefined, R extends TableRow = TableRo
   /** The table row: every row with the same keys in the same order (one object literal). */
   toRow(value: T, ctx: RowContext<L>): R;
   /** Rows not to write, each with what to tell the user (a facility merged into another). */
-  skip?(trx: Trx, rows: ParsedRow<T>[]): Promise<{ row: ParsedRow<T>; notice: string }[]>;
+  skip?(trx: Trx, rows: ParsedRow<T>[]): Promise<{ row: ParsedRow<T>; notice: Notice }[]>;
   /** Fills table rows in before they are written (coordinates from the gazetteer); notices. */
-  complete?(rows: R[]): Promise<string[]>;
+  complete?(rows: R[]): Promise<Notice[]>;
   links?: LinkWrite<T>[];
   /** A change of links is a change of the row: its `updated_at` moves. */
   linksTouchRow?: boolean;

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { InputProblem } from '../../core/app-error.js';
 import type { Database, FlatRows } from '../../db/index.js';
+import type { Notice } from './message-codes.js';
 
 export interface ColumnSpec {
   name: string;
@@ -25,7 +26,7 @@ export interface WriteCounts {
   updated: number;
   unchanged: number;
   /** What the user should know about rows that were written (an unresolved facility). */
-  notices?: string[];
+  notices?: Notice[];
   /** Rows of other tables written from the same rows: a person row's events and episode. */
   facts?: { events: TableCounts; episodes: TableCounts };
   /** Places of detention the gazetteer does not know, kept as written. */

@@ -4,6 +4,7 @@ import type { ParseOptions, ParsedRow, WriteCounts } from './import-kind.js';
 import type { CsvEncoding } from './csv-encoding.js';
 import type { Detected, SkippedRow } from './raw-table.js';
 import type { SheetsReader } from './read-table.js';
+import type { Notice } from './message-codes.js';
 
 /**
  * What an import is given and what it gives back, and the events a CSV read yields on the
@@ -43,7 +44,7 @@ export interface ImportResult extends WriteCounts {
   file: string;
   rows: number;
   dryRun: boolean;
-  notices: string[];
+  notices: Notice[];
   /** The source named for the whole file (`--source`), when one was. */
   source?: string;
   /** Format, encoding, delimiter, sheet and header row, as read. */
@@ -63,7 +64,7 @@ export type CsvReadOptions = Pick<ImportOptions, 'mapping' | 'dateOrder' | 'sour
 /** What reading and validating a CSV yields, in file order, for a writer to act on. */
 export type RowEvent<T> =
   | { type: 'problems'; problems: InputProblem[] }
-  | { type: 'notices'; notices: string[] }
+  | { type: 'notices'; notices: Notice[] }
   /** How the file names the kind's columns, for messages about rows found later. */
   | { type: 'header'; shownAs: Record<string, string> }
   /** The header's line, once found. */

@@ -1,6 +1,7 @@
 import type { TableCounts, UnresolvedPlace } from './import-kind.js';
 import type { Detected, SkippedRow } from './raw-table.js';
 import type { ImportResult } from './import-options.js';
+import type { Notice } from './message-codes.js';
 
 /** Which table a kind's rows go to, as the report names it. */
 const TABLE_OF: Record<string, string> = { persons: 'records' };
@@ -32,6 +33,8 @@ export interface ImportReport {
   skippedRows: SkippedRow[];
   unresolvedPlaces: UnresolvedPlace[];
   notices: string[];
+  /** The notices again, each with its code and parameters for the workspace's languages. */
+  noticeCodes: Omit<Notice, 'message'>[];
   problems: [];
 }
 
@@ -50,7 +53,8 @@ export function importReport(r: ImportResult): ImportReport {
     unchanged: r.unchanged,
     skippedRows: [...r.skippedRows],
     unresolvedPlaces: r.unresolvedPlaces ?? [],
-    notices: r.notices,
+    notices: r.notices.map((x) => x.message),
+    noticeCodes: r.notices.map(({ code, params }) => ({ code, params })),
     problems: [],
   };
   if (table === 'records' || table === 'events' || table === 'episodes') report[table] = own;

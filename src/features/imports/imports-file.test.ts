@@ -90,6 +90,42 @@ describeEachDb('imports of whole files through the API', (get) => {
     expect(await tableCounts(db)).toEqual(before);
   });
 
+  it('gives notices and whole-file problems their codes, for the workspace to word them', async () => {
+    const { send } = await setup();
+    const ok = await send(
+      Buffer.from(
+        'Список полонених\n' +
+          'source,record_id,family_name,Розмір взуття\n' +
+          'testimonies,T1,Тестенко,42\n',
+      ),
+      'name=list.csv&dryRun=true',
+    );
+    expect(ok.statusCode).toBe(200);
+    const report = ok.json<{ notices: string[]; noticeCodes: { code: string }[] }>();
+    expect(report.noticeCodes.map((n) => n.code)).toEqual(['table_starts', 'unused_columns']);
+    expect(report.noticeCodes).toHaveLength(report.notices.length);
+    expect(report.noticeCodes[1]).toEqual({
+      code: 'unused_columns',
+      params: { count: 1, columns: 'Розмір взуття' },
+    });
+
+    const refused = await send(
+      Buffer.from('source,family_name,Прізвище\ntestimonies,Тестенко,Тестенко\n'),
+      'name=twice.csv',
+    );
+    expect(refused.statusCode).toBe(400);
+    const [problem] = refused.json<{
+      error: { details: { problems: { code: string; params: object; message: string }[] } };
+    }>().error.details.problems;
+    expect(problem).toMatchObject({
+      code: 'column_twice',
+      params: { column: 'family_name' },
+      message: expect.stringMatching(/stand for family_name$/) as string,
+    });
+    // Column names only: never a cell of the file.
+    expect(JSON.stringify(problem?.params)).not.toContain('Тестенко');
+  });
+
   it("says how a file's headers are read, and imports with the headers matched by hand", async () => {
     const { db, app, s } = await setup();
     const post = (path: string, body: Buffer, query: Record<string, string>) =>

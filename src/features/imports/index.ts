@@ -10,6 +10,15 @@ export type {
   WriteCounts,
 } from './import-kind.js';
 export { defineImport } from './define-import.js';
+export {
+  FILE_PROBLEM_CODES,
+  NOTICE_CODES,
+  listed,
+  notice,
+  type FileProblemCode,
+  type Notice,
+  type NoticeCode,
+} from './message-codes.js';
 export type {
   ImportDefinition,
   LinkWrite,

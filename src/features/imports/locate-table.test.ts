@@ -40,7 +40,13 @@ describe('locating the table among the rows of a file', () => {
       { row: 14, reason: 'note below the table ("* за даними родин")' },
       { row: 15, reason: 'note below the table ("Складено: 01.11.2025")' },
     ]);
-    expect(t.notices).toEqual([
+    expect(t.notices.map((n) => [n.code, n.params])).toEqual([
+      ['delimiter', { delimiter: ';' }],
+      ['table_starts', { row: 4 }],
+      ['total_skipped', { count: 3, rows: '7, 10, 11' }],
+      ['note_skipped', { count: 3, rows: '13, 14, 15' }],
+    ]);
+    expect(t.notices.map((n) => n.message)).toEqual([
       'p.csv: cells are separated by ";" (semicolon)',
       'p.csv: the table starts on row 4; rows above it (a title?) were skipped',
       'p.csv: rows 7, 10 and 11 look like totals and were skipped',

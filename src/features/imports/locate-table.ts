@@ -1,4 +1,5 @@
 import type { SkippedRow } from './raw-table.js';
+import { listed, notice, type Notice } from './message-codes.js';
 
 /**
  * The locate stage: where the table is among the rows a file holds (its header row), and
@@ -236,27 +237,58 @@ export function skippedNotices(
   skipped: SkippedRow[],
   headerRow: number | undefined,
   count = skipped.length,
-): string[] {
-  const notices: string[] = [];
+): Notice[] {
+  const notices: Notice[] = [];
   if (headerRow !== undefined && skipped.some((s) => s.reason === ABOVE_HEADER))
     notices.push(
-      `${file}: the table starts on row ${headerRow}; rows above it (a title?) were skipped`,
+      notice(
+        'table_starts',
+        { row: headerRow },
+        `${file}: the table starts on row ${headerRow}; rows above it (a title?) were skipped`,
+      ),
     );
   const totals = skipped.filter((s) => s.reason.startsWith('total row')).map((s) => s.row);
+  const rows = (list: number[]) => ({ count: list.length, rows: listed(list) });
   if (totals.length === 1)
-    notices.push(`${file}: row ${totals[0]} looks like a total and was skipped`);
+    notices.push(
+      notice(
+        'total_skipped',
+        rows(totals),
+        `${file}: row ${totals[0]} looks like a total and was skipped`,
+      ),
+    );
   else if (totals.length > 1)
-    notices.push(`${file}: rows ${rowList(totals)} look like totals and were skipped`);
+    notices.push(
+      notice(
+        'total_skipped',
+        rows(totals),
+        `${file}: rows ${rowList(totals)} look like totals and were skipped`,
+      ),
+    );
   const notes = skipped.filter((s) => s.reason.startsWith('note below')).map((s) => s.row);
   if (notes.length === 1)
-    notices.push(`${file}: row ${notes[0]} below the table looks like a note and was skipped`);
+    notices.push(
+      notice(
+        'note_skipped',
+        rows(notes),
+        `${file}: row ${notes[0]} below the table looks like a note and was skipped`,
+      ),
+    );
   else if (notes.length > 1)
     notices.push(
-      `${file}: rows ${rowList(notes)} below the table look like notes and were skipped`,
+      notice(
+        'note_skipped',
+        rows(notes),
+        `${file}: rows ${rowList(notes)} below the table look like notes and were skipped`,
+      ),
     );
   if (count > skipped.length)
     notices.push(
-      `${file}: ${count} rows were skipped in all; the first ${skipped.length} are listed`,
+      notice(
+        'skipped_in_all',
+        { count, listed: skipped.length },
+        `${file}: ${count} rows were skipped in all; the first ${skipped.length} are listed`,
+      ),
     );
   return notices;
 }

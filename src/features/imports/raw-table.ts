@@ -1,4 +1,5 @@
 import { InputError, shorten, type InputProblem } from '../../core/app-error.js';
+import type { FileProblemCode, MessageParams, Notice } from './message-codes.js';
 
 /**
  * What the read stage gives: a table as read from a file, before any validation, what was
@@ -35,7 +36,7 @@ export interface RawTable {
   headers: string[];
   rows: RawRow[];
   /** Things the reader fixed on the way, worth telling the user (an encoding guessed, …). */
-  notices: string[];
+  notices: Notice[];
   detected: Detected;
   /** Rows above the header, totals and notes under the table (blank rows are not listed). */
   skipped: SkippedRow[];
@@ -50,8 +51,13 @@ export interface RawRow {
 export const MAX_CELL_BYTES = 1024 * 1024;
 
 /** A problem of the whole file, as every reader reports it. */
-export const fileProblem = (file: string, message: string, fix: string): InputError =>
-  new InputError([{ file, message, fix }]);
+export const fileProblem = (
+  file: string,
+  message: string,
+  fix: string,
+  code: FileProblemCode,
+  params?: MessageParams,
+): InputError => new InputError([{ file, message, fix, code, ...(params ? { params } : {}) }]);
 
 /** A CSV row over the limit fails in the parser; XLSX and JSON cells are checked one by one. */
 export const cellTooLong = (file: string, row: number, column: string): InputProblem => ({
@@ -60,4 +66,6 @@ export const cellTooLong = (file: string, row: number, column: string): InputPro
   column: shorten(column),
   message: `the cell is longer than ${MAX_CELL_BYTES / 2 ** 20} MiB`,
   fix: 'shorten the text or leave it out; long documents belong in a source, not a cell',
+  code: 'cell_too_long' satisfies FileProblemCode,
+  params: { mib: MAX_CELL_BYTES / 2 ** 20 },
 });

@@ -1,4 +1,5 @@
 import { InputError, shorten, type InputProblem } from '../../core/app-error.js';
+import type { Notice } from './message-codes.js';
 import type { SniffedText } from './detect-text.js';
 import {
   cellTooLong,
@@ -31,7 +32,7 @@ export function readJson(
   file: string,
   text: string,
   sniffed: SniffedText,
-  notices: string[],
+  notices: Notice[],
   key?: string,
 ): RawTable {
   let data: unknown;
@@ -42,6 +43,7 @@ export function readJson(
       file,
       `the JSON cannot be read: ${shorten((err as Error).message, 120)}`,
       'check the file with a JSON validator',
+      'json_unreadable',
     );
   }
   const list = Array.isArray(data)
@@ -54,6 +56,8 @@ export function readJson(
       file,
       'the JSON holds no list of rows',
       `give an array of objects, or an object with a "${key ?? 'rows'}" array`,
+      'json_no_rows',
+      { key: key ?? 'rows' },
     );
   }
   const headers = new Set<string>();
@@ -66,6 +70,7 @@ export function readJson(
         row: i + 1,
         message: 'this record is not an object',
         fix: 'write each row as {"column": value, …}',
+        code: 'json_not_object',
       });
       return;
     }
@@ -80,6 +85,7 @@ export function readJson(
           column: shorten(k),
           message: 'the value is nested too deeply to be a cell',
           fix: 'give a text, a number, or a list of them',
+          code: 'json_nested',
         });
         return;
       }

@@ -70,10 +70,10 @@ async function readAndValidate(
       headerScore: kind.headerScore,
       ...(sheet === undefined ? {} : { sheet }),
     });
-    expectShortNotices(table.notices);
+    expectShortNotices(table.notices.map((n) => n.message));
     const v = validateTable(table, kind);
     for (const p of v.problems) expectClearProblem(p, file);
-    expectShortNotices(v.notices);
+    expectShortNotices(v.notices.map((n) => n.message));
     for (const r of v.rows) expect(Number.isInteger(r.row) && r.row >= 1).toBe(true);
     if (v.rows.length) seen.rows++;
     if (v.problems.length) seen.refused++;

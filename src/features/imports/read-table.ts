@@ -29,6 +29,7 @@ import {
   type SheetGrid,
 } from './read-workbook.js';
 import { checkOdsRepeats, checkXlsxSize } from './xlsx-guard.js';
+import { notice, type Notice } from './message-codes.js';
 import { readJson } from './read-json.js';
 import {
   cellTooLong,
@@ -73,6 +74,7 @@ export async function readTable(
       file,
       'the file is empty',
       'export the data again; the file has no header and no rows',
+      'empty_file',
     );
   }
   if (bytes.length > MAX_FILE_BYTES) {
@@ -80,6 +82,8 @@ export async function readTable(
       file,
       `the file is ${Math.round(bytes.length / 2 ** 20)} MiB, over the ${MAX_FILE_BYTES / 2 ** 20} MiB limit`,
       'split it into smaller files and import them one after another',
+      'file_too_large',
+      { mib: Math.round(bytes.length / 2 ** 20), limit: MAX_FILE_BYTES / 2 ** 20 },
     );
   }
   const ext = extname(file).toLowerCase();
@@ -100,19 +104,31 @@ export async function readTable(
     file,
     `files ending in "${ext || '(none)'}" cannot be imported`,
     'save it as .csv (UTF-8), .xlsx, .xls, .ods or .json',
+    'unsupported_ending',
+    { ending: ext || '(none)' },
   );
 }
 
 /** What to tell the user of a text file's encoding and delimiter, when they are not the usual. */
-export function textNotices(file: string, sniffed: SniffedText): string[] {
-  const notices: string[] = [];
+export function textNotices(file: string, sniffed: SniffedText): Notice[] {
+  const notices: Notice[] = [];
   const e = sniffed.encoding;
   if (!sniffed.given.encoding && (e === 'windows-1251' || e === 'koi8-u' || e === 'koi8-r'))
     notices.push(
-      `${file} is not UTF-8; it was read as ${encodingTitle(e)} (Cyrillic). Check the letters in the result, or save the file as "CSV UTF-8".`,
+      notice(
+        'read_as_cyrillic',
+        { encoding: encodingTitle(e) },
+        `${file} is not UTF-8; it was read as ${encodingTitle(e)} (Cyrillic). Check the letters in the result, or save the file as "CSV UTF-8".`,
+      ),
     );
   if (!sniffed.given.delimiter && sniffed.delimiter && sniffed.delimiter !== ',')
-    notices.push(`${file}: cells are separated by ${delimiterTitle(sniffed.delimiter)}`);
+    notices.push(
+      notice(
+        'delimiter',
+        { delimiter: sniffed.delimiter === '\t' ? 'tab' : sniffed.delimiter },
+        `${file}: cells are separated by ${delimiterTitle(sniffed.delimiter)}`,
+      ),
+    );
   return notices;
 }
 
@@ -120,7 +136,7 @@ function readCsv(
   file: string,
   text: string,
   sniffed: SniffedText,
-  notices: string[],
+  notices: Notice[],
   headerScore?: (cells: string[]) => number,
 ): RawTable {
   const csv = new CsvRecords(MAX_CELL_BYTES, sniffed.delimiter);
@@ -142,7 +158,7 @@ function readCsv(
 
 interface GridContext {
   detected: Detected;
-  notices: string[];
+  notices: Notice[];
   headerScore?: ((cells: string[]) => number) | undefined;
   merges?: Merge[];
 }
@@ -159,6 +175,7 @@ function fromGrid(file: string, grid: GridRow[], ctx: GridContext): RawTable {
         ...sheet,
         message: 'the file has no header row',
         fix: 'put the column names on the first line',
+        code: 'no_header',
       },
     ]);
   }
@@ -177,6 +194,17 @@ function fromGrid(file: string, grid: GridRow[], ctx: GridContext): RawTable {
           ctx.detected.format === 'csv'
             ? `remove the extra cells or put quotes around cells that contain ${delimiterTitle(ctx.detected.delimiter ?? ',')}`
             : 'remove the extra cells, or give their column a name in the header row',
+        code: 'extra_cells',
+        params: {
+          cells: g.cells.length,
+          columns: headers.length,
+          ...(ctx.detected.format === 'csv'
+            ? {
+                delimiter:
+                  ctx.detected.delimiter === '\t' ? 'tab' : (ctx.detected.delimiter ?? ','),
+              }
+            : {}),
+        },
       });
       return;
     }
@@ -246,6 +274,8 @@ export async function workbookSheets(
         file,
         'the file is a zip archive but not a spreadsheet',
         'open it in a spreadsheet program and save it as .xlsx',
+        'not_spreadsheet',
+        { ending: ext },
       );
     if (kept && format === 'ods') checkOdsRepeats(file, kept);
     sheets =
@@ -259,6 +289,8 @@ export async function workbookSheets(
         file,
         `the workbook is ${Math.round(bytes.length / 2 ** 20)} MiB, over the ${MAX_XLS_BYTES / 2 ** 20} MiB limit for .xls`,
         'save it as .xlsx, or export the table as CSV (UTF-8)',
+        'workbook_too_large',
+        { mib: Math.round(bytes.length / 2 ** 20), limit: MAX_XLS_BYTES / 2 ** 20 },
       );
     sheets = await sheetJsSheets(file, bytes, 'xls');
   } else {
@@ -266,6 +298,8 @@ export async function workbookSheets(
       file,
       `the file is named ${ext} but is not a spreadsheet (some programs save a web page or text under that name)`,
       `open it in a spreadsheet program and save it as .xlsx; if it is CSV text, rename it to .csv (or convert it: soffice --headless --convert-to xlsx ${shorten(file, 60)})`,
+      'not_spreadsheet',
+      { ending: ext },
     );
   }
   return { format, sheets };
@@ -278,13 +312,17 @@ async function readWorkbook(
   options: ReadOptions,
 ): Promise<RawTable> {
   const { format, sheets } = await (options.readSheets ?? workbookSheets)(file, ext, bytes);
-  const { sheet, notice } = chooseSheet(file, sheets, options.sheet, options.headerScore);
-  const notices: string[] = [];
+  const { sheet, notice: chosen } = chooseSheet(file, sheets, options.sheet, options.headerScore);
+  const notices: Notice[] = [];
   if (format !== ext.slice(1))
     notices.push(
-      `${file}: the file is really an .${format} workbook (named ${ext}); it was read as one`,
+      notice(
+        'read_as_format',
+        { format: `.${format}`, ending: ext },
+        `${file}: the file is really an .${format} workbook (named ${ext}); it was read as one`,
+      ),
     );
-  if (notice) notices.push(notice);
+  if (chosen) notices.push(chosen);
   return fromGrid(file, sheet.rows, {
     detected: { format, sheet: sheet.name },
     notices,

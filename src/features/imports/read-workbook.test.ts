@@ -278,7 +278,9 @@ describe('choosing the sheet', () => {
       );
       const t = await readTable(file, bytes);
       expect(t.detected.sheet).toBe('Дані');
-      expect(t.notices.join(' ')).toMatch(/read the sheet "Дані", the only one with a table/);
+      expect(t.notices.map((n) => n.message).join(' ')).toMatch(
+        /read the sheet "Дані", the only one with a table/,
+      );
     });
   }
 

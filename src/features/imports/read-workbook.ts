@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type * as SheetJS from '@e965/xlsx';
 import { InputError, shorten } from '../../core/app-error.js';
 import { headerCandidate, isBlank, TableBody, type GridRow, type Merge } from './locate-table.js';
+import { notice, type Notice } from './message-codes.js';
 
 /** One sheet of a workbook as rows of cell text. */
 export interface SheetGrid {
@@ -22,6 +23,8 @@ const cannotOpen = (file: string, err: unknown, as: string): InputError =>
       file,
       message: `the spreadsheet cannot be opened (${shorten(err instanceof Error ? err.message : String(err), 80)})`,
       fix: `open it in a spreadsheet program and save it again as ${as}`,
+      code: 'workbook_cannot_open',
+      params: { format: as },
     },
   ]);
 
@@ -46,6 +49,8 @@ class CellBudget {
           row,
           message: `the workbook holds more than ${MAX_WORKBOOK_ROWS.toLocaleString('en')} rows`,
           fix: 'export the table as CSV (UTF-8), which is imported in a stream, or split it into smaller files',
+          code: 'workbook_too_many_rows',
+          params: { max: MAX_WORKBOOK_ROWS },
         },
       ]);
     if (this.used > MAX_WORKBOOK_CELLS)
@@ -56,6 +61,8 @@ class CellBudget {
           row,
           message: `the workbook holds more than ${MAX_WORKBOOK_CELLS.toLocaleString('en')} cells (counting the empty ones between them)`,
           fix: 'delete what lies far below or to the right of the table, or export the table as CSV (UTF-8)',
+          code: 'workbook_too_many_cells',
+          params: { max: MAX_WORKBOOK_CELLS },
         },
       ]);
   }
@@ -235,6 +242,7 @@ export async function sheetJsSheets(
           file,
           message: 'the workbook is protected by a password',
           fix: 'open it, remove the password (File → Info → Protect Workbook), and save it again',
+          code: 'workbook_password',
         },
       ]);
     throw cannotOpen(file, err, format === 'xls' ? '.xlsx' : '.ods or .xlsx');
@@ -282,6 +290,13 @@ function dataRows(s: SheetGrid, headerScore?: (cells: string[]) => number): numb
   return n;
 }
 
+/** The sheets' names alone, for the words of another language. */
+const named = (sheets: SheetGrid[]): string =>
+  `${sheets
+    .slice(0, 6)
+    .map((s) => `"${shorten(s.name, 40)}"`)
+    .join(', ')}${sheets.length > 6 ? ', …' : ''}`;
+
 const described = (sheets: SheetGrid[], headerScore?: (cells: string[]) => number): string => {
   const shown = sheets
     .slice(0, 6)
@@ -301,7 +316,7 @@ export function chooseSheet(
   sheets: SheetGrid[],
   wanted: string | undefined,
   headerScore?: (cells: string[]) => number,
-): { sheet: SheetGrid; notice?: string } {
+): { sheet: SheetGrid; notice?: Notice } {
   if (wanted !== undefined) {
     const w = wanted.trim();
     const sheet =
@@ -314,6 +329,8 @@ export function chooseSheet(
           file,
           message: `the workbook has no sheet "${shorten(wanted, 40)}"; its sheets: ${described(sheets, headerScore) || 'none'}`,
           fix: 'name one of its sheets, by name or by number (1 is the first)',
+          code: 'no_such_sheet',
+          params: { sheet: shorten(wanted, 40), sheets: named(sheets) || '—' },
         },
       ]);
     return { sheet };
@@ -339,6 +356,11 @@ export function chooseSheet(
           headerScore,
         )}`,
         fix: 'say which one to import: --sheet NAME|N on the command line, the "sheet" parameter in the API',
+        code: 'several_sheets',
+        params: {
+          count: pool.length,
+          sheets: named(pool.map((x) => x.s)),
+        },
       },
     ]);
   const chosen = pool[0]?.s;
@@ -353,6 +375,12 @@ export function chooseSheet(
         fix: hidden.length
           ? 'name the hidden sheet to import (--sheet NAME|N), or unhide it'
           : 'put the table on the first sheet, with column names on its first row',
+        ...(hidden.length
+          ? {
+              code: 'only_hidden_sheets',
+              params: { sheets: named(hidden) },
+            }
+          : { code: 'workbook_empty' }),
       },
     ]);
   }
@@ -361,7 +389,11 @@ export function chooseSheet(
     sheet: chosen,
     ...(others.length
       ? {
-          notice: `${file}: read the sheet "${shorten(chosen.name, 40)}", the only one with a table (the workbook has ${sheets.length} sheets)`,
+          notice: notice(
+            'sheet_chosen',
+            { sheet: shorten(chosen.name, 40), count: sheets.length },
+            `${file}: read the sheet "${shorten(chosen.name, 40)}", the only one with a table (the workbook has ${sheets.length} sheets)`,
+          ),
         }
       : {}),
   };

@@ -3,6 +3,7 @@ import { FirstRows } from './first-rows.js';
 import { mapHeaders } from './header-map.js';
 import type { ImportKind, ParseOptions, ParsedRow } from './import-kind.js';
 import type { RawRow } from './raw-table.js';
+import { listed, notice, type Notice } from './message-codes.js';
 
 export function dropUndefined(p: InputProblem): InputProblem {
   return Object.fromEntries(
@@ -17,7 +18,7 @@ export function dropUndefined(p: InputProblem): InputProblem {
 export class RowValidator<T> {
   /** Problems with the header; when `fatal`, no row can be read. */
   readonly problems: InputProblem[] = [];
-  readonly notices: string[] = [];
+  readonly notices: Notice[] = [];
   readonly fatal: boolean;
   private readonly toColumn: Map<string, string>;
   private readonly toHeader: Map<string, string>;
@@ -55,6 +56,8 @@ export class RowValidator<T> {
           column: shorten(c.header),
           message: `both "${shorten(c.other)}" and "${shorten(c.header)}" stand for ${c.column}`,
           fix: 'remove or rename one of the two columns, or give a mapping file',
+          code: 'column_twice',
+          params: { header: shorten(c.header), other: shorten(c.other), column: c.column },
         }),
       );
     }
@@ -64,6 +67,8 @@ export class RowValidator<T> {
         column: shorten(u.header),
         message: `the mapping sends this column to "${u.column}", which ${kind.kind} do not have`,
         fix: `map it to one of: ${kind.columns.map((c) => c.name).join(', ')}`,
+        code: 'unknown_target',
+        params: { target: shorten(u.column), columns: kind.columns.map((c) => c.name).join(', ') },
       });
     }
     const missing = kind.columns.filter(
@@ -79,6 +84,12 @@ export class RowValidator<T> {
           fix: c.orOption
             ? `name it for the whole file with --${c.orOption} (${c.description}; \`polon sources list\` shows them), or add a column named "${c.name}"`
             : `add a column named "${c.name}" (${c.description}); the ${kind.kind} columns are: ${kind.columns.map((x) => x.name).join(', ')}`,
+          ...(c.orOption
+            ? { code: 'missing_column_or_option', params: { column: c.name, option: c.orOption } }
+            : {
+                code: 'missing_column',
+                params: { column: c.name, columns: kind.columns.map((x) => x.name).join(', ') },
+              }),
         }),
       );
     }
@@ -88,10 +99,14 @@ export class RowValidator<T> {
     // megabyte of notice.
     if (unknown.length)
       this.notices.push(
-        `${file}: columns not used by ${kind.kind} import: ${unknown
-          .slice(0, 20)
-          .map((h) => shorten(h))
-          .join(', ')}${unknown.length > 20 ? ` and ${unknown.length - 20} more` : ''}`,
+        notice(
+          'unused_columns',
+          { count: unknown.length, columns: listed(unknown.map((h) => shorten(h))) },
+          `${file}: columns not used by ${kind.kind} import: ${unknown
+            .slice(0, 20)
+            .map((h) => shorten(h))
+            .join(', ')}${unknown.length > 20 ? ` and ${unknown.length - 20} more` : ''}`,
+        ),
       );
   }
 
@@ -167,6 +182,8 @@ export class RowValidator<T> {
           value: this.personal.has(idColumn) ? undefined : id,
           message: `the same record appears already on row ${first}`,
           fix: 'give each row its own id, or remove the repeated row',
+          code: 'repeated_record',
+          params: { first },
         }),
       ];
     }
@@ -181,11 +198,18 @@ export class RowValidator<T> {
   }
 
   /** What to tell the user of rows kept as records of their own though they repeat a row. */
-  repeatNotices(): string[] {
+  repeatNotices(): Notice[] {
     if (!this.repeated.length) return [];
     const shown = this.repeated.slice(0, 20).map((r) => `row ${r.row} (as row ${r.first})`);
     return [
-      `${this.file}: ${this.repeated.length} row${this.repeated.length > 1 ? 's' : ''} without an id name${this.repeated.length > 1 ? '' : 's'} the same person with the same birth date as an earlier row: ${shown.join(', ')}${this.repeated.length > 20 ? ', …' : ''}; each was kept as a record of its own (linkage will join them). Remove a row if it is a mistake.`,
+      notice(
+        'repeated_without_id',
+        {
+          count: this.repeated.length,
+          rows: listed(this.repeated.map((r) => `${r.row} (${r.first})`)),
+        },
+        `${this.file}: ${this.repeated.length} row${this.repeated.length > 1 ? 's' : ''} without an id name${this.repeated.length > 1 ? '' : 's'} the same person with the same birth date as an earlier row: ${shown.join(', ')}${this.repeated.length > 20 ? ', …' : ''}; each was kept as a record of its own (linkage will join them). Remove a row if it is a mistake.`,
+      ),
     ];
   }
 }

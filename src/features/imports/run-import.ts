@@ -12,6 +12,7 @@ import { readTable } from './read-table.js';
 import type { Detected, SkippedRow } from './raw-table.js';
 import { importCsvStream } from './stream-import.js';
 import { validateTable } from './validate-table.js';
+import type { Notice } from './message-codes.js';
 
 export const STREAM_ABOVE_BYTES = 16 * 1024 * 1024;
 
@@ -70,7 +71,7 @@ export async function importMany(
   const prepared: (ImportItem & {
     file: string;
     rows: ParsedRow<unknown>[];
-    notices: string[];
+    notices: Notice[];
     sha256: string;
     detected: Detected;
     skipped: SkippedRow[];

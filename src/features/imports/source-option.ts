@@ -22,6 +22,8 @@ export async function checkSourceOption(
         file,
         message: `--source ${source} is not a registered source`,
         fix: `register it first with \`polon sources add ${source} --title TEXT\`, or name one that \`polon sources list\` shows`,
+        code: 'unknown_source',
+        params: { source },
       },
     ]);
 }

@@ -88,7 +88,7 @@ describeEachDb('streaming a large CSV import', (get) => {
     writeFileSync(path, lines.join('\n'));
     const r = await importFile(db, personsImport, path, { stream: true });
     expect(r).toMatchObject({ rows: 4321, inserted: 4321 });
-    expect(r.notices.join(' ')).toMatch(/starts on row 2.*|total/);
+    expect(r.notices.map((n) => n.message).join(' ')).toMatch(/starts on row 2.*|total/);
     expect((await tableCounts(db)).audit_log).toBe(2);
   });
 

@@ -18,6 +18,7 @@ import {
   type ImportResult,
 } from './import-options.js';
 import { workerRowEvents } from './worker-row-events.js';
+import type { Notice } from './message-codes.js';
 
 class DryRun extends Error {}
 
@@ -56,7 +57,7 @@ export async function importCsvStream<T>(
     }
   };
   const counts: WriteCounts = noCounts();
-  const notices: string[] = [];
+  const notices: Notice[] = [];
   let rows = 0;
   const read = {
     mapping: options.mapping,

@@ -71,7 +71,9 @@ const outcome = async (
   try {
     const r = await p;
     // The streamed file learns of its totals and notes at its end, so says so last.
-    return { ok: { ...r, notices: [...r.notices].sort() } };
+    return {
+      ok: { ...r, notices: [...r.notices].sort((a, b) => a.message.localeCompare(b.message)) },
+    };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     return { problems: err.problems };

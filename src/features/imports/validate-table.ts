@@ -3,11 +3,12 @@ import type { PhaseProgress } from '../../core/progress.js';
 import type { ImportKind, ParseOptions, ParsedRow } from './import-kind.js';
 import type { RawTable } from './raw-table.js';
 import { RowValidator } from './row-validator.js';
+import type { Notice } from './message-codes.js';
 
 export interface Validated<T> {
   rows: ParsedRow<T>[];
   problems: InputProblem[];
-  notices: string[];
+  notices: Notice[];
   /** The column's name as the file writes it, for problems found later. */
   shownAs: (column: string) => string;
 }
@@ -43,6 +44,7 @@ export function validateTable<T>(
       file: table.file,
       message: 'the file has a header but no rows',
       fix: `add ${kind.kind} rows under the header`,
+      code: 'no_rows',
     });
   }
   const rows: ParsedRow<T>[] = [];

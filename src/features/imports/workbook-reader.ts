@@ -30,6 +30,8 @@ export function workbookWorkerPool(limits: Limits): WorkbookRunner {
           file: job.file,
           message: `reading the workbook needed more than the ${limits.readMemoryMb} MB of memory the server allows for one file`,
           fix: 'export the table as CSV (UTF-8), which is imported in a stream, or split it into smaller files',
+          code: 'workbook_out_of_memory',
+          params: { mb: limits.readMemoryMb },
         },
       ]),
   });

@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { InputError } from '../../core/app-error.js';
+import type { FileProblemCode, MessageParams } from './message-codes.js';
 
 /**
  * What an .xlsx may hold once unpacked: exceljs inflates all of it into memory at once. A
@@ -42,16 +43,27 @@ export function checkXlsxSize(
   bytes: Buffer,
   keep?: string,
 ): { names: string[]; kept?: Buffer } {
-  const fail = (message: string, fix: string): never => {
-    throw new InputError([{ file, message, fix }]);
+  const fail = (
+    message: string,
+    fix: string,
+    code: FileProblemCode,
+    params?: MessageParams,
+  ): never => {
+    throw new InputError([{ file, message, fix, code, ...(params ? { params } : {}) }]);
   };
   const resave = 'open it in a spreadsheet program and save it again as .xlsx';
   const entries = centralDirectory(bytes);
-  if (!entries) return fail('the spreadsheet cannot be opened (it is not a zip file)', resave);
+  if (!entries)
+    return fail(
+      'the spreadsheet cannot be opened (it is not a zip file)',
+      resave,
+      'spreadsheet_damaged',
+    );
   if (entries === 'zip64' || entries.length > MAX_XLSX_ENTRIES) {
     return fail(
       'the spreadsheet has too many parts to be a table',
       'save the table alone as .xlsx, or export it as CSV (UTF-8)',
+      'spreadsheet_too_many_parts',
     );
   }
   const total = entries.reduce((sum, e) => sum + e.unpacked, 0);
@@ -59,18 +71,27 @@ export function checkXlsxSize(
     fail(
       `the spreadsheet unpacks to more than ${MAX_XLSX_UNPACKED_BYTES / 2 ** 20} MiB`,
       'export it as CSV (UTF-8), which is imported in a stream, or split it into smaller files',
+      'spreadsheet_unpacks_too_large',
+      { mib: MAX_XLSX_UNPACKED_BYTES / 2 ** 20 },
     );
   if (total > MAX_XLSX_UNPACKED_BYTES) return tooBig();
   if (total > MAX_RATIO_EXEMPT_BYTES && total > bytes.length * MAX_XLSX_RATIO)
     return fail(
       `the spreadsheet unpacks to ${Math.round(total / bytes.length)} times its size, more than a table does (at most ${MAX_XLSX_RATIO} times)`,
       'open it in a spreadsheet program and save it again as .xlsx, or export it as CSV (UTF-8)',
+      'spreadsheet_unpacks_too_much',
+      { ratio: Math.round(total / bytes.length), max: MAX_XLSX_RATIO },
     );
   let kept: Buffer | undefined;
   for (const e of entries) {
     if (e.method !== 8 && !(e.name === keep && e.method === 0)) continue; // stored parts are as large as they look
     const data = localData(bytes, e);
-    if (!data) return fail('the spreadsheet cannot be opened (a part is cut short)', resave);
+    if (!data)
+      return fail(
+        'the spreadsheet cannot be opened (a part is cut short)',
+        resave,
+        'spreadsheet_damaged',
+      );
     if (e.method === 0) {
       kept = data;
       continue;
@@ -80,7 +101,11 @@ export function checkXlsxSize(
       if (e.name === keep) kept = out;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooBig();
-      return fail('the spreadsheet cannot be opened (a part is damaged)', resave);
+      return fail(
+        'the spreadsheet cannot be opened (a part is damaged)',
+        resave,
+        'spreadsheet_damaged',
+      );
     }
   }
   return { names: entries.map((e) => e.name), ...(kept ? { kept } : {}) };
@@ -125,6 +150,8 @@ export function checkOdsRepeats(file: string, content: Buffer): void {
             file,
             message: `the spreadsheet repeats its cells to more than ${MAX_ODS_CELLS.toLocaleString('en')}`,
             fix: 'delete the rows and columns below and to the right of the table, or save it as .xlsx or CSV (UTF-8)',
+            code: 'spreadsheet_repeats_too_much',
+            params: { max: MAX_ODS_CELLS },
           },
         ]);
     }

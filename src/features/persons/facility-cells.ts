@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/index.js';
 import { createFacilityResolver, loadFacilities, type Resolution } from '../facilities/index.js';
 import type { RowLookup, UnresolvedPlace } from '../imports/index.js';
+import { listed, notice, type Notice } from '../imports/index.js';
 
 export type { UnresolvedPlace };
 
@@ -22,7 +23,7 @@ export async function resolveFacilityCells(
   db: Kysely<Database> | Transaction<Database>,
   cells: FacilityCell[],
   file: string,
-): Promise<{ resolved: (Resolution | null)[]; notices: string[]; unresolved: UnresolvedPlace[] }> {
+): Promise<{ resolved: (Resolution | null)[]; notices: Notice[]; unresolved: UnresolvedPlace[] }> {
   if (!cells.some((c) => c.text))
     return { resolved: cells.map(() => null), notices: [], unresolved: [] };
   const resolver = createFacilityResolver(await loadFacilities(db));
@@ -33,9 +34,12 @@ export async function resolveFacilityCells(
     if (!r) unresolved.set(c.text, [...(unresolved.get(c.text) ?? []), c.row]);
     return r;
   });
-  const notices = [...unresolved].map(
-    ([text, rows]) =>
+  const notices = [...unresolved].map(([text, rows]) =>
+    notice(
+      'unknown_place',
+      { place: text.slice(0, 80), count: rows.length, rows: listed(rows, 10) },
       `${file}: facility "${text.slice(0, 80)}" (row${rows.length > 1 ? 's' : ''} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}) matches no known place; kept as written. Add it to the gazetteer (polon import facilities) or correct the name, then import again.`,
+    ),
   );
   const guesses = new Map<string, UnresolvedPlace['candidates']>();
   const list: UnresolvedPlace[] = [];

@@ -239,7 +239,7 @@ describeEachDb('a flat person sheet with no source and no id column', (get) => {
       source: 'hotline',
     });
     expect(r).toMatchObject({ rows: 2, inserted: 2 });
-    expect(r.notices.join('\n')).toMatch(/row 5 \(as row 3\)/);
+    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/row 5 \(as row 3\)/);
     const again = await importBytes(t.db, personsImport, 'twice.xlsx', await workingSheet([a, a]), {
       source: 'hotline',
     });

@@ -77,8 +77,8 @@ describeEachDb('importing persons from a messy spreadsheet', (get) => {
     await withSource(t);
     const r = await importBytes(t.db, personsImport, 'list.xlsx', await messyWorkbook(GOOD_ROWS));
     expect(r).toMatchObject({ rows: 4, inserted: 4 });
-    expect(r.notices.join('\n')).toMatch(/starts on row 2/);
-    expect(r.notices.join('\n')).toMatch(/row \d+ looks like a total/);
+    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/starts on row 2/);
+    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/row \d+ looks like a total/);
     const rows = await t.db.kysely
       .selectFrom('records')
       .select([
@@ -177,7 +177,9 @@ describeEachDb('importing events, episodes and occupancy reports', (get) => {
     ].join('\n');
     const r = await importBytes(t.db, episodesImport, 'kobo.csv', Buffer.from(kobo));
     expect(r.inserted).toBe(3);
-    expect(r.notices.join('\n')).toMatch(/matches no known place; kept as written/);
+    expect(r.notices.map((n) => n.message).join('\n')).toMatch(
+      /matches no known place; kept as written/,
+    );
     const eps = await t.db.kysely
       .selectFrom('episodes')
       .select(['facility_id', 'facility_text', 'start_date', 'end_date'])

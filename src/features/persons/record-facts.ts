@@ -4,6 +4,7 @@ import { upsertRows, type Database, type UpsertOutcome } from '../../db/index.js
 import type { TableCounts, UnresolvedPlace } from '../imports/index.js';
 import { resolveFacilityCells } from './facility-cells.js';
 import { derivedId } from './record-id.js';
+import type { Notice } from '../imports/index.js';
 
 type AnyDb = Kysely<Database> | Transaction<Database>;
 
@@ -44,7 +45,7 @@ export interface FactCounts {
   events: TableCounts;
   episodes: TableCounts;
   unresolvedPlaces: UnresolvedPlace[];
-  notices: string[];
+  notices: Notice[];
 }
 
 export const noFacts = (): FactCounts => ({

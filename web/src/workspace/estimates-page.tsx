@@ -11,6 +11,7 @@ import { formText, useFresh } from './workspace-api.js';
 import { LcmcrPanel } from './lcmcr-panel.js';
 import { ScrollRegion } from './scroll-region.js';
 import { PublishEstimate } from './publish-estimate.js';
+import { warningText, withCodes } from './server-words.js';
 
 type Mse = z.infer<typeof MseResult>;
 
@@ -164,7 +165,10 @@ export function EstimatesPage() {
                   ...est.caveats.map((c) =>
                     t(`caveat.${c.code}`, { ns: 'translation', defaultValue: c.message }),
                   ),
-                  ...(est.mse?.warnings ?? []),
+                  // The model's warnings by their codes, in the reader's language too.
+                  ...withCodes(est.mse?.warnings, est.mse?.warningCodes).map((w) =>
+                    warningText(w, t, i18n.language),
+                  ),
                 ].map((c) => (
                   <li key={c}>{c}</li>
                 ))}

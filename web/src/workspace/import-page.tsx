@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
@@ -19,6 +18,7 @@ import {
   type ImportResult,
 } from './workspace-api.js';
 import { ScrollRegion } from './scroll-region.js';
+import { noticeText, problemFix, problemMessage } from './server-words.js';
 
 /** What each kind of file holds, and the role the server asks for it. */
 const KINDS: { kind: string; needs: Role }[] = [
@@ -215,7 +215,7 @@ function Report({ result }: { result: ImportResult }) {
           <h4 id="import-notes">{t('import.report.notes')}</h4>
           <ul className="ws-notices">
             {view.notices.map((note) => (
-              <li key={note}>{note}</li>
+              <li key={note.message}>{noticeText(note, t, lang)}</li>
             ))}
           </ul>
         </section>
@@ -224,22 +224,8 @@ function Report({ result }: { result: ImportResult }) {
   );
 }
 
-/**
- * A problem in the reader's language where the server gave its code; the English message
- * otherwise. A bad date keeps the server's detail ("day 30 does not exist in 2024-02").
- */
-function problemMessage(p: ImportProblem, t: TFunction<'workspace'>): string {
-  if (!p.code) return p.message;
-  const said = t(`importProblems.${p.code}`, { ...p.params, defaultValue: p.message });
-  return p.code === 'bad_date' ? `${said} (${p.message})` : said;
-}
-
-/** The fix in the reader's language where it does not depend on the column; else English. */
-const problemFix = (p: ImportProblem, t: TFunction<'workspace'>): string =>
-  p.code ? t(`importFixes.${p.code}`, { ...p.params, defaultValue: p.fix }) : p.fix;
-
 function Problems({ problems }: { problems: ImportProblem[] }) {
-  const { t } = useTranslation('workspace');
+  const { t, i18n } = useTranslation('workspace');
   return (
     <ScrollRegion label={t('import.problems', { count: problems.length })}>
       <table className="ws-table ws-problems">
@@ -261,8 +247,8 @@ function Problems({ problems }: { problems: ImportProblem[] }) {
               <td>{p.row ?? ''}</td>
               <td>{p.column ?? ''}</td>
               <td>{p.value ?? ''}</td>
-              <td>{problemMessage(p, t)}</td>
-              <td>{problemFix(p, t)}</td>
+              <td>{problemMessage(p, t, i18n.language)}</td>
+              <td>{problemFix(p, t, i18n.language)}</td>
             </tr>
           ))}
         </tbody>
@@ -374,7 +360,7 @@ function SourceChooser({
   /** Imports done on the page so far: each changes the sources' counts of records. */
   imports: number;
 }) {
-  const { t } = useTranslation('workspace');
+  const { t, i18n } = useTranslation('workspace');
   const session = useSession();
   const list = useFresh<SourceList>('/api/sources');
   const [counted, setCounted] = useState(imports);
@@ -520,7 +506,7 @@ function SourceChooser({
                     problems.map((p, i) => (
                       <li key={i}>
                         {p.column ? `${fieldName(p.column)}: ` : ''}
-                        {problemMessage(p, t)}
+                        {problemMessage(p, t, i18n.language)}
                       </li>
                     ))
                   ) : (

@@ -111,7 +111,7 @@ describe('the import report as the page shows it', () => {
     ]);
     expect(view.skippedRows).toEqual([{ row: 7, reason: 'looks like a total', kind: 'total' }]);
     expect(view.notices).toEqual([
-      'list.xlsx is not UTF-8; it was read as Windows-1251 (Cyrillic).',
+      { message: 'list.xlsx is not UTF-8; it was read as Windows-1251 (Cyrillic).' },
     ]);
   });
 
@@ -132,13 +132,15 @@ describe('the import report as the page shows it', () => {
       ],
       unresolvedPlaces: [{ row: 5, text: 'Виправна колонія на Місяці', candidates: [] }],
     });
-    expect(view.notices).toEqual(['list.xlsx: row 9 was skipped']);
+    expect(view.notices).toEqual([{ message: 'list.xlsx: row 9 was skipped' }]);
     expect(view.skippedRows).toEqual([
       { row: 2, reason: 'blank row', kind: 'blank' },
       { row: 8, reason: 'Всього' },
     ]);
     // Without the lists, the same notices are all there is: all are shown.
-    expect(reportView({ ...base, notices: notices.slice(1) }).notices).toEqual(notices.slice(1));
+    expect(reportView({ ...base, notices: notices.slice(1) }).notices).toEqual(
+      notices.slice(1).map((message) => ({ message })),
+    );
   });
 });
 
@@ -172,5 +174,24 @@ describe('small helpers of the import page', () => {
   it('writes a score with two decimals in the reader’s language', () => {
     expect(formatScore(0.5, 'en')).toBe('0.50');
     expect(formatScore(0.873, 'uk')).toBe('0,87');
+  });
+
+  it('keeps the code of each notice the server sent one for, so the page can word it', () => {
+    const view = reportView({
+      ...base,
+      notices: ['list.csv: cells are separated by ";" (semicolon)', 'list.csv: something new'],
+      noticeCodes: [
+        { code: 'delimiter', params: { delimiter: ';' } },
+        { code: 'future_code', params: {} },
+      ],
+    });
+    expect(view.notices).toEqual([
+      {
+        message: 'list.csv: cells are separated by ";" (semicolon)',
+        code: 'delimiter',
+        params: { delimiter: ';' },
+      },
+      { message: 'list.csv: something new', code: 'future_code', params: {} },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { ImportResult, TableCounts, UnresolvedPlace } from './workspace-api.js';
+import { withCodes, type Coded } from './server-words.js';
 
 /*
  * The import page's reading of the server's report, apart from React so it can be tested:
@@ -30,7 +31,8 @@ export interface ReportView {
   recordIds?: NonNullable<ImportResult['recordIds']>;
   skippedRows: SkippedRow[];
   unresolvedPlaces: UnresolvedPlace[];
-  notices: string[];
+  /** The server's English sentence of each, and its code where the server sent one. */
+  notices: Coded[];
 }
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
@@ -76,9 +78,8 @@ const FILE_ENDING = /\.(csv|txt|xlsx|xls|ods|json)$/i;
 export function reportView(r: ImportResult): ReportView {
   const found: Record<string, unknown> =
     typeof r.detected === 'object' && r.detected !== null ? { ...r.detected } : {};
-  const notes = (Array.isArray(r.notices) ? r.notices : []).filter(
-    (n): n is string => typeof n === 'string',
-  );
+  const coded = withCodes(r.notices, r.noticeCodes).filter((n) => typeof n.message === 'string');
+  const notes = coded.map((n) => n.message);
   // The server chooses the reader by the file's ending.
   found.format ??= FILE_ENDING.exec(typeof r.file === 'string' ? r.file : '')?.[1];
   if (found.headerRow === undefined) {
@@ -126,7 +127,7 @@ export function reportView(r: ImportResult): ReportView {
       : undefined;
   const skipped = new Set(skippedRows.map((s) => s.row));
   const headerRow = detected.find((d) => d.key === 'headerRow')?.value;
-  const notices = notes.filter((n) => {
+  const notices = coded.filter(({ message: n }) => {
     // Listed below with their rows and guesses.
     if (unresolvedPlaces.length > 0 && /matches no known place/.test(n)) return false;
     const start = /table starts on row (\d+)/.exec(n);

@@ -107,7 +107,7 @@ export interface ImportProblem {
   value?: string;
   message: string;
   fix: string;
-  /** What is wrong by a stable code (cell problems), with its parameters. */
+  /** What is wrong by a stable code (a cell's or the whole file's), with its parameters. */
   code?: string;
   params?: Record<string, string | number>;
 }
@@ -140,6 +140,8 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   notices: string[];
+  /** The notices by code, in the same order (newer servers). */
+  noticeCodes?: { code: string; params: Record<string, string | number> }[];
   source?: string | null;
   detected?: Record<string, unknown>;
   records?: TableCounts;
