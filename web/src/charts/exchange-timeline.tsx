@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicSummary } from '../../../contract/publication.js';
 import { formatDate, formatNumber } from '../i18n/format.js';
@@ -8,9 +8,55 @@ export type Split = 'total' | 'military' | 'sex';
 type Point = PublicSummary['timeline'][number];
 type Part = { key: string; value: number };
 
-const W = 800;
-const H = 320;
-const M = { left: 52, right: 64, top: 16, bottom: 28 };
+/** Widest and narrowest the chart is drawn; between them it takes its box's width. */
+const MAX_W = 1200;
+const MIN_W = 300;
+const H = 300;
+/** Room for the tick labels, and above the plot for the two axis names (with their units). */
+const M = { left: 48, right: 56, top: 34, bottom: 26 };
+
+/**
+ * The width of an element's box, followed as it changes: the chart is drawn at that width in
+ * its own pixels, so its 12 px labels stay 12 px on a phone instead of being scaled down.
+ */
+function useBoxWidth(): [RefObject<HTMLElement | null>, number] {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(MAX_W);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.round(el.clientWidth) || MAX_W);
+    measure();
+    const watch = new ResizeObserver(measure);
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, []);
+  return [ref, Math.max(MIN_W, Math.min(MAX_W, width))];
+}
+
+/**
+ * A label for each year, in the middle of the part of the year the chart shows, and a line
+ * where each year begins: the first year (2022, the exchanges began in its spring) is named
+ * though its 1 January lies before the chart's start.
+ */
+export function yearTicks(
+  fromDay: number,
+  toDay: number,
+): { year: number; start: number | null; mid: number }[] {
+  const ticks: { year: number; start: number | null; mid: number }[] = [];
+  const first = new Date(fromDay * 86_400_000).getUTCFullYear();
+  const last = new Date(toDay * 86_400_000).getUTCFullYear();
+  for (let year = first; year <= last; year++) {
+    const jan1 = dayNumber(`${year}-01-01`);
+    const next = dayNumber(`${year + 1}-01-01`);
+    const a = Math.max(jan1, fromDay);
+    const b = Math.min(next, toDay);
+    // A sliver of a year (a few weeks) has no room for its label.
+    if (b - a < 60) continue;
+    ticks.push({ year, start: jan1 > fromDay ? jan1 : null, mid: (a + b) / 2 });
+  }
+  return ticks;
+}
 
 /** A bar's parts: the stated breakdown, and the rest of the exchange's total as "not stated". */
 function parts(p: Point, split: Split): Part[] {
@@ -33,25 +79,29 @@ export const SPLIT_KEYS: Record<Split, string[]> = {
 };
 
 /**
- * People returned per exchange (bars, left axis) and in total (line, right axis), by date.
- * Hand-made SVG: a few hundred lines of Plot and d3 would triple the page's code for one chart.
+ * People returned per exchange (bars, left axis) and in total (line, right axis), by date,
+ * each axis named with its unit. Hand-made SVG: the home page's first screen carries it, and
+ * Plot with the d3 it brings would triple that page's code for one chart with two y axes.
  */
 export function ExchangeTimeline({ points, split }: { points: Point[]; split: Split }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const titleId = useId();
+  const [box, W] = useBoxWidth();
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return null;
-  const x = linear(dayNumber(first.date) - 20, dayNumber(last.date) + 20, M.left, W - M.right);
+  const from = dayNumber(first.date) - 20;
+  const to = dayNumber(last.date) + 20;
+  const x = linear(from, to, M.left, W - M.right);
+  // Bars as wide as the space allows (one exchange each), never wider than 5 px.
+  const barW = Math.max(1.5, Math.min(5, ((W - M.left - M.right) / points.length) * 0.6));
   const maxBar = Math.max(...points.map((p) => p.returned));
   const barTicks = niceTicks(maxBar);
   const y = linear(0, barTicks.at(-1) ?? 1, H - M.bottom, M.top);
   const cumTicks = niceTicks(last.cumulative);
   const y2 = linear(0, cumTicks.at(-1) ?? 1, H - M.bottom, M.top);
-  const years: number[] = [];
-  for (let yr = Number(first.date.slice(0, 4)) + 1; yr <= Number(last.date.slice(0, 4)); yr++)
-    years.push(yr);
+  const years = yearTicks(from, to);
   const line = points
     .map(
       (p, i) =>
@@ -63,9 +113,22 @@ export function ExchangeTimeline({ points, split }: { points: Point[]; split: Sp
     last: formatDate(last.date, lang),
   });
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId} className="timeline">
+    <figure className="chart" ref={box}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        role="img"
+        aria-labelledby={titleId}
+        className="timeline"
+      >
         <title id={titleId}>{label}</title>
+        <text x={2} y={12} className="axis-label" data-axis="left">
+          {t('design.axisPerExchange')}
+        </text>
+        <text x={W - 2} y={12} textAnchor="end" className="axis-label" data-axis="right">
+          {t('design.axisTotal')}
+        </text>
         {barTicks.map((v) => (
           <g key={`l${v}`} className="tick">
             <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} className="grid" />
@@ -85,20 +148,19 @@ export function ExchangeTimeline({ points, split }: { points: Point[]; split: Sp
             {formatNumber(v, lang)}
           </text>
         ))}
-        {years.map((yr) => {
-          const xx = x(dayNumber(`${yr}-01-01`));
-          return (
-            <g key={yr} className="tick">
-              <line x1={xx} x2={xx} y1={M.top} y2={H - M.bottom} className="grid" />
-              <text x={xx} y={H - M.bottom + 18} textAnchor="middle">
-                {yr}
-              </text>
-            </g>
-          );
-        })}
+        {years.map(({ year, start, mid }) => (
+          <g key={year} className="tick" data-year={year}>
+            {start !== null && (
+              <line x1={x(start)} x2={x(start)} y1={M.top} y2={H - M.bottom} className="grid" />
+            )}
+            <text x={x(mid)} y={H - M.bottom + 18} textAnchor="middle" className="year">
+              {year}
+            </text>
+          </g>
+        ))}
         {points.map((p, i) => {
           let top = 0;
-          const xx = x(dayNumber(p.date)) - 2.5;
+          const xx = x(dayNumber(p.date)) - barW / 2;
           return (
             <g key={`${p.date}-${i}`}>
               <title>
@@ -112,7 +174,7 @@ export function ExchangeTimeline({ points, split }: { points: Point[]; split: Sp
                   <rect
                     key={part.key}
                     x={xx}
-                    width={5}
+                    width={barW}
                     y={y1}
                     height={Math.max(0, y0 - y1)}
                     className={`bar s-${part.key}`}

@@ -6,6 +6,34 @@ import { DisagreementLine, StaleWarning, useQualified } from './figure-doubts.js
 type Estimate = PublicSummary['headline']['estimatedHeld'];
 type Range = NonNullable<Estimate['official']['pow']>;
 
+/**
+ * "from 2,500 to 8,000" with the numbers large and the words between them small, in the
+ * order the language puts them (the translation places {{low}} and {{high}}).
+ */
+function RangeWords({ low, high }: { low: string; high: string }) {
+  const { t } = useTranslation();
+  const parts = t('gate.range', { low: '\u0000low\u0000', high: '\u0000high\u0000' }).split(
+    '\u0000',
+  );
+  return (
+    <>
+      {parts.map((part, i) =>
+        part === 'low' || part === 'high' ? (
+          <span key={i} className="n">
+            {part === 'low' ? low : high}
+          </span>
+        ) : (
+          part.trim() && (
+            <span key={i} className="range-word">
+              {` ${part.trim()} `}
+            </span>
+          )
+        ),
+      )}
+    </>
+  );
+}
+
 /** One group's latest published figures as a range, each with who said it and when. */
 function OfficialRange({ group, range }: { group: 'pow' | 'civilians'; range: Range | null }) {
   const { t, i18n } = useTranslation();
@@ -16,12 +44,11 @@ function OfficialRange({ group, range }: { group: 'pow' | 'civilians'; range: Ra
     <dd className="official" data-official={group}>
       <span className="official-group">{t(`gate.${group}`)}</span>{' '}
       <span className="official-range">
-        {range.low === range.high
-          ? formatNumber(range.low, lang)
-          : t('gate.range', {
-              low: formatNumber(range.low, lang),
-              high: formatNumber(range.high, lang),
-            })}
+        {range.low === range.high ? (
+          <span className="n">{formatNumber(range.low, lang)}</span>
+        ) : (
+          <RangeWords low={formatNumber(range.low, lang)} high={formatNumber(range.high, lang)} />
+        )}
       </span>
       <ul className="official-figures">
         {range.figures.map((f, i) => (
@@ -39,8 +66,10 @@ function OfficialRange({ group, range }: { group: 'pow' | 'civilians'; range: Ra
 }
 
 /**
- * "Estimated still held": the estimate an analyst published, with the facts it was frozen
- * with; until one is, the latest published figures of POWs and civilians held as ranges.
+ * "Estimated still held", the page's one number: the estimate an analyst published, with the
+ * facts it was frozen with; until one is, the latest published figures of POWs and civilians
+ * held as ranges, each figure with who said it and when, and a line saying that Polon's own
+ * estimate is not published yet.
  */
 export function EstimateCard({ e }: { e: Estimate }) {
   const { t, i18n } = useTranslation();
@@ -51,13 +80,10 @@ export function EstimateCard({ e }: { e: Estimate }) {
       <dt>{t('headline.estimatedHeld')}</dt>
       {!p ? (
         <>
-          <dd className="note" data-estimate="not-published">
-            {t('gate.notPublished')}
-          </dd>
           <OfficialRange group="pow" range={e.official.pow} />
           <OfficialRange group="civilians" range={e.official.civilians} />
-          <dd className="note">
-            <a href="#published">{t('dashboard.publishedTitle')}</a>
+          <dd className="caveat" data-estimate="not-published">
+            {t('design.heldNotPublished')}
           </dd>
         </>
       ) : (
@@ -65,7 +91,7 @@ export function EstimateCard({ e }: { e: Estimate }) {
           <dd className="value">
             <span className="number">{e.value ? formatCount(e.value, lang) : '—'}</span>
           </dd>
-          <dd className="note">
+          <dd className="caveat">
             {e.ci95 && e.ci95[0] !== null && e.ci95[1] !== null
               ? t('headline.interval', {
                   low: formatNumber(e.ci95[0], lang),
@@ -95,8 +121,14 @@ export function EstimateCard({ e }: { e: Estimate }) {
       )}
       <DisagreementLine d={e.disagreement} />
       <StaleWarning stale={e.stale} />
-      <dd>
+      <dd className="links">
         <a href="#about-estimatedHeld">{t('headline.sourcesLink')}</a>
+        {!p && (
+          <>
+            {' · '}
+            <a href="#published">{t('dashboard.publishedTitle')}</a>
+          </>
+        )}
       </dd>
     </div>
   );

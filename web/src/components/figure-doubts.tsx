@@ -22,10 +22,13 @@ export function DisagreementLine({
   d,
   ours,
   exchanges = false,
+  brief = false,
 }: {
   d: Disagreement | null;
   ours?: number;
   exchanges?: boolean;
+  /** On a small card: who, what and when, without the source's own description. */
+  brief?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const qualified = useQualified();
@@ -45,7 +48,7 @@ export function DisagreementLine({
   return (
     <dd className="note disagreement" data-doubt="disagreement">
       {text}
-      {!exchanges && d.description && <span className="quoted"> — {d.description}</span>}
+      {!exchanges && !brief && d.description && <span className="quoted"> — {d.description}</span>}
     </dd>
   );
 }

@@ -62,6 +62,8 @@ export function FacilityMap({
   const jumped = useRef(false);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const linked = useRef(selectedId);
+  linked.current = selectedId;
 
   useEffect(() => {
     if (!container.current) return;
@@ -71,6 +73,11 @@ export function FacilityMap({
     m.on('zoomend', showZoom);
     m.fitBounds(START);
     showZoom();
+    // A new map chooses its view anew. React's StrictMode (the development build, which the
+    // browser tests build) mounts twice: the first map is removed and this ref outlives it;
+    // left true, the second map stayed on the default view and the linked place was reached
+    // by zooming its cluster, the marker flying in from a screen away.
+    jumped.current = false;
     const dropBase = addBaseMap(m);
     map.current = m;
     return () => {
@@ -159,6 +166,16 @@ export function FacilityMap({
       markers.current.set(f.id, marker);
       group.addLayer(marker);
     }
+    // A place opened from a link: the view moves to it, at a zoom where its town and neighbours
+    // are named, before any marker is on the map. Moved after, the cluster group animates the
+    // split of the default view's clusters and the marker flies in from where its cluster stood,
+    // for a third of a second or, on a busy machine, much longer: the place is seen (and was
+    // measured by the browser test) off in a corner or outside the frame. The view is chosen
+    // once; later clicks and re-renders leave the reader's view alone.
+    const opened = linked.current ? markers.current.get(linked.current) : undefined;
+    if (opened && !jumped.current)
+      m.setView(opened.getLatLng(), Math.max(m.getZoom(), READABLE_ZOOM), { animate: false });
+    jumped.current = true;
     group.addTo(m);
     cluster.current = group;
     return () => {
@@ -175,12 +192,7 @@ export function FacilityMap({
     };
     const chosen = selectedId ? markers.current.get(selectedId) : undefined;
     if (!m || !chosen || !cluster.current?.hasLayer(chosen)) return mark();
-    // A place opened from a link: centre it at a zoom where its town and neighbours are named,
-    // then open its cluster if it still sits in one, and name it. A click on the map later
-    // leaves the reader's view alone.
-    if (!jumped.current)
-      m.setView(chosen.getLatLng(), Math.max(m.getZoom(), READABLE_ZOOM), { animate: false });
-    jumped.current = true;
+    // Open its cluster if it still sits in one, and name it.
     cluster.current.zoomToShowLayer(chosen, () => {
       mark();
       chosen.openTooltip();
