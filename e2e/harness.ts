@@ -57,8 +57,14 @@ export function ensureWebBuilt(): void {
     }
   }
   try {
+    // vitest sets NODE_ENV=test, which would make vite build React's development bundle
+    // (double mounts, other timing): the browser tests test what users are served.
     if (!fresh())
-      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
