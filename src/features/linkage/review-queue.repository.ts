@@ -97,20 +97,36 @@ export async function decidePair(
         'not_found',
         'no such pair in the review queue; list the queue again, a later linkage run may have settled it',
       );
-    const now = new Date().toISOString();
-    await trx
-      .updateTable('review_pairs')
-      .set({ decision, decided_by: actor, decided_at: now })
-      .where('a_record_id', '=', x)
-      .where('b_record_id', '=', y)
-      .execute();
-    await appendAudit(trx, {
-      actor,
-      action: 'review.decide',
-      entity: 'review_pair',
-      entityId: `${x}|${y}`,
-      details: { decision },
-    });
+    await recordDecision(trx, actor, x, y, decision, new Date().toISOString(), {});
+  });
+}
+
+/**
+ * One decision on one pair, and its audit entry: single and batch decisions alike. A reviewer
+ * may change a single decision; a batch only ever decides pairs still open.
+ */
+async function recordDecision(
+  trx: Transaction<Database>,
+  actor: string,
+  x: string,
+  y: string,
+  decision: 'match' | 'non_match',
+  now: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  let update = trx
+    .updateTable('review_pairs')
+    .set({ decision, decided_by: actor, decided_at: now })
+    .where('a_record_id', '=', x)
+    .where('b_record_id', '=', y);
+  if (details.batch === true) update = update.where('decision', 'is', null);
+  await update.execute();
+  await appendAudit(trx, {
+    actor,
+    action: 'review.decide',
+    entity: 'review_pair',
+    entityId: `${x}|${y}`,
+    details: { decision, ...details },
   });
 }
 
@@ -173,19 +189,10 @@ export async function acceptNearCertain(
       else if (decision !== null) refused.push({ ...p, why: 'decided' });
       else if (!eligible.has(k)) refused.push({ ...p, why: 'changed' });
       else {
-        await trx
-          .updateTable('review_pairs')
-          .set({ decision: 'match', decided_by: actor, decided_at: now })
-          .where('a_record_id', '=', x)
-          .where('b_record_id', '=', y)
-          .where('decision', 'is', null)
-          .execute();
-        await appendAudit(trx, {
-          actor,
-          action: 'review.decide',
-          entity: 'review_pair',
-          entityId: `${x}|${y}`,
-          details: { decision: 'match', batch: true, minProbability: min, includeGuarded },
+        await recordDecision(trx, actor, x, y, 'match', now, {
+          batch: true,
+          minProbability: min,
+          includeGuarded,
         });
         accepted++;
       }
