@@ -34,6 +34,21 @@ it('gives the same evidence for the same seed, and other evidence for another', 
   expect(a.truth.length - 1).toBe(s.records);
 });
 
+it('releases nobody by an exchange after the as-of date: on that day they were still held', () => {
+  const later = [...EXCHANGES, { id: 'x3', kind: 'exchange' as const, dateFrom: '2026-05-15' }];
+  const t = synthEvidence({
+    persons: 400,
+    seed: 7,
+    facilities: FACILITIES,
+    exchanges: later,
+    asOf: '2025-11-01',
+  });
+  const releases = t.events.filter((e) => e[2] === 'released');
+  expect(releases.length).toBeGreaterThan(0);
+  expect(releases.filter((e) => (e[3] ?? '') > '2025-11-01')).toEqual([]);
+  expect(releases.filter((e) => e[4] === 'x3')).toEqual([]);
+});
+
 describeEachDb('synthetic evidence through the importers', (get) => {
   it('imports, links and estimates, with the truth to compare against', async () => {
     const { db } = get();

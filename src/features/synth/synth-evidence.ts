@@ -72,8 +72,10 @@ export function synthEvidence(o: SynthOptions): SynthTables {
   const asOf = o.asOf ?? '2025-11-01';
   const start = Date.parse('2022-02-24');
   const end = Date.parse(asOf);
+  // Only exchanges up to the as-of date: a person released after it was still held on it, and
+  // the truth the estimates are checked against is who was held on that day.
   const exchanges = o.exchanges
-    .filter((e) => e.kind === 'exchange' || e.kind === 'stage')
+    .filter((e) => (e.kind === 'exchange' || e.kind === 'stage') && e.dateFrom <= asOf)
     .sort((a, b) => a.dateFrom.localeCompare(b.dateFrom));
   // A few places hold most people, as in the reports; the rest are long tail.
   const places = o.facilities.map((f, i) => ({ f, w: 1 / (1 + i * 0.35) }));
