@@ -9,15 +9,16 @@
  *
  * Coded: import problems of a cell (fields.ts) and of the whole file or row, and the import's
  * notices (message-codes.ts); the estimation engine's model warnings (mse-result.ts) and
- * LCMCR's; the column hints of every import kind. Still English: the engine's refusals of a
- * malformed overlap table (overlap-table.ts), problems of a linkage file, and the options only
- * the command line gives (an unknown --encoding or --delimiter).
+ * LCMCR's, and how each model's fit ended (FIT_STATUSES); the column hints of every import
+ * kind. Still English, since no page shows them: the engine's refusals of a malformed overlap
+ * table (overlap-table.ts, API and command line), problems of a linkage file, and the options
+ * only the command line gives (an unknown --encoding or --delimiter).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CaptivityCaveatCode, LcmcrResult } from '../contract/estimates.js';
-import { MODEL_WARNING_CODES } from '../src/estimation/index.js';
+import { FIT_STATUSES, MODEL_WARNING_CODES } from '../src/estimation/index.js';
 import { MethodId, PRIORITY_GROUPS, PublishedFigure } from '../contract/publication.js';
 import {
   FACILITY_STATUSES,
@@ -67,6 +68,8 @@ const CODES: Record<
     importFixes: FILE_PROBLEM_CODES,
     importNotices: NOTICE_CODES,
     modelWarnings: MODEL_WARNING_CODES,
+    // How each log-linear model's fit ended, in the workspace's model table.
+    fitStatus: FIT_STATUSES,
     // The panel says "not converged" in a sentence of its own (lcmcr.notConverged).
     'lcmcr.warning': LcmcrResult.shape.warnings.element.shape.code.options.filter(
       (c) => c !== 'not_converged',

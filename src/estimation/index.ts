@@ -22,7 +22,7 @@ export { pairwiseEstimates } from './pairwise-estimates.js';
 export type { PairEstimate } from './pairwise-estimates.js';
 export { chaoLowerBound } from './chao-lower-bound.js';
 export type { ChaoEstimate } from './chao-lower-bound.js';
-export type { FitStatus } from './log-linear-fit.js';
+export { FIT_STATUSES, type FitStatus } from './log-linear-fit.js';
 export type { MaxOrder } from './model-space.js';
 export { enteredOn, leftOn } from './captivity-timeline.js';
 export type {

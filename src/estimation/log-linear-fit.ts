@@ -14,17 +14,21 @@ import { logFactorial } from './log-gamma.js';
  * each transform costing k·2^(k−1) additions. All buffers are allocated once per fitter.
  */
 
-export type FitStatus =
-  /** Converged to the maximum-likelihood estimate. */
-  | 'ok'
-  /** A term's observed margin is zero: its coefficient would be −∞, the MLE does not exist. */
-  | 'zero_margin'
-  /** Coefficients run off to ±∞ (the data sit on the boundary): the MLE does not exist. */
-  | 'diverged'
-  /** No convergence within the iteration limit, though estimates stay bounded. */
-  | 'not_converged'
-  /** More parameters than observable histories, or a singular information matrix. */
-  | 'not_identifiable';
+/**
+ * How a model's fit ended: `ok` converged to the maximum-likelihood estimate; `zero_margin`, a
+ * term's observed margin is zero, so its coefficient would be −∞ and the MLE does not exist;
+ * `diverged`, coefficients run off to ±∞ (the data sit on the boundary); `not_converged`, no
+ * convergence within the iteration limit, though estimates stay bounded; `not_identifiable`,
+ * more parameters than observable histories, or a singular information matrix.
+ */
+export const FIT_STATUSES = [
+  'ok',
+  'zero_margin',
+  'diverged',
+  'not_converged',
+  'not_identifiable',
+] as const;
+export type FitStatus = (typeof FIT_STATUSES)[number];
 
 export interface LogLinearFit {
   status: FitStatus;

@@ -90,7 +90,7 @@ function ModelTable({ estimate }: { estimate: NonNullable<CaptivityEstimate['mse
               <td>{x(m.aic)}</td>
               <td>{x(m.bic)}</td>
               <td>{m.df}</td>
-              <td>{m.status}</td>
+              <td>{t(`fitStatus.${m.status}`, { defaultValue: m.status })}</td>
             </tr>
           ))}
         </tbody>
