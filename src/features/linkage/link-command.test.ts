@@ -3,18 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/run-cli.js';
-
-async function polon(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+import { polon } from '../../../test/cli.js';
 
 // Synthetic people only.
 const INPUT = [
