@@ -38,6 +38,7 @@ function report(
   const c = evaluateByClass(result.clusterOf, truth, traits, related);
   console.log(`\n${title}: ${records.length} records, linked in ${seconds.toFixed(1)} s`);
   console.log(line('overall', q.overall));
+  console.log(`one list's pairs start ${result.stats.sameListBits.toFixed(1)} bits less likely`);
   for (const [k, s] of Object.entries(c.byClass)) if (s.truePairs > 0) console.log(line(k, s));
   if (showWeights) {
     console.log(`weights (λ ${result.parameters.lambda.toExponential(2)}): level m u log2(m/u)`);

@@ -22,7 +22,10 @@ const ONE_YEAR_APART = 6;
 export function namesAgree(c: CompiledRecords, pattern: number, i: number, j: number): boolean {
   const family = levelOf(pattern, 0);
   const given = levelOf(pattern, 1);
-  if (family < 1 || family > 3 || given < 1 || given > 3) return false;
+  if (family < 1 || family > 3) return false;
+  // A surname and a unit, no given name (a fellow prisoner's "Хузамобишин, 115 ОМБр").
+  const unitOnly = given === 0 && levelOf(pattern, 5) === 1;
+  if (!unitOnly && (given < 1 || given > 3)) return false;
   if (levelOf(pattern, 3) === ONE_YEAR_APART || levelOf(pattern, 5) === 2) return false;
   if (family !== 2) return true;
   const a = c.family.keyTexts[c.family.key[i] as number] as string;
@@ -53,6 +56,8 @@ export function attachUniquePartners(
   maxClusterSize: number,
   skip: (a: number, b: number) => boolean,
   state: ClusterState,
+  /** Each record's list; when given, a cluster already holding a record of a list is no candidate for another of that list. */
+  source?: ArrayLike<number>,
 ): number {
   // Each record's name partners in compressed rows (typed arrays, not an array per record):
   // at a million records there are millions of name pairs.
@@ -80,8 +85,16 @@ export function attachUniquePartners(
     if (w >= floorWeight) attachable.push({ k, w });
   }
   attachable.sort((x, y) => y.w - x.w || x.k - y.k);
-  // Every cluster sharing its name with a record of `members` may be one person with every
-  // other: no two of them are clearly different people.
+  const sourcesOf = (members: number[]): Set<number> => {
+    const out = new Set<number>();
+    if (source) for (const x of members) out.add(source[x] as number);
+    return out;
+  };
+  // Every cluster sharing its name with a record of `members` that may be the same person
+  // may be one person with every other: no two of them are clearly different people. A
+  // cluster is not a candidate when it clearly differs from `members`, or when it already
+  // holds a record of one of their lists: a list names a person once, so "Олександр
+  // Коваленко" in the press is not the namesake whom the press has named already.
   const onePersonAround = (members: number[], own: number): boolean => {
     const roots = new Set<number>();
     for (const x of members) {
@@ -90,16 +103,28 @@ export function attachUniquePartners(
         const r = state.find(partnerOf[p] as number);
         if (r === own) continue;
         roots.add(r);
-        if (roots.size > 4) return false;
+        if (roots.size > 8) return false;
       }
     }
-    const lists = [...roots].map((r) => state.list(r));
+    const mine = sourcesOf(members);
+    const lists: number[][] = [];
+    for (const r of roots) {
+      const l = state.list(r);
+      if (source && l.some((y) => mine.has(source[y] as number))) continue;
+      if (state.conflicts(members, l)) continue;
+      lists.push(l);
+      if (lists.length > 4) return false;
+    }
     for (let p = 0; p < lists.length; p++) {
       for (let q = p + 1; q < lists.length; q++) {
         if (state.conflicts(lists[p] as number[], lists[q] as number[])) return false;
       }
     }
     return true;
+  };
+  const sharesList = (la: number[], lb: number[]): boolean => {
+    const mine = sourcesOf(la);
+    return lb.some((y) => mine.has(source?.[y] as number));
   };
   let attached = 0;
   for (const { k } of attachable) {
@@ -111,8 +136,9 @@ export function attachUniquePartners(
     const la = state.list(ra);
     const lb = state.list(rb);
     if (la.length + lb.length > maxClusterSize) continue;
-    if (!onePersonAround(la, ra) || !onePersonAround(lb, rb)) continue;
     if (state.conflicts(la, lb)) continue;
+    if (source && sharesList(la, lb)) continue;
+    if (!onePersonAround(la, ra) || !onePersonAround(lb, rb)) continue;
     state.union(ra, rb);
     attached++;
   }

@@ -39,7 +39,7 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'surname + birth year', parts: ['familyKey', 'birthYear'] },
   { name: 'given name + birth date', parts: ['givenName', 'birthDate'] },
   { name: 'surname + patronymic', parts: ['familyKey', 'patronymicName'] },
-  { name: 'surname + unit', parts: ['familyKey', 'unit'] },
+  { name: 'phonetic surname + unit', parts: ['familyEquivalence', 'unit'] },
   { name: 'patronymic + birth date', parts: ['patronymicName', 'birthDate'] },
   // Coarse blocks: compared as neighbours in surname order, so a typo meets its original.
   {
@@ -57,9 +57,24 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
     window: 3,
     sortBy: 'familyBackwards',
   },
+  // A surname misspelt and a unit, no given name or date (a fellow prisoner's memory).
+  {
+    name: 'unit + surname prefix',
+    parts: ['unit', 'familyPrefix'],
+    maxBlockSize: 40,
+    window: 4,
+    sortBy: 'family',
+  },
+  {
+    name: 'unit + surname ending',
+    parts: ['unit', 'familySuffix'],
+    maxBlockSize: 8,
+    window: 3,
+    sortBy: 'familyBackwards',
+  },
   // A record with little besides its surname (a testimony naming "Хузамобишин, 115 ОМБр")
   // meets the other holders of a rare surname; a common one is left to the rules above.
-  { name: 'surname', parts: ['familyKey'], maxBlockSize: 12, window: 2 },
+  { name: 'surname', parts: ['familyEquivalence'], maxBlockSize: 12, window: 2 },
 ];
 
 export interface BlockingOptions {
