@@ -61,8 +61,8 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   {
     name: 'unit + surname prefix',
     parts: ['unit', 'familyPrefix'],
-    maxBlockSize: 40,
-    window: 4,
+    maxBlockSize: 12,
+    window: 3,
     sortBy: 'family',
   },
   {
