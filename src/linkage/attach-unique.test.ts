@@ -96,3 +96,70 @@ describe('attaching a record whose namesakes are all one person', () => {
     expect(out[0]).not.toBe(out[1]);
   });
 });
+
+describe('a mention two different people fit', () => {
+  // Level weights, field × 8 + level: agreeing levels weigh, missing weighs nothing.
+  const fieldWeights = new Float64Array(48);
+  for (let f = 0; f < 3; f++) {
+    fieldWeights[f * 8 + 1] = 5;
+    fieldWeights[f * 8 + 2] = 4;
+    fieldWeights[f * 8 + 6] = -10;
+  }
+  fieldWeights[3 * 8 + 1] = 8;
+  fieldWeights[3 * 8 + 5] = 3;
+  fieldWeights[3 * 8 + 7] = -10;
+
+  function clusterWithProfiles(records: LinkRecord[], withProfiles: boolean): Int32Array {
+    const c = compileRecords(records);
+    const pairs = findCandidatePairs(
+      c,
+      buildBlocks(c, [{ name: 'surname', parts: ['familyKey'] }]),
+      {},
+    );
+    const ids = records.map((r) => r.id);
+    const weightOf = (k: number): number => {
+      const a = ids[pairs.a[k] as number] as string;
+      const b = ids[pairs.b[k] as number] as string;
+      return a[0] === b[0] && a[0] !== 'x' ? 12 : -2.5;
+    };
+    return clusterPairs(c, pairs, weightOf, 0.5, {
+      threshold: 0.3,
+      reviewFrom: 0.1,
+      maxClusterSize: 40,
+      decisions: [],
+      fieldWeights: withProfiles ? fieldWeights : undefined,
+    }).clusterOf;
+  }
+
+  // The mention names a father and a year; y's records hold the year and, in another
+  // list, the father; z is born the same year and his father is not known.
+  const records = [
+    rec('x', {
+      family: 'moroz',
+      given: 'ivan',
+      patronymic: 'petro',
+      birth: [1980],
+      source: 'press',
+    }),
+    rec('y1', { family: 'moroz', given: 'ivan', birth: [1980, 2, 3], source: 'register' }),
+    rec('y2', { family: 'moroz', given: 'ivan', patronymic: 'petro', source: 'icrc' }),
+    rec('z1', { family: 'moroz', given: 'ivan', birth: [1980, 7, 9], source: 'register' }),
+  ];
+
+  it('goes to the one whose records together fit it clearly better', () => {
+    const out = clusterWithProfiles(records, true);
+    expect(out[1]).toBe(out[2]);
+    expect(out[0]).toBe(out[1]);
+    expect(out[0]).not.toBe(out[3]);
+  });
+
+  it('stays apart when both fit it alike', () => {
+    const alike = [...records.slice(0, 3), { ...records[3], patronymic: records[2]?.patronymic }];
+    const out = clusterWithProfiles(alike as LinkRecord[], true);
+    expect(out[0]).not.toBe(out[1]);
+    expect(out[0]).not.toBe(out[3]);
+    // Without profiles the mention is left apart even when one fits better.
+    const plain = clusterWithProfiles(records, false);
+    expect(plain[0]).not.toBe(plain[1]);
+  });
+});

@@ -10,7 +10,15 @@ export interface ClusterState {
   union(ra: number, rb: number): void;
   /** Whether joining the two clusters would put clearly different people together. */
   conflicts(la: number[], lb: number[]): boolean;
+  /**
+   * How well two clusters agree, field by field at their best (bits): a cluster's records
+   * together may agree with a mention on more than any one of them does.
+   */
+  profile?(la: number[], lb: number[]): number;
 }
+
+/** Bits by which one candidate's profile must beat the next for the mention to go to it. */
+const PROFILE_MARGIN = 3;
 
 const ONE_YEAR_APART = 6;
 
@@ -95,7 +103,7 @@ export function attachUniquePartners(
   // cluster is not a candidate when it clearly differs from `members`, or when it already
   // holds a record of one of their lists: a list names a person once, so "Олександр
   // Коваленко" in the press is not the namesake whom the press has named already.
-  const onePersonAround = (members: number[], own: number): boolean => {
+  const onePersonAround = (members: number[], own: number, target: number): boolean => {
     const roots = new Set<number>();
     for (const x of members) {
       if (x > top) continue;
@@ -108,19 +116,39 @@ export function attachUniquePartners(
     }
     const mine = sourcesOf(members);
     const lists: number[][] = [];
+    const listRoots: number[] = [];
     for (const r of roots) {
       const l = state.list(r);
       if (source && l.some((y) => mine.has(source[y] as number))) continue;
       if (state.conflicts(members, l)) continue;
       lists.push(l);
+      listRoots.push(r);
       if (lists.length > 4) return false;
     }
-    for (let p = 0; p < lists.length; p++) {
+    let onePerson = true;
+    for (let p = 0; p < lists.length && onePerson; p++) {
       for (let q = p + 1; q < lists.length; q++) {
-        if (state.conflicts(lists[p] as number[], lists[q] as number[])) return false;
+        if (state.conflicts(lists[p] as number[], lists[q] as number[])) {
+          onePerson = false;
+          break;
+        }
       }
     }
-    return true;
+    if (onePerson) return true;
+    // Two different people fit: the mention goes to one only if it fits him clearly better.
+    if (!state.profile) return false;
+    let best = -Infinity;
+    let second = -Infinity;
+    let bestRoot = -1;
+    lists.forEach((l, k) => {
+      const w = state.profile?.(members, l) as number;
+      if (w > best) {
+        second = best;
+        best = w;
+        bestRoot = listRoots[k] as number;
+      } else if (w > second) second = w;
+    });
+    return bestRoot === target && best - second >= PROFILE_MARGIN;
   };
   const sharesList = (la: number[], lb: number[]): boolean => {
     const mine = sourcesOf(la);
@@ -138,7 +166,7 @@ export function attachUniquePartners(
     if (la.length + lb.length > maxClusterSize) continue;
     if (state.conflicts(la, lb)) continue;
     if (source && sharesList(la, lb)) continue;
-    if (!onePersonAround(la, ra) || !onePersonAround(lb, rb)) continue;
+    if (!onePersonAround(la, ra, rb) || !onePersonAround(lb, rb, ra)) continue;
     state.union(ra, rb);
     attached++;
   }

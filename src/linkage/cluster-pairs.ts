@@ -1,7 +1,7 @@
 import { startPhase, type OnProgress } from '../core/progress.js';
 import type { CandidatePairs } from './candidate-pairs.js';
 import type { CompiledRecords } from './compile-records.js';
-import { comparePair, isHardConflict } from './compare-records.js';
+import { comparePair, isHardConflict, levelOf } from './compare-records.js';
 import { matchProbability } from './estimate-parameters.js';
 import { attachUniquePartners, namesAgree } from './attach-unique.js';
 
@@ -36,6 +36,11 @@ export interface ClusterOptions {
    * through others is two namesakes chained, not one person.
    */
   pairWeight?: (a: number, b: number) => number;
+  /**
+   * Weight of each field's levels (field × 8 + level), for comparing a record with a whole
+   * cluster field by field in the second pass.
+   */
+  fieldWeights?: Float64Array;
   /** Extra bits a pair of one list needs (see sameListBits in link-records.ts). Default 6. */
   sameListBits?: number;
   /** Told how many pairs are weighed ("weighing pairs"), then joined or not ("clustering"). */
@@ -199,6 +204,25 @@ export function clusterPairs(
     return false;
   };
 
+  const fieldWeights = options.fieldWeights;
+  const profile = fieldWeights
+    ? (la: number[], lb: number[]): number => {
+        const best = new Float64Array(6).fill(-Infinity);
+        for (const x of la) {
+          for (const y of lb) {
+            const p = comparePair(c, x, y);
+            for (let f = 0; f < 6; f++) {
+              const w = fieldWeights[f * 8 + levelOf(p, f)] as number;
+              if (w > (best[f] as number)) best[f] = w;
+            }
+          }
+        }
+        let sum = 0;
+        for (const w of best) sum += w;
+        return sum;
+      }
+    : undefined;
+
   const ambiguous = findAmbiguousRecords(
     c,
     order.filter((idx) => (pw[idx] as number) >= linkWeight),
@@ -265,7 +289,7 @@ export function clusterPairs(
     weightFor(options.attachFrom ?? 0.1),
     options.maxClusterSize,
     (a, b) => decided.has(pairKey(a, b)),
-    { find, list, union, conflicts },
+    { find, list, union, conflicts, profile },
     c.source,
   );
   linkedPairs += attached;

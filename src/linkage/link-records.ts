@@ -194,6 +194,7 @@ export function linkCompiled(
   const sameList = sameListBits(c, pairs, weightOf, params.lambda);
   const clustering = clusterPairs(c, pairs, weightOf, params.lambda, {
     sameListBits: sameList.bits,
+    fieldWeights: weights,
     threshold,
     reviewFrom,
     maxClusterSize: options.maxClusterSize ?? DEFAULTS.maxClusterSize,
