@@ -73,3 +73,54 @@ describe('the surname rule', () => {
     expect(found.size).toBeLessThan((30 * 29) / 2);
   });
 });
+
+describe('a surname and a unit', () => {
+  const pairsOf = (
+    records: ReturnType<typeof rec>[],
+    rules: typeof DEFAULT_BLOCKING_RULES,
+  ): Set<string> => {
+    const c = compileRecords(records);
+    const pairs = findCandidatePairs(c, buildBlocks(c, rules), {});
+    const out = new Set<string>();
+    for (let k = 0; k < pairs.length; k++) {
+      out.add(`${records[pairs.a[k] as number]?.id}|${records[pairs.b[k] as number]?.id}`);
+    }
+    return out;
+  };
+  const without = (name: string): typeof DEFAULT_BLOCKING_RULES =>
+    DEFAULT_BLOCKING_RULES.filter((r) => r.name !== name);
+  // Other holders of the unit and of common surnames, so no rule compares everyone.
+  const crowd = Array.from({ length: 60 }, (_, k) =>
+    rec(`c${k}`, {
+      family: k % 2 === 0 ? 'kovalenko' : 'bondarenko',
+      given: ['petro', 'ivan', 'taras'][k % 3],
+      birth: [1960 + (k % 40), 1 + (k % 12), 1 + (k % 28)],
+      unit: '36',
+    }),
+  );
+
+  it('compares a surname in another script remembered with a unit', () => {
+    // A Russian-language list spells the surname its way (same phonetic class), no given name.
+    const records = [
+      rec('m', { family: 'hnatiuk', familyClass: 'HNT', unit: '36' }),
+      rec('e', { family: 'gnatiuk', familyClass: 'HNT', given: 'ivan', unit: '36' }),
+      ...crowd,
+    ];
+    expect(pairsOf(records, DEFAULT_BLOCKING_RULES).has('m|e')).toBe(true);
+    const phonetic = DEFAULT_BLOCKING_RULES.filter((r) => r.name === 'phonetic surname + unit');
+    expect(pairsOf(records, phonetic).has('m|e')).toBe(true);
+    // The spelling alone does not bring them together.
+    const spelling = [{ name: 'surname + unit', parts: ['familyKey', 'unit'] as const }];
+    expect(pairsOf(records, spelling).has('m|e')).toBe(false);
+  });
+
+  it('compares a surname misspelt after its first letters, remembered with a unit', () => {
+    const records = [
+      rec('m', { family: 'kovalCuk', unit: '36' }),
+      rec('e', { family: 'kovalCyk', given: 'ivan', birth: [1980, 1, 2], unit: '36' }),
+      ...crowd,
+    ];
+    expect(pairsOf(records, DEFAULT_BLOCKING_RULES).has('m|e')).toBe(true);
+    expect(pairsOf(records, without('unit + surname prefix')).has('m|e')).toBe(false);
+  });
+});
