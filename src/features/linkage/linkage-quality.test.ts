@@ -22,7 +22,7 @@ function synthetic(seed: number) {
 describe('linkage quality on synthetic ground truth', () => {
   const data = synthetic(7);
 
-  it('reaches pairwise F1 ≥ 0.95 overall on 20,000 records, and reports each source pair', () => {
+  it('reaches pairwise F1 ≥ 0.965 overall on 20,000 records, and reports each source pair', () => {
     const result = linkRecords(data.records);
     const q = evaluateLinkage(result.clusterOf, data.truth, data.sources);
     const f = (v: number): string => v.toFixed(3);
@@ -36,8 +36,9 @@ describe('linkage quality on synthetic ground truth', () => {
         `  ${pair.padEnd(24)} precision ${f(s.precision)} recall ${f(s.recall)} F1 ${f(s.f1)} (true ${s.truePairs}, linked ${s.predictedPairs})`,
       );
     }
-    expect(q.overall.f1).toBeGreaterThanOrEqual(0.95);
-    expect(q.overall.precision).toBeGreaterThanOrEqual(0.97);
+    // Reached: F1 0.972, precision 0.987 (0.956 and 0.981 before the list rule).
+    expect(q.overall.f1).toBeGreaterThanOrEqual(0.965);
+    expect(q.overall.precision).toBeGreaterThanOrEqual(0.98);
     // Every pair of sources with real overlap is linked well, not just the easy ones.
     for (const s of Object.values(q.bySourcePair)) {
       if (s.truePairs >= 300) expect(s.f1).toBeGreaterThan(0.85);
