@@ -36,7 +36,7 @@ describe('linkage quality on synthetic ground truth', () => {
         `  ${pair.padEnd(24)} precision ${f(s.precision)} recall ${f(s.recall)} F1 ${f(s.f1)} (true ${s.truePairs}, linked ${s.predictedPairs})`,
       );
     }
-    // Reached: F1 0.972, precision 0.987 (0.956 and 0.981 before the list rule).
+    // Reached: F1 0.972, precision 0.987.
     expect(q.overall.f1).toBeGreaterThanOrEqual(0.965);
     expect(q.overall.precision).toBeGreaterThanOrEqual(0.98);
     // Every pair of sources with real overlap is linked well, not just the easy ones.
