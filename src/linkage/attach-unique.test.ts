@@ -18,18 +18,22 @@ function cluster(records: LinkRecord[], attachFrom?: number): Int32Array {
     {},
   );
   const ids = records.map((r) => r.id);
-  const weightOf = (k: number): number => {
-    const a = ids[pairs.a[k] as number] as string;
-    const b = ids[pairs.b[k] as number] as string;
-    // Full records of one man (y…, or z…) are sure pairs; the mention x is weak to all.
+  // Full records of one man (y…, or z…) are sure pairs; the mention x is weak to all.
+  const pairWeight = (i: number, j: number): number => {
+    const a = ids[i] as string;
+    const b = ids[j] as string;
     return a[0] === b[0] && a[0] !== 'x' ? 12 : -2.5;
   };
+  const weightOf = (k: number): number => pairWeight(pairs.a[k] as number, pairs.b[k] as number);
   return clusterPairs(c, pairs, weightOf, 0.5, {
     threshold: 0.3,
     reviewFrom: 0.1,
     maxClusterSize: 40,
     decisions: [],
     attachFrom,
+    // Lists that name a person once (the list rule on).
+    pairWeight,
+    sameListBits: 6,
   }).clusterOf;
 }
 

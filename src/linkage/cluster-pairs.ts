@@ -33,7 +33,8 @@ export interface ClusterOptions {
    * Match weight of any two records (compared now). When given, two records of one list
    * are only put in one cluster when they are a link by themselves: a list names a person
    * once (now and then twice, and then fully), so a cluster gathering two of its records
-   * through others is two namesakes chained, not one person.
+   * through others is two namesakes chained, not one person. Also turns on the list rule
+   * of the second pass (attach-unique.ts).
    */
   pairWeight?: (a: number, b: number) => number;
   /**
@@ -290,7 +291,7 @@ export function clusterPairs(
     options.maxClusterSize,
     (a, b) => decided.has(pairKey(a, b)),
     { find, list, union, conflicts, profile },
-    c.source,
+    pairWeight ? c.source : undefined,
   );
   linkedPairs += attached;
   const stillApart = review.filter((r) => find(r.a) !== find(r.b));

@@ -200,11 +200,17 @@ export function linkCompiled(
     maxClusterSize: options.maxClusterSize ?? DEFAULTS.maxClusterSize,
     attachFrom: options.attachFrom,
     decisions,
-    pairWeight: (a, b) => {
-      const p = comparePair(c, a, b);
-      const w = patternWeight(weights, p);
-      return options.termFrequency === false ? w : w + termFrequencyAdjustment(c, params, p, a, b);
-    },
+    // One list, or lists that repeat people as often as they share them: no list rule.
+    pairWeight:
+      sameList.bits < 1
+        ? undefined
+        : (a, b) => {
+            const p = comparePair(c, a, b);
+            const w = patternWeight(weights, p);
+            return options.termFrequency === false
+              ? w
+              : w + termFrequencyAdjustment(c, params, p, a, b);
+          },
     onProgress: options.onProgress,
   });
 

@@ -41,6 +41,18 @@ describe('two records of one list', () => {
     expect(often).toBeLessThan(never);
   });
 
+  it('leaves the deduplication of a single list without the rule', () => {
+    const records = twoLists(20)
+      .filter((r) => r.source === 'register')
+      .map((r) => ({ ...r, source: 'register' }));
+    const result = linkRecords(records);
+    expect(result.stats.sameListBits).toBe(0);
+    const at = (id: string): number => records.findIndex((r) => r.id === id);
+    for (let k = 0; k < 20; k++) {
+      expect(result.clusterOf[at(`a${k}`)]).toBe(result.clusterOf[at(`c${k}`)]);
+    }
+  });
+
   it('keeps apart two records of one list that only a third record joins', () => {
     // Two namesakes in the press and one register record of the name: each press record
     // fits the register record, and the two are not enough of a pair by themselves.
