@@ -63,6 +63,7 @@ export async function linkDatabase(
   // Reviewers' decisions stored in the database are honoured, with any given for this run.
   const decisions = [...(await storedDecisions(db)), ...(options.decisions ?? [])];
   const result = await linkPrepared(records, { ...options, decisions });
+  const priorities = runPriorities(result.review, records, result.clusterOf);
   const linkDone = performance.now();
   const members = new Map<number, string[]>();
   records.forEach((r, i) => {
@@ -100,12 +101,7 @@ export async function linkDatabase(
       saving.tick(++saved);
     }
     saving.end();
-    await replaceOpenPairs(
-      trx,
-      result.review,
-      now,
-      runPriorities(result.review, records, result.clusterOf),
-    );
+    await replaceOpenPairs(trx, result.review, now, priorities);
     await appendAudit(trx, {
       actor: options.actor ?? 'cli',
       action: 'link',
@@ -117,6 +113,7 @@ export async function linkDatabase(
   const { clusterOf: _, ...summary } = result;
   return {
     ...summary,
+    reviewPriorities: priorities,
     input: '(database)',
     output: '(database)',
     invalidDates,

@@ -54,7 +54,7 @@ export function linkageCommands(
         await withDb(o, async (db) => {
           const onProgress = progress(o, 'link');
           const r = await linkDatabase(db.kysely, { threshold, decisions, onProgress });
-          if (o.reviewOut) await writeReviewQueue(o.reviewOut, r.review);
+          if (o.reviewOut) await writeReviewQueue(o.reviewOut, r.review, r.reviewPriorities);
           print(
             o,
             r,
@@ -71,7 +71,7 @@ export function linkageCommands(
       }
       const onProgress = progress(o, 'link');
       const result = await runLinkFile(o.input, o.output, { threshold, decisions, onProgress });
-      if (o.reviewOut) await writeReviewQueue(o.reviewOut, result.review);
+      if (o.reviewOut) await writeReviewQueue(o.reviewOut, result.review, result.reviewPriorities);
       print(o, result, formatLinkResult(result));
     });
 }

@@ -10,19 +10,36 @@ const LEVEL_COLUMNS = ['family', 'given', 'patronymic', 'birth', 'sex', 'unit'] 
 /**
  * Writes the review queue as CSV for reviewers: `a,b,decision,...`, decision empty. Filled
  * in with `match` or `non_match` and passed back, it is read by `readReviewDecisions`.
+ * With priorities, the pairs come in the workspace queue's order (most in doubt and most
+ * weight on the estimate first), so a team that stops half-way has done what counts.
  */
-export async function writeReviewQueue(path: string, review: readonly ReviewPair[]): Promise<void> {
-  const rows = review.map((r) => [
-    r.a,
-    r.b,
-    '',
-    r.probability.toFixed(4),
-    r.reason,
-    ...LEVEL_COLUMNS.map((c) => r.levels[c]),
-  ]);
+export async function writeReviewQueue(
+  path: string,
+  review: readonly ReviewPair[],
+  priorities?: readonly number[],
+): Promise<void> {
+  const order = Array.from(review.keys());
+  if (priorities) {
+    order.sort((x, y) => (priorities[y] ?? 0) - (priorities[x] ?? 0) || x - y);
+  }
+  const rows = order.map((k) => {
+    const r = review[k] as ReviewPair;
+    return [
+      r.a,
+      r.b,
+      '',
+      priorities ? (priorities[k] ?? 0).toFixed(4) : '',
+      r.probability.toFixed(4),
+      r.reason,
+      ...LEVEL_COLUMNS.map((c) => r.levels[c]),
+    ];
+  });
   await writeFile(
     path,
-    stringify([['a', 'b', 'decision', 'probability', 'reason', ...LEVEL_COLUMNS], ...rows]),
+    stringify([
+      ['a', 'b', 'decision', 'priority', 'probability', 'reason', ...LEVEL_COLUMNS],
+      ...rows,
+    ]),
   );
 }
 

@@ -86,6 +86,34 @@ describe('runLinkFile', () => {
     expect(text).toContain('Linked 6 records from 4 sources');
   });
 
+  it('writes the review queue most urgent first when given priorities', async () => {
+    const path = join(dir, 'review-ordered.csv');
+    const levels = {
+      family: 'exact',
+      given: 'exact',
+      patronymic: 'missing',
+      birth: 'missing',
+      sex: 'missing',
+      unit: 'missing',
+    };
+    const pair = (a: string, b: string, probability: number) => ({
+      a,
+      b,
+      probability,
+      weight: 10 * probability,
+      reason: 'uncertain' as const,
+      levels,
+    });
+    // The likelier pair first by weight; the second moves the estimate more.
+    await writeReviewQueue(path, [pair('r1', 'r2', 0.9), pair('r3', 'r4', 0.5)], [0.36, 3]);
+    const lines = (await readFile(path, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe(
+      'a,b,decision,priority,probability,reason,family,given,patronymic,birth,sex,unit',
+    );
+    expect(lines[1]?.startsWith('r3,r4,,3.0000,0.5000,')).toBe(true);
+    expect(lines[2]?.startsWith('r1,r2,,0.3600,0.9000,')).toBe(true);
+  });
+
   it('writes a review queue that reads back as decisions once filled in', async () => {
     const path = join(dir, 'review.csv');
     await writeReviewQueue(path, [

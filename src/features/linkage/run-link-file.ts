@@ -50,6 +50,11 @@ export interface LinkFileResult {
   invalidDates: number;
   swappedNames: number;
   review: ReviewPair[];
+  /**
+   * Each review pair's place in the queue (review-priority.ts): how unsure it is times how
+   * much deciding it moves the estimate.
+   */
+  reviewPriorities?: number[];
   reviewTotal: number;
   parameters: LinkParameters;
   stats: LinkStats;
