@@ -10,7 +10,10 @@ import { rec } from '../../test/link-record-factory.js';
  * A name-only mention (x) and a person known from two full records (y1, y2): the pair's
  * weight is below the threshold, as it is for a name many records carry.
  */
-function cluster(records: LinkRecord[], attachFrom?: number): Int32Array {
+function cluster(
+  records: LinkRecord[],
+  options: { attachFrom?: number; fieldWeights?: Float64Array } = {},
+): Int32Array {
   const c = compileRecords(records);
   const pairs = findCandidatePairs(
     c,
@@ -30,7 +33,7 @@ function cluster(records: LinkRecord[], attachFrom?: number): Int32Array {
     reviewFrom: 0.1,
     maxClusterSize: 40,
     decisions: [],
-    attachFrom,
+    ...options,
     // Lists that name a person once (the list rule on).
     pairWeight,
     sameListBits: 6,
@@ -58,7 +61,7 @@ describe('attaching a record whose namesakes are all one person', () => {
     expect(joined[0]).toBe(joined[1]);
     expect(joined[1]).toBe(joined[2]);
     // Without the second pass the mention stays apart: the pair alone is too weak.
-    const apart = cluster([x, y1, y2], 1);
+    const apart = cluster([x, y1, y2], { attachFrom: 1 });
     expect(apart[0]).not.toBe(apart[1]);
   });
 
@@ -113,28 +116,6 @@ describe('a mention two different people fit', () => {
   fieldWeights[3 * 8 + 5] = 3;
   fieldWeights[3 * 8 + 7] = -10;
 
-  function clusterWithProfiles(records: LinkRecord[], withProfiles: boolean): Int32Array {
-    const c = compileRecords(records);
-    const pairs = findCandidatePairs(
-      c,
-      buildBlocks(c, [{ name: 'surname', parts: ['familyKey'] }]),
-      {},
-    );
-    const ids = records.map((r) => r.id);
-    const weightOf = (k: number): number => {
-      const a = ids[pairs.a[k] as number] as string;
-      const b = ids[pairs.b[k] as number] as string;
-      return a[0] === b[0] && a[0] !== 'x' ? 12 : -2.5;
-    };
-    return clusterPairs(c, pairs, weightOf, 0.5, {
-      threshold: 0.3,
-      reviewFrom: 0.1,
-      maxClusterSize: 40,
-      decisions: [],
-      fieldWeights: withProfiles ? fieldWeights : undefined,
-    }).clusterOf;
-  }
-
   // The mention names a father and a year; y's records hold the year and, in another
   // list, the father; z is born the same year and his father is not known.
   const records = [
@@ -151,7 +132,7 @@ describe('a mention two different people fit', () => {
   ];
 
   it('goes to the one whose records together fit it clearly better', () => {
-    const out = clusterWithProfiles(records, true);
+    const out = cluster(records, { fieldWeights });
     expect(out[1]).toBe(out[2]);
     expect(out[0]).toBe(out[1]);
     expect(out[0]).not.toBe(out[3]);
@@ -159,11 +140,11 @@ describe('a mention two different people fit', () => {
 
   it('stays apart when both fit it alike', () => {
     const alike = [...records.slice(0, 3), { ...records[3], patronymic: records[2]?.patronymic }];
-    const out = clusterWithProfiles(alike as LinkRecord[], true);
+    const out = cluster(alike as LinkRecord[], { fieldWeights });
     expect(out[0]).not.toBe(out[1]);
     expect(out[0]).not.toBe(out[3]);
     // Without profiles the mention is left apart even when one fits better.
-    const plain = clusterWithProfiles(records, false);
+    const plain = cluster(records);
     expect(plain[0]).not.toBe(plain[1]);
   });
 });

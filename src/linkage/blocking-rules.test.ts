@@ -4,6 +4,20 @@ import { findCandidatePairs } from './candidate-pairs.js';
 import { compileRecords } from './compile-records.js';
 import { rec } from '../../test/link-record-factory.js';
 
+/** The candidate pairs the rules give, as "id|id". */
+function pairsOf(
+  records: ReturnType<typeof rec>[],
+  rules: typeof DEFAULT_BLOCKING_RULES,
+): Set<string> {
+  const c = compileRecords(records);
+  const pairs = findCandidatePairs(c, buildBlocks(c, rules), {});
+  const out = new Set<string>();
+  for (let k = 0; k < pairs.length; k++) {
+    out.add(`${records[pairs.a[k] as number]?.id}|${records[pairs.b[k] as number]?.id}`);
+  }
+  return out;
+}
+
 describe('default blocking rules', () => {
   // Many Viktors with -nko surnames, so the surname-ending block is compared as neighbours.
   const fillers = Array.from({ length: 120 }, (_, k) =>
@@ -46,19 +60,6 @@ describe('the surname rule', () => {
     rec(`k${k}`, { family: 'kovalenko', birth: [1960 + k, 1, 1] }),
   );
 
-  const pairsOf = (
-    records: ReturnType<typeof rec>[],
-    rules: typeof DEFAULT_BLOCKING_RULES,
-  ): Set<string> => {
-    const c = compileRecords(records);
-    const pairs = findCandidatePairs(c, buildBlocks(c, rules), {});
-    const out = new Set<string>();
-    for (let k = 0; k < pairs.length; k++) {
-      out.add(`${records[pairs.a[k] as number]?.id}|${records[pairs.b[k] as number]?.id}`);
-    }
-    return out;
-  };
-
   it('compares a record holding little but a rare surname with the surname’s holders', () => {
     const records = [mention, entry, ...common];
     expect(pairsOf(records, DEFAULT_BLOCKING_RULES).has('m|e')).toBe(true);
@@ -75,18 +76,6 @@ describe('the surname rule', () => {
 });
 
 describe('a surname and a unit', () => {
-  const pairsOf = (
-    records: ReturnType<typeof rec>[],
-    rules: typeof DEFAULT_BLOCKING_RULES,
-  ): Set<string> => {
-    const c = compileRecords(records);
-    const pairs = findCandidatePairs(c, buildBlocks(c, rules), {});
-    const out = new Set<string>();
-    for (let k = 0; k < pairs.length; k++) {
-      out.add(`${records[pairs.a[k] as number]?.id}|${records[pairs.b[k] as number]?.id}`);
-    }
-    return out;
-  };
   const without = (name: string): typeof DEFAULT_BLOCKING_RULES =>
     DEFAULT_BLOCKING_RULES.filter((r) => r.name !== name);
   // Other holders of the unit and of common surnames, so no rule compares everyone.
