@@ -40,13 +40,12 @@ function cluster(
   }).clusterOf;
 }
 
-const x = rec('x', { family: 'doroSenko', given: 'oleksandr', source: 'press' });
-const y1 = rec('y1', {
-  family: 'doroSenko',
-  given: 'oleksandr',
-  birth: [1989, 3, 22],
-  source: 'register',
-});
+/** An Oleksandr Dorošenko as a list writes him. */
+const doroSenko = (id: string, source: string, birth?: [number, number?, number?]): LinkRecord =>
+  rec(id, { family: 'doroSenko', given: 'oleksandr', birth, source });
+
+const x = doroSenko('x', 'press');
+const y1 = doroSenko('y1', 'register', [1989, 3, 22]);
 const y2 = rec('y2', {
   family: 'doroSenko',
   given: 'aleksandr',
@@ -66,12 +65,7 @@ describe('attaching a record whose namesakes are all one person', () => {
   });
 
   it('leaves it apart when two people clearly different carry the name', () => {
-    const z = rec('z', {
-      family: 'doroSenko',
-      given: 'oleksandr',
-      birth: [1971, 6, 2],
-      source: 'register',
-    });
+    const z = doroSenko('z', 'register', [1971, 6, 2]);
     const out = cluster([x, y1, y2, z]);
     expect(out[0]).not.toBe(out[1]);
     expect(out[0]).not.toBe(out[3]);
@@ -80,18 +74,8 @@ describe('attaching a record whose namesakes are all one person', () => {
 
   it('gives the mention to the namesake its list has not named already', () => {
     // z is a second man of the name, and the press has written of him already (zp).
-    const z1 = rec('z1', {
-      family: 'doroSenko',
-      given: 'oleksandr',
-      birth: [1971, 6, 2],
-      source: 'register',
-    });
-    const z2 = rec('z2', {
-      family: 'doroSenko',
-      given: 'oleksandr',
-      birth: [1971],
-      source: 'press',
-    });
+    const z1 = doroSenko('z1', 'register', [1971, 6, 2]);
+    const z2 = doroSenko('z2', 'press', [1971]);
     const out = cluster([x, y1, y2, z1, z2]);
     expect(out[3]).toBe(out[4]);
     expect(out[0]).toBe(out[1]);
