@@ -14,9 +14,8 @@ import {
   estimateParameters,
   estimateRandomU,
   levelWeights,
+  pairWeights,
   patternHistogram,
-  patternWeight,
-  termFrequencyAdjustment,
 } from './estimate-parameters.js';
 import type { LinkRecord, ReviewDecision } from './link-record.js';
 
@@ -178,17 +177,8 @@ export function linkCompiled(
   estimating.end();
 
   const { decisions, unknown } = decisionsByIndex(ids, options.decisions ?? []);
-  const patternWeights = new Map<number, number>();
-  const weightOf = (k: number): number => {
-    const p = pairs.pattern[k] as number;
-    let w = patternWeights.get(p);
-    if (w === undefined) {
-      w = patternWeight(weights, p);
-      patternWeights.set(p, w);
-    }
-    if (options.termFrequency === false) return w;
-    return w + termFrequencyAdjustment(c, params, p, pairs.a[k] as number, pairs.b[k] as number);
-  };
+  const pairWeight = pairWeights(c, params, weights, pairs, options.termFrequency !== false);
+  const weightOf = (k: number): number => pairWeight[k] as number;
   const clustering = clusterPairs(c, pairs, weightOf, params.lambda, {
     threshold,
     reviewFrom,

@@ -75,6 +75,15 @@ export async function linkInWorkers(
   const compiled = compileRecords(records);
   const ids = records.map((r) => r.id);
   preparing.end();
+  return linkCompiledInWorkers(compiled, ids, options);
+}
+
+/** `linkInWorkers` for records compiled already, `ids` in their order. */
+export async function linkCompiledInWorkers(
+  compiled: CompiledRecords,
+  ids: readonly string[],
+  options: WorkerLinkOptions = {},
+): Promise<LinkResult> {
   const shards = Math.max(1, Math.min(4, options.workers ?? availableParallelism()));
   if (shards === 1 || compiled.size < MIN_RECORDS_FOR_WORKERS) {
     return linkCompiled(compiled, ids, options);
