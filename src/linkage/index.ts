@@ -40,6 +40,7 @@ export {
   estimateRandomU,
   levelWeights,
   matchProbability,
+  pairWeights,
   patternHistogram,
   patternWeight,
   termFrequencyAdjustment,
