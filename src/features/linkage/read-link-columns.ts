@@ -30,19 +30,23 @@ export interface LinkColumns {
   swappedNames: number;
 }
 
-interface PartJob {
-  polonLinkReadPart: true;
+interface ReadJob {
+  polonLinkRead: true;
   buffer: SharedArrayBuffer;
-  start: number;
-  end: number;
+  /** Where each chunk of rows starts, and last where the file ends. */
+  starts: number[];
   crlf: boolean;
   index: ColumnIndex;
-  /** Per part, the share of its text read and the records read: the reading progress. */
+  /** Int32: the next chunk to take, and 1 once a thread has given up. */
+  next: SharedArrayBuffer;
+  /** Float64, per thread: the bytes and the records it has read, for the progress. */
   progress: SharedArrayBuffer;
-  part: number;
+  thread: number;
 }
 
-type PartResult = LinkColumns | undefined;
+interface ChunkColumns extends LinkColumns {
+  chunk: number;
+}
 
 const QUOTE = 34;
 const LF = 10;
@@ -141,59 +145,84 @@ export function splitCsvRows(
   return true;
 }
 
-/** Parses and prepares one part of the file; undefined when the careful reader must do it. */
-function readPart(job: Omit<PartJob, 'polonLinkReadPart'>, tick?: () => void): PartResult {
-  const text = Buffer.from(job.buffer).toString('utf8', job.start, job.end);
+/**
+ * Takes chunks of the file in turn with the other threads (so that one started late or
+ * slowed down by other work does not hold the rest up), parsing and preparing each into
+ * columns of its own. Undefined when the careful reader must read the file.
+ */
+function readChunks(
+  job: Omit<ReadJob, 'polonLinkRead'>,
+  tick?: () => void,
+): { chunks: ChunkColumns[]; seen: Set<string> } | undefined {
+  const bytes = Buffer.from(job.buffer);
+  const next = new Int32Array(job.next);
   const progress = new Float64Array(job.progress);
   const prepare = createFieldPreparer();
-  const builder = new RecordColumnsBuilder();
-  const ids: string[] = [];
   const seen = new Set<string>();
-  let invalidDates = 0;
-  let swappedNames = 0;
   const at = (k: number | undefined): number => (k === undefined ? -1 : k);
   const [id, source, family, given, patronymic, full, birth, sex, unit] = LINK_INPUT_COLUMNS.map(
     (c) => at(job.index[c]),
   ) as [number, number, number, number, number, number, number, number, number];
   let raw: string[] = [];
   const cell = (k: number): string => (k < 0 ? '' : (raw[k] ?? ''));
-  const ok = splitCsvRows(text, job.crlf, (fields, end) => {
-    raw = fields;
-    const recordId = cell(id).trim();
-    const sourceName = cell(source).trim();
-    if (recordId === '' || sourceName === '' || seen.has(recordId)) return false;
-    seen.add(recordId);
-    ids.push(recordId);
-    const p = prepare({
-      source: sourceName,
-      family_name: cell(family),
-      given_name: cell(given),
-      patronymic: cell(patronymic),
-      full_name: cell(full),
-      birth_date: cell(birth),
-      sex: cell(sex),
-      unit: cell(unit),
+  const chunks: ChunkColumns[] = [];
+  let bytesBefore = 0;
+  let recordsBefore = 0;
+  for (;;) {
+    const chunk = Atomics.add(next, 0, 1);
+    if (chunk >= job.starts.length - 1) break;
+    if (Atomics.load(next, 1) === 1) return undefined;
+    const start = job.starts[chunk] as number;
+    const size = (job.starts[chunk + 1] as number) - start;
+    const text = bytes.toString('utf8', start, start + size);
+    const builder = new RecordColumnsBuilder();
+    const ids: string[] = [];
+    let invalidDates = 0;
+    let swappedNames = 0;
+    const ok = splitCsvRows(text, job.crlf, (fields, end) => {
+      raw = fields;
+      const recordId = cell(id).trim();
+      const sourceName = cell(source).trim();
+      if (recordId === '' || sourceName === '' || seen.has(recordId)) return false;
+      seen.add(recordId);
+      ids.push(recordId);
+      const p = prepare({
+        source: sourceName,
+        family_name: cell(family),
+        given_name: cell(given),
+        patronymic: cell(patronymic),
+        full_name: cell(full),
+        birth_date: cell(birth),
+        sex: cell(sex),
+        unit: cell(unit),
+      });
+      if (p.invalidDate) invalidDates++;
+      if (p.swappedNames) swappedNames++;
+      builder.add(sourceName, p);
+      if ((ids.length & 1023) === 0) {
+        progress[2 * job.thread] = bytesBefore + (end / text.length) * size;
+        progress[2 * job.thread + 1] = recordsBefore + ids.length;
+        tick?.();
+      }
+      return true;
     });
-    if (p.invalidDate) invalidDates++;
-    if (p.swappedNames) swappedNames++;
-    builder.add(sourceName, p);
-    if ((ids.length & 1023) === 0) {
-      progress[2 * job.part] = end / text.length;
-      progress[2 * job.part + 1] = ids.length;
-      tick?.();
+    if (!ok) {
+      Atomics.store(next, 1, 1);
+      return undefined;
     }
-    return true;
-  });
-  progress[2 * job.part] = 1;
-  progress[2 * job.part + 1] = ids.length;
-  if (!ok) return undefined;
-  return { ids, columns: builder.finish(), invalidDates, swappedNames };
+    bytesBefore += size;
+    recordsBefore += ids.length;
+    progress[2 * job.thread] = bytesBefore;
+    progress[2 * job.thread + 1] = recordsBefore;
+    chunks.push({ chunk, ids, columns: builder.finish(), invalidDates, swappedNames });
+  }
+  return { chunks, seen };
 }
 
-function readPartInWorker(job: PartJob): Promise<PartResult> {
+function readChunksInWorker(job: ReadJob): Promise<ChunkColumns[] | undefined> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(import.meta.url, job);
-    worker.once('message', (m: PartResult | null) => {
+    worker.once('message', (m: ChunkColumns[] | null) => {
       resolve(m ?? undefined);
       void worker.terminate();
     });
@@ -204,7 +233,7 @@ function readPartInWorker(job: PartJob): Promise<PartResult> {
   });
 }
 
-/** Where each part starts: at a row end after its share of the bytes, outside quotes. */
+/** Where each chunk starts: at a row end after its share of the bytes, outside quotes. */
 function partStarts(bytes: Buffer, from: number, parts: number): number[] {
   const starts = [from];
   let quotes = 0;
@@ -264,68 +293,72 @@ export async function readLinkColumns(
   if (index.record_id === undefined || index.source === undefined) return undefined;
 
   const reading = startPhase(options.onProgress, 'reading', 'bytes', bytes.length);
-  const parts = Math.max(1, options.threads);
-  const starts = partStarts(bytes, headerEnd + 1, parts);
-  const progress = new SharedArrayBuffer(16 * parts);
-  const shares = new Float64Array(progress);
-  const jobs = starts.map((start, part) => ({
+  const threads = Math.max(1, options.threads);
+  const starts = partStarts(bytes, headerEnd + 1, threads * CHUNKS_PER_THREAD);
+  starts.push(bytes.length);
+  const job = {
     buffer: shared,
-    start,
-    end: starts[part + 1] ?? bytes.length,
+    starts,
     crlf,
     index,
-    progress,
-    part,
-  }));
-  // Each part says how far through its text it is; that share of its bytes is read.
-  const bytesDone = (): number => {
+    next: new SharedArrayBuffer(8),
+    progress: new SharedArrayBuffer(16 * threads),
+  };
+  const shares = new Float64Array(job.progress);
+  const tick = (): void => {
     let done = headerEnd + 1;
-    jobs.forEach((j, k) => (done += (shares[2 * k] as number) * (j.end - j.start)));
-    return Math.min(bytes.length - 1, Math.floor(done));
+    let records = 0;
+    for (let t = 0; t < threads; t++) {
+      done += shares[2 * t] as number;
+      records += shares[2 * t + 1] as number;
+    }
+    reading.tick(Math.min(bytes.length - 1, Math.floor(done)), { records });
   };
-  const recordsDone = (): number => {
-    let n = 0;
-    for (let k = 0; k < parts; k++) n += shares[2 * k + 1] as number;
-    return n;
-  };
-  const tick = (): void => reading.tick(bytesDone(), { records: recordsDone() });
-  const workers = jobs.slice(1).map((job) => readPartInWorker({ polonLinkReadPart: true, ...job }));
-  // Unhandled while this thread reads its own part, a failed worker would end the process.
+  const workers = Array.from({ length: threads - 1 }, (_, k) =>
+    readChunksInWorker({ polonLinkRead: true, ...job, thread: k + 1 }),
+  );
+  // Unhandled while this thread reads its own chunks, a failed worker would end the process.
   for (const w of workers) w.catch(() => undefined);
-  const first = readPart(jobs[0] as (typeof jobs)[number], tick);
+  const mine = readChunks({ ...job, thread: 0 }, tick);
   tick();
   const ticking = setInterval(tick, 100);
-  let rest: PartResult[];
+  let theirs: (ChunkColumns[] | undefined)[];
   try {
-    rest = await Promise.all(workers);
+    theirs = await Promise.all(workers);
   } finally {
     clearInterval(ticking);
   }
-  const all = [first, ...rest];
-  if (all.some((p) => p === undefined)) return undefined;
-  const done = all as LinkColumns[];
-  const seen = new Set<string>((done[0] as LinkColumns).ids);
-  for (const p of done.slice(1)) {
-    for (const id of p.ids) if (seen.has(id)) return undefined;
-    if (p !== done[done.length - 1]) for (const id of p.ids) seen.add(id);
+  if (!mine || theirs.some((t) => t === undefined)) return undefined;
+  // Each thread saw each of its ids once; one seen by two threads is an id twice.
+  const seen = mine.seen;
+  for (const [t, chunks] of theirs.entries()) {
+    for (const chunk of chunks as ChunkColumns[]) {
+      for (const recordId of chunk.ids) if (seen.has(recordId)) return undefined;
+      if (t < theirs.length - 1) for (const recordId of chunk.ids) seen.add(recordId);
+    }
   }
-  const records = done.reduce((s, p) => s + p.ids.length, 0);
+  const chunks = [...mine.chunks, ...theirs.flatMap((t) => t ?? [])].sort(
+    (x, y) => x.chunk - y.chunk,
+  );
+  const records = chunks.reduce((s, p) => s + p.ids.length, 0);
   reading.end(bytes.length, { records });
   return {
-    ids: done.length === 1 ? (done[0] as LinkColumns).ids : done.flatMap((p) => p.ids),
-    columns: mergeRecordColumns(done.map((p) => p.columns)),
-    invalidDates: done.reduce((s, p) => s + p.invalidDates, 0),
-    swappedNames: done.reduce((s, p) => s + p.swappedNames, 0),
+    ids: chunks.flatMap((p) => p.ids),
+    columns: mergeRecordColumns(chunks.map((p) => p.columns)),
+    invalidDates: chunks.reduce((s, p) => s + p.invalidDates, 0),
+    swappedNames: chunks.reduce((s, p) => s + p.swappedNames, 0),
   };
 }
 
-if (!isMainThread && (workerData as Partial<PartJob> | null)?.polonLinkReadPart === true) {
-  const result = readPart(workerData as PartJob);
-  const c = result?.columns;
-  const transfer = c
-    ? [c.source, c.year, c.month, c.day, c.sex, c.unit, c.family, c.given, c.patronymic].flatMap(
-        (a) => ('key' in a ? [a.key.buffer, a.equivalence.buffer] : [a.buffer]),
-      )
-    : [];
-  parentPort?.postMessage(result ?? null, transfer as ArrayBuffer[]);
+/** Chunks a thread takes on average: enough that the threads finish close together. */
+const CHUNKS_PER_THREAD = 8;
+
+if (!isMainThread && (workerData as Partial<ReadJob> | null)?.polonLinkRead === true) {
+  const chunks = readChunks(workerData as ReadJob)?.chunks;
+  const transfer = (chunks ?? []).flatMap(({ columns: c }) =>
+    [c.source, c.year, c.month, c.day, c.sex, c.unit, c.family, c.given, c.patronymic].flatMap(
+      (a) => ('key' in a ? [a.key.buffer, a.equivalence.buffer] : [a.buffer]),
+    ),
+  );
+  parentPort?.postMessage(chunks ?? null, transfer as ArrayBuffer[]);
 }
