@@ -54,7 +54,7 @@ export type {
   IndexReviewPair,
   ReviewReason,
 } from './cluster-pairs.js';
-export { candidatePairsOf, linkCompiled, linkRecords } from './link-records.js';
+export { candidatePairsOf, linkCompiled, linkRecords, randomPairU } from './link-records.js';
 export type {
   LevelParameters,
   LinkOptions,

@@ -150,6 +150,14 @@ export function candidatePairsOf(
   return pairs;
 }
 
+/** u from random pairs as linkCompiled measures it: threads may work it out meanwhile. */
+export function randomPairU(
+  c: CompiledRecords,
+  options: Pick<LinkOptions, 'randomPairs' | 'seed'> = {},
+): Float64Array {
+  return estimateRandomU(c, options.randomPairs ?? 200_000, options.seed ?? 1);
+}
+
 /**
  * The rest of the pipeline once records are compiled; `pairs` may come from worker
  * threads (see src/features/linkage/link-in-workers.ts), otherwise they are found here.
@@ -159,12 +167,13 @@ export function linkCompiled(
   ids: readonly string[],
   options: LinkOptions = {},
   pairs: CandidatePairs = candidatePairsOf(c, options),
+  /** u from random pairs, when the caller has worked it out already (see randomPairU). */
+  randomU: Float64Array = randomPairU(c, options),
 ): LinkResult {
   const threshold = options.threshold ?? DEFAULTS.threshold;
   const reviewFrom = Math.min(options.reviewFrom ?? DEFAULTS.reviewFrom, threshold);
 
   const estimating = startPhase(options.onProgress, 'estimating', 'steps', 3);
-  const randomU = estimateRandomU(c, options.randomPairs ?? 200_000, options.seed ?? 1);
   estimating.tick(1);
   const histogram = patternHistogram(pairs.pattern);
   estimating.tick(2);

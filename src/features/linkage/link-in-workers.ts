@@ -15,6 +15,7 @@ import {
   findCandidatePairs,
   linkCompiled,
   mergeCandidatePairs,
+  randomPairU,
 } from '../../linkage/index.js';
 import type { LinkRecord } from '../../linkage/index.js';
 import {
@@ -130,7 +131,7 @@ export async function linkCompiledInWorkers(
   const progress = options.onProgress
     ? shardProgress(options.onProgress, shards, rules)
     : undefined;
-  const parts = await runShards(
+  const sharding = runShards(
     Array.from({ length: shards }, (_, shard) => ({
       polonLinkageShard: true as const,
       compiled,
@@ -143,9 +144,12 @@ export async function linkCompiledInWorkers(
     rules,
     (shard, p) => progress?.report(shard, p),
   );
+  // This thread would wait for the shards; it measures u on random pairs meanwhile.
+  const randomU = randomPairU(compiled, options);
+  const parts = await sharding;
   const pairs = mergeCandidatePairs(parts);
   progress?.end(pairs.length);
-  return linkCompiled(compiled, ids, options, pairs);
+  return linkCompiled(compiled, ids, options, pairs, randomU);
 }
 
 /**

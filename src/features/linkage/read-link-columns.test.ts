@@ -8,7 +8,8 @@ import { expectWellFormed, recordProgress } from '../../../test/progress-calls.j
 import { generateIndependentRecords } from '../../../test/independent-person-records.js';
 import { compileColumns, compileRecords } from '../../linkage/index.js';
 import { LINK_INPUT_COLUMNS } from '../persons/index.js';
-import { readLinkColumns, splitCsvRows } from './read-link-columns.js';
+import { ROW_CELLS, splitCsvRows } from './read-link-chunks.js';
+import { readLinkColumns } from './read-link-columns.js';
 import { readLinkRecords } from './run-link-file.js';
 
 let dir = '';
@@ -72,6 +73,10 @@ describe('reading a link input in parts on several threads', () => {
   ];
   rows[rows.length - 5] = ['q2', 'press', '', '', '', 'Білик, Юрій', '', '', ''];
   const text = `\uFEFF${stringify([[...LINK_INPUT_COLUMNS], ...rows])}`;
+
+  it('reads the cells the careful reader reads', () => {
+    expect([...ROW_CELLS].sort()).toEqual([...LINK_INPUT_COLUMNS].sort());
+  });
 
   it('gives the records, columns and counts of the careful reader', async () => {
     const input = join(dir, 'many.csv');
