@@ -257,8 +257,11 @@ export async function readLinkRecords(
   inputPath: string,
   options: Pick<LinkFileOptions, 'onProgress'> = {},
 ): Promise<{ records: LinkRecord[]; invalidDates: number; swappedNames: number }> {
-  // Preparing on worker threads was tried: cloning a million prepared records back cost
-  // about what the second core saved, so records are prepared here as they are read.
+  // The careful reader, in one thread: `polon link` reads a large file with
+  // readLinkColumns (all threads, typed columns, no record objects) and comes here for
+  // small files and for any file that one refuses, so that every problem is reported here.
+  // Sending prepared records back from threads was tried: cloning a million objects cost
+  // what the second core saved.
   const prepare = createRecordPreparer();
   const records: LinkRecord[] = [];
   let invalidDates = 0;
