@@ -78,6 +78,12 @@ function runShards(
         new Promise<CandidatePairs>((resolve, reject) => {
           const worker = startWorker(import.meta.url, job);
           workers.push(worker);
+          let finished = false;
+          // The others would wait for this one's blocks for ever.
+          const fail = (err: Error): void => {
+            for (const w of workers) void w.terminate();
+            reject(err);
+          };
           worker.on('message', (m: ShardMessage) => {
             if (m.type === 'progress') {
               onProgress(job.shard, m.progress);
@@ -87,13 +93,14 @@ function runShards(
                 for (const w of workers) w.postMessage({ blocks } satisfies AllBlocks);
               }
             } else {
+              finished = true;
               resolve(m);
               void worker.terminate();
             }
           });
-          worker.once('error', reject);
+          worker.once('error', fail);
           worker.once('exit', (code) => {
-            if (code !== 0) reject(new Error(`linkage worker stopped with exit code ${code}`));
+            if (!finished) fail(new Error(`linkage worker stopped with exit code ${code}`));
           });
         }),
     ),
