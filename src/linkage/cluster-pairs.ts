@@ -351,12 +351,28 @@ function findAmbiguousRecords(
   weightOf: (idx: number) => number,
   margin: number,
 ): Set<number> {
-  // `linkable` is in descending weight order, so each list is best first.
-  const partners = new Map<number, { other: number; w: number }[]>();
-  const add = (x: number, other: number, w: number): void => {
-    const l = partners.get(x);
-    if (!l) partners.set(x, [{ other, w }]);
-    else if (l.length < 8) l.push({ other, w });
+  // `linkable` is in descending weight order, so each list is best first. The lists (the
+  // first 8 partners of each record) are rows of typed arrays: a Map of arrays of objects
+  // took seconds at a million records.
+  const MAX_PARTNERS = 8;
+  const count = new Uint8Array(c.size);
+  for (const idx of linkable) {
+    const a = aOf(idx);
+    const b = bOf(idx);
+    if ((count[a] as number) < MAX_PARTNERS) count[a] = (count[a] as number) + 1;
+    if ((count[b] as number) < MAX_PARTNERS) count[b] = (count[b] as number) + 1;
+  }
+  const start = new Int32Array(c.size + 1);
+  for (let x = 0; x < c.size; x++) start[x + 1] = (start[x] as number) + (count[x] as number);
+  const other = new Int32Array(start[c.size] as number);
+  const weight = new Float64Array(other.length);
+  const fill = start.slice(0, c.size);
+  const add = (x: number, y: number, w: number): void => {
+    const at = fill[x] as number;
+    if (at === start[x + 1]) return;
+    other[at] = y;
+    weight[at] = w;
+    fill[x] = at + 1;
   };
   for (const idx of linkable) {
     const w = weightOf(idx);
@@ -364,13 +380,13 @@ function findAmbiguousRecords(
     add(bOf(idx), aOf(idx), w);
   }
   const out = new Set<number>();
-  for (const [x, list] of partners) {
-    if (list.length < 2) continue;
-    const best = list[0] as { other: number; w: number };
-    for (let k = 1; k < list.length; k++) {
-      const p = list[k] as { other: number; w: number };
-      if (best.w - p.w > margin) break;
-      if (isHardConflict(comparePair(c, best.other, p.other))) {
+  for (let x = 0; x < c.size; x++) {
+    const s = start[x] as number;
+    const e = start[x + 1] as number;
+    if (e - s < 2) continue;
+    for (let k = s + 1; k < e; k++) {
+      if ((weight[s] as number) - (weight[k] as number) > margin) break;
+      if (isHardConflict(comparePair(c, other[s] as number, other[k] as number))) {
         out.add(x);
         break;
       }

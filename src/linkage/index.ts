@@ -3,8 +3,19 @@
  * cluster. Pure: records in, clusters out; progress through `onProgress`.
  */
 export type { BirthValue, LinkRecord, NameValue, ReviewDecision, Sex } from './link-record.js';
-export { compileRecords } from './compile-records.js';
-export type { CompiledRecords, NameColumn } from './compile-records.js';
+export {
+  RecordColumnsBuilder,
+  compileColumns,
+  compileRecords,
+  mergeRecordColumns,
+} from './compile-records.js';
+export type {
+  CompiledRecords,
+  InternedNames,
+  NameColumn,
+  RecordColumns,
+  RecordFields,
+} from './compile-records.js';
 export { jaroWinkler } from './jaro-winkler.js';
 export {
   FIELDS,
@@ -29,6 +40,7 @@ export {
   estimateRandomU,
   levelWeights,
   matchProbability,
+  pairWeights,
   patternHistogram,
   patternWeight,
   termFrequencyAdjustment,
@@ -42,7 +54,7 @@ export type {
   IndexReviewPair,
   ReviewReason,
 } from './cluster-pairs.js';
-export { candidatePairsOf, linkCompiled, linkRecords } from './link-records.js';
+export { candidatePairsOf, linkCompiled, linkRecords, randomPairU } from './link-records.js';
 export type {
   LevelParameters,
   LinkOptions,

@@ -14,6 +14,7 @@ import {
   estimateParameters,
   estimateRandomU,
   levelWeights,
+  pairWeights,
   patternHistogram,
   patternWeight,
   termFrequencyAdjustment,
@@ -153,6 +154,14 @@ export function candidatePairsOf(
   return pairs;
 }
 
+/** u from random pairs as linkCompiled measures it: threads may work it out meanwhile. */
+export function randomPairU(
+  c: CompiledRecords,
+  options: Pick<LinkOptions, 'randomPairs' | 'seed'> = {},
+): Float64Array {
+  return estimateRandomU(c, options.randomPairs ?? 200_000, options.seed ?? 1);
+}
+
 /**
  * The rest of the pipeline once records are compiled; `pairs` may come from worker
  * threads (see src/features/linkage/link-in-workers.ts), otherwise they are found here.
@@ -162,12 +171,13 @@ export function linkCompiled(
   ids: readonly string[],
   options: LinkOptions = {},
   pairs: CandidatePairs = candidatePairsOf(c, options),
+  /** u from random pairs, when the caller has worked it out already (see randomPairU). */
+  randomU: Float64Array = randomPairU(c, options),
 ): LinkResult {
   const threshold = options.threshold ?? DEFAULTS.threshold;
   const reviewFrom = Math.min(options.reviewFrom ?? DEFAULTS.reviewFrom, threshold);
 
   const estimating = startPhase(options.onProgress, 'estimating', 'steps', 3);
-  const randomU = estimateRandomU(c, options.randomPairs ?? 200_000, options.seed ?? 1);
   estimating.tick(1);
   const histogram = patternHistogram(pairs.pattern);
   estimating.tick(2);
@@ -180,17 +190,8 @@ export function linkCompiled(
   estimating.end();
 
   const { decisions, unknown } = decisionsByIndex(ids, options.decisions ?? []);
-  const patternWeights = new Map<number, number>();
-  const weightOf = (k: number): number => {
-    const p = pairs.pattern[k] as number;
-    let w = patternWeights.get(p);
-    if (w === undefined) {
-      w = patternWeight(weights, p);
-      patternWeights.set(p, w);
-    }
-    if (options.termFrequency === false) return w;
-    return w + termFrequencyAdjustment(c, params, p, pairs.a[k] as number, pairs.b[k] as number);
-  };
+  const weightOfPair = pairWeights(c, params, weights, pairs, options.termFrequency !== false);
+  const weightOf = (k: number): number => weightOfPair[k] as number;
   const sameList = sameListBits(c, pairs, weightOf, params.lambda);
   const clustering = clusterPairs(c, pairs, weightOf, params.lambda, {
     sameListBits: sameList.bits,

@@ -77,13 +77,22 @@ function memo<T>(fn: (s: string) => T): (s: string) => T {
   };
 }
 
+/** What a row becomes but its id and source: see `createRecordPreparer`. */
+export type PreparedFields = Omit<LinkRecord, 'id' | 'source'> & {
+  invalidDate: boolean;
+  swappedNames: boolean;
+};
+
 /**
  * Turns input rows into what the linkage engine compares, with the names engine: a full
  * name split into its parts when the columns are empty, family and given name put back
  * when swapped, names reduced to spelling keys and equivalence classes, dates parsed.
- * Keeps caches, since a million rows hold far fewer distinct names.
+ * Keeps caches, since a million rows hold far fewer distinct names; equal texts give the
+ * same name objects, which compiling the records counts on (see RecordColumnsBuilder).
  */
-export function createRecordPreparer(): (row: PersonRecordInput) => PreparedRecord {
+export function createFieldPreparer(): (
+  row: Omit<PersonRecordInput, 'record_id'>,
+) => PreparedFields {
   const family = memo((s) => toNameValue(comparableFamilyName(s)));
   const given = memo((s) => toNameValue(comparableGivenName(s)));
   const patronymic = memo((s) => toNameValue(comparablePatronymic(s)));
@@ -96,6 +105,7 @@ export function createRecordPreparer(): (row: PersonRecordInput) => PreparedReco
     return { year: y ?? 0, month: m, day };
   });
   const units = memo(unitKey);
+  const sex = memo((s) => SEX[s.trim().toLowerCase().replace(/\.$/, '')]);
 
   return (row) => {
     let f = row.family_name?.trim() ?? '';
@@ -115,16 +125,34 @@ export function createRecordPreparer(): (row: PersonRecordInput) => PreparedReco
     }
     const dateText = row.birth_date?.trim() ?? '';
     const b = dateText === '' ? null : birth(dateText);
-    const record: LinkRecord = {
-      id: row.record_id,
-      source: row.source,
+    return {
       family: f === '' ? undefined : family(f),
       given: g === '' ? undefined : given(g),
       patronymic: p === '' ? undefined : patronymic(p),
       birth: b ?? undefined,
-      sex: SEX[(row.sex ?? '').trim().toLowerCase().replace(/\.$/, '')],
+      sex: sex(row.sex ?? ''),
       unit: row.unit ? units(row.unit) : undefined,
+      invalidDate: dateText !== '' && b === null,
+      swappedNames,
     };
-    return { record, invalidDate: dateText !== '' && b === null, swappedNames };
+  };
+}
+
+/** Prepares whole rows, as `createFieldPreparer` does their fields. */
+export function createRecordPreparer(): (row: PersonRecordInput) => PreparedRecord {
+  const prepare = createFieldPreparer();
+  return (row) => {
+    const p = prepare(row);
+    const record: LinkRecord = {
+      id: row.record_id,
+      source: row.source,
+      family: p.family,
+      given: p.given,
+      patronymic: p.patronymic,
+      birth: p.birth,
+      sex: p.sex,
+      unit: p.unit,
+    };
+    return { record, invalidDate: p.invalidDate, swappedNames: p.swappedNames };
   };
 }

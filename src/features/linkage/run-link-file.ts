@@ -5,15 +5,20 @@ import { stringify } from 'csv-stringify/sync';
 import { InputError } from '../../core/app-error.js';
 import type { InputProblem } from '../../core/app-error.js';
 import { startPhase, type OnProgress } from '../../core/progress.js';
+import { availableParallelism } from 'node:os';
 import type {
+  CompiledRecords,
   LinkParameters,
   LinkRecord,
   LinkStats,
+  RecordColumns,
   ReviewDecision,
   ReviewPair,
 } from '../../linkage/index.js';
+import { compileColumns, compileRecords } from '../../linkage/index.js';
 import { LINK_INPUT_COLUMNS } from '../persons/index.js';
-import { linkInWorkers } from './link-in-workers.js';
+import { linkCompiledInWorkers } from './link-in-workers.js';
+import { readLinkColumns } from './read-link-columns.js';
 import type { PersonRecordInput } from './prepare-link-record.js';
 import { createRecordPreparer } from './prepare-link-record.js';
 
@@ -87,25 +92,50 @@ export async function runLinkFile(
 ): Promise<LinkFileResult> {
   validateThreshold(options.threshold ?? 0.3, 'threshold');
   const started = performance.now();
-  const { records, invalidDates, swappedNames } = await readLinkRecords(inputPath, options);
+  const threads = linkThreads(options);
+  const size = await stat(inputPath).then(
+    (s) => s.size,
+    () => 0,
+  );
+  const columns =
+    threads > 1 && size >= MIN_PARALLEL_READ_BYTES
+      ? await readLinkColumns(inputPath, { threads, onProgress: options.onProgress })
+      : undefined;
+  let ids: readonly string[];
+  let invalidDates: number;
+  let swappedNames: number;
+  let link: () => Promise<LinkedRecords>;
+  if (columns) {
+    ({ ids, invalidDates, swappedNames } = columns);
+    link = () => linkColumns(columns.columns, columns.ids, options);
+  } else {
+    const read = await readLinkRecords(inputPath, options);
+    ({ invalidDates, swappedNames } = read);
+    ids = read.records.map((r) => r.id);
+    link = () => linkPrepared(read.records, options);
+  }
   const readDone = performance.now();
-  const linked = await linkPrepared(records, options);
+  const linked = await link();
   const linkDone = performance.now();
 
-  const writing = startPhase(options.onProgress, 'writing', 'records', records.length);
+  const writing = startPhase(options.onProgress, 'writing', 'records', ids.length);
   const width = String(linked.clusters).length;
   const file = await open(outputPath, 'w');
   try {
     await file.write('record_id,cluster_id\n');
     const CHUNK = 50_000;
-    for (let s = 0; s < records.length; s += CHUNK) {
-      const rows: string[][] = [];
-      for (let i = s; i < Math.min(records.length, s + CHUNK); i++) {
+    for (let s = 0; s < ids.length; s += CHUNK) {
+      let text = '';
+      const end = Math.min(ids.length, s + CHUNK);
+      for (let i = s; i < end; i++) {
         const c = (linked.clusterOf[i] as number) + 1;
-        rows.push([(records[i] as LinkRecord).id, `P${String(c).padStart(width, '0')}`]);
+        const id = ids[i] as string;
+        const cluster = `P${String(c).padStart(width, '0')}`;
+        // Most ids need no quoting; the others are written as csv-stringify writes them.
+        text += PLAIN_CELL.test(id) ? `${id},${cluster}\n` : stringify([[id, cluster]]);
       }
-      await file.write(stringify(rows));
-      writing.tick(s + rows.length);
+      await file.write(text);
+      writing.tick(end);
     }
   } finally {
     await file.close();
@@ -136,6 +166,19 @@ export async function runLinkFile(
   };
 }
 
+/** A cell csv-stringify writes as it is. */
+const PLAIN_CELL = /^[^",\r\n]+$/;
+
+/**
+ * Below this size a file is read in one thread: starting another costs more than it saves
+ * (and the careful reader is the one that reports a bad file).
+ */
+const MIN_PARALLEL_READ_BYTES = 4_000_000;
+
+function linkThreads(options: Pick<LinkFileOptions, 'workers'>): number {
+  return Math.max(1, Math.min(4, options.workers ?? availableParallelism()));
+}
+
 export type LinkedRecords = Omit<
   LinkFileResult,
   'input' | 'output' | 'invalidDates' | 'swappedNames' | 'timingsMs'
@@ -152,9 +195,34 @@ export async function linkPrepared(
   records: readonly LinkRecord[],
   options: LinkFileOptions = {},
 ): Promise<LinkedRecords> {
+  validateThreshold(options.threshold ?? 0.3, 'threshold');
+  const indexing = startPhase(options.onProgress, 'indexing names', 'records', records.length);
+  const compiled = compileRecords(records);
+  const ids = records.map((r) => r.id);
+  indexing.end();
+  return linkCompiledRecords(compiled, ids, options);
+}
+
+/** Links records read as columns (see readLinkColumns). */
+async function linkColumns(
+  columns: RecordColumns,
+  ids: readonly string[],
+  options: LinkFileOptions,
+): Promise<LinkedRecords> {
+  const indexing = startPhase(options.onProgress, 'indexing names', 'records', ids.length);
+  const compiled = compileColumns(columns);
+  indexing.end();
+  return linkCompiledRecords(compiled, ids, options);
+}
+
+async function linkCompiledRecords(
+  compiled: CompiledRecords,
+  ids: readonly string[],
+  options: LinkFileOptions,
+): Promise<LinkedRecords> {
   const threshold = options.threshold ?? 0.3;
   validateThreshold(threshold, 'threshold');
-  const result = await linkInWorkers(records, {
+  const result = await linkCompiledInWorkers(compiled, ids, {
     threshold,
     reviewFrom: options.reviewFrom,
     decisions: options.decisions,
@@ -163,21 +231,25 @@ export async function linkPrepared(
     onProgress: options.onProgress,
   });
   const sizes = new Int32Array(result.clusterCount);
-  for (let i = 0; i < records.length; i++) {
+  for (let i = 0; i < compiled.size; i++) {
     const c = result.clusterOf[i] as number;
     sizes[c] = (sizes[c] as number) + 1;
   }
-  const bySource = new Map<string, number>();
-  for (const r of records) bySource.set(r.source, (bySource.get(r.source) ?? 0) + 1);
+  // Source ids are numbered in order of first appearance, as the summary lists them.
+  const perSource = new Array<number>(compiled.sourceNames.length).fill(0);
+  for (let i = 0; i < compiled.size; i++) {
+    const s = compiled.source[i] as number;
+    perSource[s] = (perSource[s] as number) + 1;
+  }
   let linkedClusters = 0;
   for (const s of sizes) if (s > 1) linkedClusters++;
   return {
-    records: records.length,
+    records: compiled.size,
     clusters: result.clusterCount,
     clusterOf: result.clusterOf,
     linkedClusters,
     threshold,
-    sources: [...bySource].map(([source, n]) => ({ source, records: n })),
+    sources: compiled.sourceNames.map((source, k) => ({ source, records: perSource[k] as number })),
     review: result.review,
     reviewTotal: result.reviewTotal,
     parameters: result.parameters,
@@ -190,8 +262,11 @@ export async function readLinkRecords(
   inputPath: string,
   options: Pick<LinkFileOptions, 'onProgress'> = {},
 ): Promise<{ records: LinkRecord[]; invalidDates: number; swappedNames: number }> {
-  // Preparing on worker threads was tried: cloning a million prepared records back cost
-  // about what the second core saved, so records are prepared here as they are read.
+  // The careful reader, in one thread: `polon link` reads a large file with
+  // readLinkColumns (all threads, typed columns, no record objects) and comes here for
+  // small files and for any file that one refuses, so that every problem is reported here.
+  // Sending prepared records back from threads was tried: cloning a million objects cost
+  // what the second core saved.
   const prepare = createRecordPreparer();
   const records: LinkRecord[] = [];
   let invalidDates = 0;

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildBlocks,
   compileRecords,
   comparePair,
   describePattern,
   estimateRandomU,
+  findCandidatePairs,
+  levelWeights,
+  pairWeights,
+  patternHistogram,
+  patternWeight,
   termFrequencyAdjustment,
 } from '../../linkage/index.js';
 import type { FsParameters } from '../../linkage/index.js';
@@ -87,5 +93,32 @@ describe('weighing name agreement by how common the name is', () => {
       const agreeing = (l: string): boolean => l === 'exact' || l === 'equivalent';
       if (!agreeing(levels.family) && !agreeing(levels.given)) expect(adjust).toBe(0);
     }
+  });
+
+  it('weighs every candidate pair, all at once, to the bit as pair by pair', () => {
+    const pairs = findCandidatePairs(c, buildBlocks(c), {});
+    const weights = levelWeights(params);
+    const all = pairWeights(c, params, weights, pairs);
+    const plain = pairWeights(c, params, weights, pairs, false);
+    expect(pairs.length).toBeGreaterThan(1000);
+    let adjusted = 0;
+    for (let k = 0; k < pairs.length; k++) {
+      const p = pairs.pattern[k] as number;
+      const [i, j] = [pairs.a[k] as number, pairs.b[k] as number];
+      expect(plain[k]).toBe(patternWeight(weights, p));
+      expect(all[k]).toBe(patternWeight(weights, p) + termFrequencyAdjustment(c, params, p, i, j));
+      if (all[k] !== plain[k]) adjusted++;
+    }
+    expect(adjusted).toBeGreaterThan(100);
+  });
+
+  it('counts comparison patterns in order of first appearance', () => {
+    const histogram = patternHistogram(Int32Array.from([9, 3, 9, 1 << 20, 0, 3, 9]));
+    expect([...histogram]).toEqual([
+      [9, 3],
+      [3, 2],
+      [1 << 20, 1],
+      [0, 1],
+    ]);
   });
 });
