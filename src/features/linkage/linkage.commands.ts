@@ -70,7 +70,12 @@ export function linkageCommands(
         );
       }
       const onProgress = progress(o, 'link');
-      const result = await runLinkFile(o.input, o.output, { threshold, decisions, onProgress });
+      const result = await runLinkFile(o.input, o.output, {
+        threshold,
+        decisions,
+        onProgress,
+        priorities: Boolean(o.reviewOut),
+      });
       if (o.reviewOut) await writeReviewQueue(o.reviewOut, result.review, result.reviewPriorities);
       print(o, result, formatLinkResult(result));
     });

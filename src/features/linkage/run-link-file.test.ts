@@ -86,6 +86,16 @@ describe('runLinkFile', () => {
     expect(text).toContain('Linked 6 records from 4 sources');
   });
 
+  it('works out a priority for each review pair when asked', async () => {
+    // A name-only mention fitting both brothers' surname: pairs to review.
+    const rows = [...ROWS, 'r7,testimony,Коваленко,,,,,,36 ОБрМП'];
+    const { result } = await link(rows, { priorities: true, reviewFrom: 0.001 });
+    expect(result.review.length).toBeGreaterThan(0);
+    expect(result.reviewPriorities).toHaveLength(result.review.length);
+    for (const p of result.reviewPriorities ?? []) expect(p).toBeGreaterThan(0);
+    expect((await link(rows, { reviewFrom: 0.001 })).result.reviewPriorities).toBeUndefined();
+  });
+
   it('writes the review queue most urgent first when given priorities', async () => {
     const path = join(dir, 'review-ordered.csv');
     const levels = {

@@ -18,6 +18,7 @@ import type {
 import { compileColumns, compileRecords } from '../../linkage/index.js';
 import { LINK_INPUT_COLUMNS } from '../persons/index.js';
 import { linkCompiledInWorkers } from './link-in-workers.js';
+import { runPriorities } from './review-priority.js';
 import { readLinkColumns } from './read-link-columns.js';
 import type { PersonRecordInput } from './prepare-link-record.js';
 import { createRecordPreparer } from './prepare-link-record.js';
@@ -36,6 +37,8 @@ export interface LinkFileOptions {
   workers?: number;
   /** How many review pairs to keep in the result. Default 10,000. */
   maxReview?: number;
+  /** Also work out each review pair's priority (`reviewPriorities`), for `--review-out`. */
+  priorities?: boolean;
   /**
    * Told how far the run has got: "reading" (bytes of the input, with the records read),
    * the engine's phases (see `linkRecords`), "writing" (records).
@@ -150,6 +153,7 @@ export async function runLinkFile(
     threshold: linked.threshold,
     sources: linked.sources,
     review: linked.review,
+    reviewPriorities: linked.reviewPriorities,
     reviewTotal: linked.reviewTotal,
     parameters: linked.parameters,
     stats: linked.stats,
@@ -243,7 +247,18 @@ async function linkCompiledRecords(
   }
   let linkedClusters = 0;
   for (const s of sizes) if (s > 1) linkedClusters++;
+  const reviewPriorities = options.priorities
+    ? runPriorities(
+        result.review,
+        ids.map((id, i) => ({
+          id,
+          source: compiled.sourceNames[compiled.source[i] as number] as string,
+        })),
+        result.clusterOf,
+      )
+    : undefined;
   return {
+    reviewPriorities,
     records: compiled.size,
     clusters: result.clusterCount,
     clusterOf: result.clusterOf,
