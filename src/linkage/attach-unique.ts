@@ -64,7 +64,10 @@ export function attachUniquePartners(
   maxClusterSize: number,
   skip: (a: number, b: number) => boolean,
   state: ClusterState,
-  /** Each record's list; when given, a cluster already holding a record of a list is no candidate for another of that list. */
+  /**
+   * Each record's list; when given, a cluster already holding a record of a list is no
+   * candidate for another record of that list.
+   */
   source?: ArrayLike<number>,
 ): number {
   // Each record's name partners in compressed rows (typed arrays, not an array per record):
@@ -93,10 +96,12 @@ export function attachUniquePartners(
     if (w >= floorWeight) attachable.push({ k, w });
   }
   attachable.sort((x, y) => y.w - x.w || x.k - y.k);
-  const sourcesOf = (members: number[]): Set<number> => {
-    const out = new Set<number>();
-    if (source) for (const x of members) out.add(source[x] as number);
-    return out;
+  /** Whether the two clusters hold records of one list. */
+  const sharesList = (la: number[], lb: number[]): boolean => {
+    if (!source) return false;
+    const mine = new Set<number>();
+    for (const x of la) mine.add(source[x] as number);
+    return lb.some((y) => mine.has(source[y] as number));
   };
   // Every cluster sharing its name with a record of `members` that may be the same person
   // may be one person with every other: no two of them are clearly different people. A
@@ -114,12 +119,11 @@ export function attachUniquePartners(
         if (roots.size > 8) return false;
       }
     }
-    const mine = sourcesOf(members);
     const lists: number[][] = [];
     const listRoots: number[] = [];
     for (const r of roots) {
       const l = state.list(r);
-      if (source && l.some((y) => mine.has(source[y] as number))) continue;
+      if (sharesList(members, l)) continue;
       if (state.conflicts(members, l)) continue;
       lists.push(l);
       listRoots.push(r);
@@ -150,10 +154,6 @@ export function attachUniquePartners(
     });
     return bestRoot === target && best - second >= PROFILE_MARGIN;
   };
-  const sharesList = (la: number[], lb: number[]): boolean => {
-    const mine = sourcesOf(la);
-    return lb.some((y) => mine.has(source?.[y] as number));
-  };
   let attached = 0;
   for (const { k } of attachable) {
     const a = pairs.a[k] as number;
@@ -165,7 +165,7 @@ export function attachUniquePartners(
     const lb = state.list(rb);
     if (la.length + lb.length > maxClusterSize) continue;
     if (state.conflicts(la, lb)) continue;
-    if (source && sharesList(la, lb)) continue;
+    if (sharesList(la, lb)) continue;
     if (!onePersonAround(la, ra, rb) || !onePersonAround(lb, rb, ra)) continue;
     state.union(ra, rb);
     attached++;
