@@ -25,6 +25,7 @@ import {
   startServer,
   type TestServer,
   BROWSER_TEST_MS,
+  BROWSER_WAIT_MS,
 } from './harness.js';
 import { workingSheet } from './working-sheet.js';
 
@@ -77,6 +78,20 @@ async function prepare(db: Db): Promise<void> {
   );
   await addAccount(db.kysely, 'e2e-analyst', 'analyst', PASSWORD, 'e2e');
   await addAccount(db.kysely, 'e2e-documenter', 'documenter', PASSWORD, 'e2e');
+}
+
+/** A decision goes to the server and the next pair is fetched: slow on a loaded machine. */
+const LOADED = { timeout: BROWSER_WAIT_MS };
+
+/**
+ * Presses a review shortcut once the pair shown has focus, as a keyboard user sees it
+ * (shortcuts act only on the focused pair, and focus moves to each new pair).
+ */
+async function pressOnPair(page: Page, shown: string, key: string): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-pair')), LOADED)
+    .toBe(shown);
+  await page.keyboard.press(key);
 }
 
 describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
@@ -383,8 +398,8 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
     const [a, b] = (first ?? '').split(' ');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
-    await page.keyboard.press('a');
-    await expect.poll(() => pair.getAttribute('data-pair')).not.toBe(first);
+    await pressOnPair(page, first ?? '', 'a');
+    await expect.poll(() => pair.getAttribute('data-pair'), LOADED).not.toBe(first);
     await page.reload();
     await pair.waitFor();
     expect(await pair.getAttribute('data-pair')).not.toBe(first);
@@ -398,12 +413,12 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
 
     // S skips (the URL says how many), R rejects the pair after it.
     const second = await pair.getAttribute('data-pair');
-    await page.keyboard.press('s');
+    await pressOnPair(page, second ?? '', 's');
     await page.waitForURL(/\/review\?skip=1$/);
-    await expect.poll(() => pair.getAttribute('data-pair')).not.toBe(second);
+    await expect.poll(() => pair.getAttribute('data-pair'), LOADED).not.toBe(second);
     const third = (await pair.getAttribute('data-pair')) ?? '';
-    await page.keyboard.press('r');
-    await expect.poll(() => pair.getAttribute('data-pair')).not.toBe(third);
+    await pressOnPair(page, third, 'r');
+    await expect.poll(() => pair.getAttribute('data-pair'), LOADED).not.toBe(third);
     const [ra, rb] = third.split(' ');
     const rejected = await server.db.kysely
       .selectFrom('review_pairs')
@@ -478,8 +493,9 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
     await page.locator('.ws-batch .ws-confirm button').first().click();
     const said = page.locator('.ws-batch [role=status]');
     await said.waitFor();
+    const accepted = expected.length - 1;
     expect(await said.textContent()).toBe(
-      `Accepted ${expected.length - 1} pairs. 1 pair was decided or changed since the list was shown and is left as it is.`,
+      `Accepted ${accepted} ${accepted === 1 ? 'pair' : 'pairs'}. 1 pair was decided or changed since the list was shown and is left as it is.`,
     );
     const decided = await server.db.kysely
       .selectFrom('review_pairs')
