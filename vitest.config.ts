@@ -14,6 +14,9 @@ export default defineConfig({
     // Two cores: two workers keep the machine responsive and PostgreSQL schemas few.
     maxWorkers: 2,
     testTimeout: 30_000,
+    // A poll waits for a page or a server to catch up: a second is too little on a machine
+    // running two test files, PostgreSQL and a browser at once (CI failed so once).
+    expect: { poll: { timeout: 20_000 } },
     hookTimeout: 60_000,
   },
 });

@@ -25,7 +25,6 @@ import {
   startServer,
   type TestServer,
   BROWSER_TEST_MS,
-  BROWSER_WAIT_MS,
 } from './harness.js';
 import { workingSheet } from './working-sheet.js';
 
@@ -80,17 +79,12 @@ async function prepare(db: Db): Promise<void> {
   await addAccount(db.kysely, 'e2e-documenter', 'documenter', PASSWORD, 'e2e');
 }
 
-/** A decision goes to the server and the next pair is fetched: slow on a loaded machine. */
-const LOADED = { timeout: BROWSER_WAIT_MS };
-
 /**
  * Presses a review shortcut once the pair shown has focus, as a keyboard user sees it
  * (shortcuts act only on the focused pair, and focus moves to each new pair).
  */
 async function pressOnPair(page: Page, shown: string, key: string): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-pair')), LOADED)
-    .toBe(shown);
+  await page.locator(`section[data-pair="${shown}"]:focus`).waitFor();
   await page.keyboard.press(key);
 }
 
@@ -399,7 +393,7 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
     await pressOnPair(page, first ?? '', 'a');
-    await expect.poll(() => pair.getAttribute('data-pair'), LOADED).not.toBe(first);
+    await expect.poll(() => pair.getAttribute('data-pair')).not.toBe(first);
     await page.reload();
     await pair.waitFor();
     expect(await pair.getAttribute('data-pair')).not.toBe(first);
@@ -415,10 +409,10 @@ describe('analyst workspace', { timeout: BROWSER_TEST_MS }, () => {
     const second = await pair.getAttribute('data-pair');
     await pressOnPair(page, second ?? '', 's');
     await page.waitForURL(/\/review\?skip=1$/);
-    await expect.poll(() => pair.getAttribute('data-pair'), LOADED).not.toBe(second);
+    await expect.poll(() => pair.getAttribute('data-pair')).not.toBe(second);
     const third = (await pair.getAttribute('data-pair')) ?? '';
     await pressOnPair(page, third, 'r');
-    await expect.poll(() => pair.getAttribute('data-pair'), LOADED).not.toBe(third);
+    await expect.poll(() => pair.getAttribute('data-pair')).not.toBe(third);
     const [ra, rb] = third.split(' ');
     const rejected = await server.db.kysely
       .selectFrom('review_pairs')
