@@ -90,7 +90,7 @@ describe('public dashboard in Chromium', { timeout: BROWSER_TEST_MS }, () => {
     await page.keyboard.press('Enter');
     await page.locator('aside.facility-panel').waitFor();
     // Focus moves to the place's heading, so a screen reader reads what opened.
-    expect(await page.evaluate('document.activeElement.tagName')).toBe('H2');
+    await expect.poll(() => page.evaluate('document.activeElement.tagName')).toBe('H2');
 
     await page.goto(`${server.url}/en/report`);
     await page.locator('svg.timeline').waitFor();
