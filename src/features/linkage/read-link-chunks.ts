@@ -18,27 +18,14 @@ export interface LinkColumns {
   swappedNames: number;
 }
 
-/** The cells a row is read from, in this order; their column numbers come in ReadJob.cells. */
-export const ROW_CELLS = [
-  'record_id',
-  'source',
-  'family_name',
-  'given_name',
-  'patronymic',
-  'full_name',
-  'birth_date',
-  'sex',
-  'unit',
-] as const satisfies readonly (keyof PersonRecordInput)[];
-
 export interface ReadJob {
   polonLinkRead: true;
   buffer: SharedArrayBuffer;
   /** Where each chunk of rows starts, and last where the file ends. */
   starts: number[];
   crlf: boolean;
-  /** Column number of each of ROW_CELLS, -1 when the file lacks it. */
-  cells: number[];
+  /** Column number of each cell a record is read from, -1 when the file lacks it. */
+  cells: Record<keyof PersonRecordInput, number>;
   /** Int32: the next chunk to take, and 1 once a thread has given up. */
   next: SharedArrayBuffer;
   /** Float64, per thread: the bytes and the records it has read, for the progress. */
@@ -161,17 +148,17 @@ export function readChunks(
   const progress = new Float64Array(job.progress);
   const prepare = createFieldPreparer();
   const seen = new Set<string>();
-  const [id, source, family, given, patronymic, full, birth, sex, unit] = job.cells as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const {
+    record_id: id,
+    source,
+    family_name: family,
+    given_name: given,
+    patronymic,
+    full_name: full,
+    birth_date: birth,
+    sex,
+    unit,
+  } = job.cells;
   let raw: string[] = [];
   const cell = (k: number): string => (k < 0 ? '' : (raw[k] ?? ''));
   const chunks: ChunkColumns[] = [];

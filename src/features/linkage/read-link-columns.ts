@@ -1,8 +1,9 @@
 import { open } from 'node:fs/promises';
 import { startPhase, type OnProgress } from '../../core/progress.js';
 import { mergeRecordColumns } from '../../linkage/index.js';
-import type { ChunkColumns, LinkColumns } from './read-link-chunks.js';
-import { ROW_CELLS, readChunks, readChunksInWorker } from './read-link-chunks.js';
+import { LINK_INPUT_COLUMNS } from '../persons/index.js';
+import type { ChunkColumns, LinkColumns, ReadJob } from './read-link-chunks.js';
+import { readChunks, readChunksInWorker } from './read-link-chunks.js';
 
 export type { LinkColumns };
 
@@ -75,8 +76,10 @@ export async function readLinkColumns(
   const headerLine = bytes.toString('utf8', bom, crlf ? headerEnd - 1 : headerEnd);
   if (headerLine.includes('"') || headerLine.includes('\r') || headerLine === '') return undefined;
   const headers = headerLine.split(',').map((h) => h.trim().toLowerCase());
-  const cells = ROW_CELLS.map((c) => headers.indexOf(c));
-  if (cells[0] === -1 || cells[1] === -1) return undefined;
+  const cells = Object.fromEntries(
+    LINK_INPUT_COLUMNS.map((c) => [c, headers.indexOf(c)]),
+  ) as ReadJob['cells'];
+  if (cells.record_id === -1 || cells.source === -1) return undefined;
 
   const reading = startPhase(options.onProgress, 'reading', 'bytes', bytes.length);
   const threads = Math.max(1, options.threads);
